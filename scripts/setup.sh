@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need on a fresh machine of this kind
+# (Rust toolchain, node/npm, python3 and gcc are already there). Idempotent:
+# each step is skipped when its tool is already present at the right version.
+#   scripts/setup.sh           everything (wasm build + browser tests)
+#   scripts/setup.sh build     only what the wasm build needs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want=${1:-all}
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+  { log "adding the wasm32-unknown-unknown target"; rustup target add wasm32-unknown-unknown; }
+
+# wasm-bindgen's CLI must match the library version pinned in Cargo.lock exactly.
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ]; then
+  log "building wasm-bindgen-cli $bindgen_version from source (about 3 minutes)"
+  # No --locked: a sub-dependency pinned upstream is missing from the registry mirror.
+  cargo install wasm-bindgen-cli --version "$bindgen_version" --quiet
+fi
+
+apt_packages=()
+command -v wasm-opt >/dev/null || apt_packages+=(binaryen)
+[ "$want" = build ] || [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  log "installing ${apt_packages[*]} from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+fi
+
+if [ "$want" != build ] && [ ! -d tests/browser/node_modules/playwright-core ]; then
+  log "installing playwright-core (driver only; the browser is Debian's chromium)"
+  (cd tests/browser && npm ci --no-audit --no-fund --silent)
+fi

@@ -1,0 +1,207 @@
+//! The data every stage hands on: a claim, its value interval and its unit.
+//!
+//! Why a separate module: these types are the JSON contract (the CLI prints them,
+//! the widget reads them), so they live apart from the code that fills them in.
+//! Field names serialize in camelCase; spans say their unit in their name.
+
+use serde::Serialize;
+
+/// One number a report states, with everything needed to compare it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Claim {
+    /// Stable identifier: `<report name>#<position of the claim in the report>`.
+    pub id: String,
+    /// Name of the report (file name or the page's `data-name`) it came from.
+    pub report: String,
+    /// The exact text of the claim: qualifier, number, unit and any stated conversion.
+    pub text: String,
+    /// UTF-8 byte offsets into the report text (Rust `str` indices).
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// UTF-16 code-unit offsets into the report text (JavaScript string indices).
+    pub utf16_start: usize,
+    pub utf16_end: usize,
+    /// What kind of quantity this is.
+    pub kind: Kind,
+    /// Normalized unit: `hour`, `EUR`, `%`, `people`, `time` ...; empty for dates.
+    pub unit: String,
+    /// The value as an interval in `unit`; `None` for dates.
+    pub value: Option<Interval>,
+    /// The number as written, without qualifier or unit: `four and a half`, `21 billion`.
+    pub written: String,
+    /// The words that turned the number into an interval (`more than`, `surpassed`, `thousands`).
+    pub qualifier: Option<String>,
+    /// How the qualifier shaped the interval.
+    pub bound: Bound,
+    /// For dates: the calendar fields that were stated.
+    pub date: Option<DateValue>,
+    /// The same amount stated in another currency, for example `($24 billion)`.
+    pub conversions: Vec<Conversion>,
+    /// What the number measures, in the report's words (`the talks`, `people killed`).
+    pub subject: String,
+    /// Canonical key of what is measured; equal keys are candidates for one group.
+    pub measure: String,
+    /// Who the report says gave the number (`RIA Novosti`, `John Healey`), when it names one.
+    pub source: Option<String>,
+    /// `statement` for claims in the story, `dateline` for the report's own publication date.
+    pub role: Role,
+}
+
+/// The kinds of quantity factmark reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Kind {
+    Duration,
+    Money,
+    Percent,
+    Count,
+    Ordinal,
+    Date,
+}
+
+/// Whether a number is part of the story or the page's own furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Role {
+    Statement,
+    Dateline,
+}
+
+/// How a qualifier (or its absence) turned the written number into an interval.
+/// DESIGN.md has the full table with the reasoning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Bound {
+    /// No qualifier: the number itself.
+    Exact,
+    /// "more than", "over", "surpassed": open below, unbounded above.
+    Above,
+    /// "at least", "no fewer than": closed below, unbounded above.
+    AtLeast,
+    /// "less than", "under", "fewer than": from zero, open at the number.
+    Below,
+    /// "up to", "at most", "no more than": from zero, closed at the number.
+    AtMost,
+    /// "just under", "nearly", "almost": a band just below the number.
+    JustBelow,
+    /// "just over": a band just above the number.
+    JustAbove,
+    /// "about", "around", "roughly", "some": a tolerance both ways.
+    Approximately,
+    /// "between X and Y", "X–Y".
+    Range,
+    /// "thousands", "dozens", "several": a vague magnitude.
+    Vague,
+}
+
+/// A set of values: `low..high`, each end open or closed; `None` is unbounded.
+/// Quantities in news reports are never negative, so "less than" starts at zero.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Interval {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+}
+
+/// The same amount in another currency, as the report itself states it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Conversion {
+    /// ISO 4217 code.
+    pub currency: String,
+    pub value: Interval,
+    /// The conversion as written, for example `$24 billion`.
+    pub text: String,
+}
+
+/// The calendar fields a date states; absent fields were not stated.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DateValue {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    /// `monday` ... `sunday`.
+    pub weekday: Option<String>,
+    /// `early`, `mid` or `late` for "early 2022".
+    pub part: Option<String>,
+}
+
+impl Interval {
+    /// The single value `x`.
+    pub fn point(x: f64) -> Self {
+        Self::closed(x, x)
+    }
+
+    /// `[low, high]`.
+    pub fn closed(low: f64, high: f64) -> Self {
+        Interval {
+            low: Some(low),
+            high: Some(high),
+            low_inclusive: true,
+            high_inclusive: true,
+        }
+    }
+
+    /// The same interval with both bounds multiplied by `factor` (unit conversion).
+    pub fn scaled(self, factor: f64) -> Self {
+        Interval {
+            low: self.low.map(|x| x * factor),
+            high: self.high.map(|x| x * factor),
+            ..self
+        }
+    }
+
+    /// True when some value lies in both intervals.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        // `self` must not end before `other` starts, and vice versa.
+        fn starts_after_end(start: (Option<f64>, bool), end: (Option<f64>, bool)) -> bool {
+            match (start.0, end.0) {
+                (Some(s), Some(e)) => s > e || (s == e && !(start.1 && end.1)),
+                _ => false,
+            }
+        }
+        let (a_low, a_high) = (
+            (self.low, self.low_inclusive),
+            (self.high, self.high_inclusive),
+        );
+        let (b_low, b_high) = (
+            (other.low, other.low_inclusive),
+            (other.high, other.high_inclusive),
+        );
+        !starts_after_end(b_low, a_high) && !starts_after_end(a_low, b_high)
+    }
+
+    /// True when every value of `other` is also in `self`.
+    pub fn contains(&self, other: &Interval) -> bool {
+        let low_ok = match (self.low, other.low) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(a), Some(b)) => a < b || (a == b && (self.low_inclusive || !other.low_inclusive)),
+        };
+        let high_ok = match (self.high, other.high) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(a), Some(b)) => {
+                a > b || (a == b && (self.high_inclusive || !other.high_inclusive))
+            }
+        };
+        low_ok && high_ok
+    }
+
+    /// Width of the interval; infinite when a bound is open-ended.
+    pub fn width(&self) -> f64 {
+        match (self.low, self.high) {
+            (Some(l), Some(h)) => h - l,
+            _ => f64::INFINITY,
+        }
+    }
+
+    /// True for a single value.
+    pub fn is_point(&self) -> bool {
+        self.width() == 0.0
+    }
+}

@@ -1,0 +1,147 @@
+//! factmark reads the numbers in news reports as intervals, finds the numbers in
+//! different reports that measure the same thing, and says whether they agree,
+//! differ only in precision, or contradict each other.
+//!
+//! ```
+//! let claims = factmark::read_claims("a", "The talks lasted more than four hours.").unwrap();
+//! let talks = &claims[0];
+//! assert_eq!(talks.text, "more than four hours");
+//! assert_eq!(talks.unit, "hour");
+//! let value = talks.value.unwrap();
+//! assert_eq!((value.low, value.low_inclusive, value.high), (Some(4.0), false, None));
+//!
+//! let reports = [
+//!     factmark::Report::new("a", "The talks in Geneva lasted more than four hours."),
+//!     factmark::Report::new("b", "The talks in Geneva lasted four and a half hours."),
+//! ];
+//! let check = factmark::check(&reports).unwrap();
+//! assert_eq!(check.groups[0].verdict, factmark::Verdict::DiffersInPrecision);
+//! ```
+//!
+//! # Entry points
+//! - [`read_claims`]: one report's text to its [`Claim`]s (the first stage alone).
+//! - [`check`]: several reports to their claims and the [`Group`]s of claims that
+//!   measure the same quantity, each with a [`Verdict`] and an explanation.
+//!
+//! The pipeline, one module per stage: [`lex`] (tokens) → [`layout`] (lines,
+//! sentences, quotes, page furniture) → [`numeral`] (numbers and vague magnitudes)
+//! → [`quantity`] (qualifiers into intervals, units, conversions, dates) →
+//! [`subject`] (what it measures) → [`source`] (who says it) → [`read`] (claims) →
+//! [`align`] (groups across reports) → [`verdict`]. [`offsets`] converts spans for
+//! JavaScript; the `wasm` module is the only code that knows about JavaScript.
+//!
+//! # Untrusted input
+//! Any `&str` is accepted and no input makes factmark panic (property tests and a
+//! fuzz target back this). Time and memory grow linearly with the input: every
+//! stage makes one pass over the tokens, or looks at a window of bounded size
+//! around each number, and alignment buckets claims by key instead of comparing
+//! every pair. Inputs are capped: one report at [`MAX_REPORT_BYTES`], one check at
+//! [`MAX_REPORTS`] reports and [`MAX_TOTAL_BYTES`] in all; larger inputs get an
+//! [`Error`], never a hang.
+
+pub mod align;
+pub mod claim;
+pub mod error;
+pub mod layout;
+pub mod lex;
+pub mod numeral;
+pub mod offsets;
+pub mod quantity;
+pub mod read;
+pub mod source;
+pub mod subject;
+pub mod verdict;
+mod vocabulary;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use align::Group;
+pub use claim::{Bound, Claim, Conversion, DateValue, Interval, Kind, Role};
+pub use error::Error;
+pub use verdict::Verdict;
+
+use serde::Serialize;
+
+/// Largest report accepted, in UTF-8 bytes (64 MiB).
+pub const MAX_REPORT_BYTES: usize = 64 << 20;
+/// Most reports accepted in one check.
+pub const MAX_REPORTS: usize = 100_000;
+/// Largest total of all reports in one check, in UTF-8 bytes (256 MiB).
+pub const MAX_TOTAL_BYTES: usize = 256 << 20;
+
+/// One report to check: its name, its publication date when known, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub name: String,
+    /// Publication date as `YYYY-MM-DD`; when absent, a dateline in the text is used.
+    pub date: Option<String>,
+    pub text: String,
+}
+
+impl Report {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Report {
+            name: name.into(),
+            date: None,
+            text: text.into(),
+        }
+    }
+}
+
+/// The claims of one report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportClaims {
+    pub name: String,
+    /// Publication date as `YYYY-MM-DD`: the one given, else the report's dateline.
+    pub date: Option<String>,
+    pub claims: Vec<Claim>,
+}
+
+/// Everything a check finds: each report's claims and the groups across them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Check {
+    pub reports: Vec<ReportClaims>,
+    pub groups: Vec<Group>,
+}
+
+/// Reads one report's numeric claims. `name` becomes part of each claim's id.
+pub fn read_claims(name: &str, text: &str) -> Result<Vec<Claim>, Error> {
+    if text.len() > MAX_REPORT_BYTES {
+        return Err(Error::ReportTooLarge {
+            report: name.to_string(),
+            bytes: text.len(),
+        });
+    }
+    Ok(read::claims(name, text))
+}
+
+/// Reads every report, groups the claims that measure the same quantity and
+/// decides each group's verdict.
+pub fn check(reports: &[Report]) -> Result<Check, Error> {
+    if reports.len() > MAX_REPORTS {
+        return Err(Error::TooManyReports {
+            count: reports.len(),
+        });
+    }
+    let total: usize = reports.iter().map(|r| r.text.len()).sum();
+    if total > MAX_TOTAL_BYTES {
+        return Err(Error::TotalTooLarge { bytes: total });
+    }
+    let mut read = Vec::with_capacity(reports.len());
+    for report in reports {
+        let claims = read_claims(&report.name, &report.text)?;
+        let date = report.date.clone().or_else(|| read::dateline(&claims));
+        read.push(ReportClaims {
+            name: report.name.clone(),
+            date,
+            claims,
+        });
+    }
+    let groups = align::groups(&read);
+    Ok(Check {
+        reports: read,
+        groups,
+    })
+}
