@@ -1,9 +1,22 @@
-//! Alignment: which claims in different reports measure the same quantity.
+//! Stage 8: alignment. Which claims, in different reports or twice in one,
+//! measure the same quantity of the same event.
+//!
+//! Why keys and anchors instead of comparing pairs: two claims belong together
+//! when they have the same measure key (kind, what is measured, time scope,
+//! rate; see [`crate::subject`]) and share an event anchor (a place, a calendar
+//! date, or for claims whose sentence names neither, their report's lead event;
+//! see [`crate::event`]). Each claim is put in one bucket per anchor and joined
+//! to the first claim of that bucket, so the cost grows with the number of
+//! claims, not its square, and the groups (connected components) do not depend
+//! on the order of the reports. Money joins only through a currency its members
+//! share, as stated or as a conversion the report itself gives.
 
-use crate::claim::{Interval, Kind};
-use crate::verdict::Verdict;
+use crate::claim::{Claim, Interval, Kind, Role};
+use crate::verdict::{self, Verdict};
+use crate::vocabulary;
 use crate::ReportClaims;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Claims that measure the same quantity of the same event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,6 +48,172 @@ pub struct Member {
     pub value: Interval,
 }
 
-pub fn groups(_reports: &[ReportClaims]) -> Vec<Group> {
-    Vec::new()
+/// A claim that may be aligned, with where it lives.
+pub(crate) struct Candidate<'a> {
+    pub claim: &'a Claim,
+    /// Publication date of its report, `YYYY-MM-DD`, when known.
+    pub date: Option<&'a str>,
+}
+
+/// Groups the claims of all reports and decides each group's verdict.
+pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
+    let candidates: Vec<Candidate> = reports
+        .iter()
+        .flat_map(|r| {
+            r.claims.iter().map(move |claim| Candidate {
+                claim,
+                date: r.date.as_deref(),
+            })
+        })
+        .filter(|c| {
+            c.claim.role == Role::Statement
+                && !c.claim.measure.is_empty()
+                && c.claim.value.is_some()
+        })
+        .collect();
+
+    // Join claims that share (measure, anchor) or, for money, (measure, anchor, currency).
+    let mut parent: Vec<usize> = (0..candidates.len()).collect();
+    let mut first_in_bucket: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    for (n, candidate) in candidates.iter().enumerate() {
+        let currencies = currencies(candidate.claim);
+        for anchor in &candidate.claim.event {
+            for currency in &currencies {
+                let key = (candidate.claim.measure.as_str(), anchor.as_str(), *currency);
+                let first = *first_in_bucket.entry(key).or_insert(n);
+                union(&mut parent, first, n);
+            }
+        }
+    }
+    let mut components: HashMap<usize, Vec<usize>> = HashMap::new();
+    for n in 0..candidates.len() {
+        let root = find(&mut parent, n);
+        components.entry(root).or_default().push(n);
+    }
+    let mut components: Vec<Vec<usize>> =
+        components.into_values().filter(|c| c.len() > 1).collect();
+    components.sort_by_key(|c| c[0]);
+
+    let mut groups = Vec::new();
+    for component in components {
+        let members: Vec<&Candidate> = component.iter().map(|&n| &candidates[n]).collect();
+        let Some((unit, values)) = common_values(&members) else {
+            continue;
+        };
+        if values.len() < 2 {
+            continue;
+        }
+        let (members, values): (Vec<&Candidate>, Vec<Interval>) =
+            values.into_iter().map(|(k, v)| (members[k], v)).unzip();
+        let first = members[0].claim;
+        let (verdict, explanation) = verdict::decide(&members, &values, &unit);
+        groups.push(Group {
+            id: format!("g{}", groups.len()),
+            kind: first.kind,
+            measure: first.measure.clone(),
+            subject: first.subject.clone(),
+            unit,
+            members: members
+                .iter()
+                .zip(&values)
+                .map(|(m, v)| Member {
+                    claim: m.claim.id.clone(),
+                    value: *v,
+                })
+                .collect(),
+            verdict,
+            explanation,
+        });
+    }
+    groups
+}
+
+/// Currencies a money claim can be compared in: its own and its stated
+/// conversions. Other kinds compare in their one unit, named "" here.
+fn currencies(claim: &Claim) -> Vec<&str> {
+    if claim.kind != Kind::Money {
+        return vec![""];
+    }
+    std::iter::once(claim.unit.as_str())
+        .chain(claim.conversions.iter().map(|c| c.currency.as_str()))
+        .collect()
+}
+
+/// The unit a group is compared in, and each member's value in it (by member
+/// index). Durations compare in hours; money in the currency most members
+/// state (members without it drop out); other kinds share their unit by key.
+fn common_values(members: &[&Candidate]) -> Option<(String, Vec<(usize, Interval)>)> {
+    let first = members.first()?.claim;
+    match first.kind {
+        Kind::Duration => {
+            let values = members
+                .iter()
+                .enumerate()
+                .filter_map(|(k, m)| {
+                    Some((
+                        k,
+                        m.claim.value?.scaled(vocabulary::hours_per(&m.claim.unit)?),
+                    ))
+                })
+                .collect();
+            Some(("hour".into(), values))
+        }
+        Kind::Money => {
+            let mut counts: Vec<(&str, usize)> = Vec::new();
+            for m in members {
+                for c in currencies(m.claim) {
+                    match counts.iter_mut().find(|(code, _)| *code == c) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((c, 1)),
+                    }
+                }
+            }
+            // Most members first; ties go to the currency stated first.
+            let most = counts.iter().map(|&(_, n)| n).max()?;
+            let best = counts.iter().find(|&&(_, n)| n == most)?.0;
+            let values = members
+                .iter()
+                .enumerate()
+                .filter_map(|(k, m)| {
+                    let claim = m.claim;
+                    if claim.unit == best {
+                        claim.value.map(|v| (k, v))
+                    } else {
+                        claim
+                            .conversions
+                            .iter()
+                            .find(|c| c.currency == best)
+                            .map(|c| (k, c.value))
+                    }
+                })
+                .collect();
+            Some((best.to_string(), values))
+        }
+        _ => Some((
+            first.unit.clone(),
+            members
+                .iter()
+                .enumerate()
+                .filter_map(|(k, m)| Some((k, m.claim.value?)))
+                .collect(),
+        )),
+    }
+}
+
+fn find(parent: &mut [usize], mut n: usize) -> usize {
+    while parent[n] != n {
+        parent[n] = parent[parent[n]];
+        n = parent[n];
+    }
+    n
+}
+
+/// Joins two sets; the smaller index becomes the root, so results do not depend
+/// on the order of joins.
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[high] = low;
+    }
 }

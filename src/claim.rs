@@ -42,6 +42,9 @@ pub struct Claim {
     pub subject: String,
     /// Canonical key of what is measured; equal keys are candidates for one group.
     pub measure: String,
+    /// Anchors of the event the claim belongs to: `place:…` and `date:MM-DD` from its
+    /// sentence, else its report's lead event plus `report:<name>` (see DESIGN.md).
+    pub event: Vec<String>,
     /// Who the report says gave the number (`RIA Novosti`, `John Healey`), when it names one.
     pub source: Option<String>,
     /// `statement` for claims in the story, `dateline` for the report's own publication date.

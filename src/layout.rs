@@ -1,1 +1,206 @@
-//! (stage in progress)
+//! Stage 2: the shape of a report: sentences, paragraphs, quotations, page
+//! furniture and the dateline.
+//!
+//! Why: what a number measures and who says it are both decided within its
+//! sentence (or the quotation around it), numbers in share buttons and ad slots are
+//! not claims, and a dateline is the report's publication date, never an event
+//! date. Everything here is a list of token ranges found in one pass.
+
+use crate::lex::{Lower, Token, TokenKind};
+use crate::vocabulary;
+use std::ops::Range;
+
+/// A quotation: the tokens between an opening and a closing quotation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark, or of the last token of the paragraph
+    /// when the quotation is never closed.
+    pub close: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Layout {
+    /// Token ranges of sentences, in order, covering every token.
+    pub sentences: Vec<Range<usize>>,
+    /// For each sentence, the index of its paragraph (line).
+    pub paragraph: Vec<usize>,
+    /// For each sentence, whether its line is page furniture.
+    pub furniture: Vec<bool>,
+    pub quotes: Vec<Quote>,
+    /// Tokens of a leading `date YYYY-MM-DD` dateline, when the report has one.
+    pub dateline: Option<Range<usize>>,
+}
+
+impl Layout {
+    /// Index of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.end <= i)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// The quotation holding token `i`, if any.
+    pub fn quote_of(&self, i: usize) -> Option<&Quote> {
+        let after = self.quotes.partition_point(|q| q.open < i);
+        after
+            .checked_sub(1)
+            .map(|k| &self.quotes[k])
+            .filter(|q| i < q.close)
+    }
+}
+
+pub fn layout(text: &str, tokens: &[Token]) -> Layout {
+    let mut layout = Layout::default();
+    let mut sentence_start = 0;
+    let mut paragraph = 0;
+    let mut line_start = 0;
+    let mut open_quote: Option<usize> = None;
+    for (i, token) in tokens.iter().enumerate() {
+        if i > 0 && token.newline_before {
+            push_sentence(&mut layout, sentence_start..i, paragraph);
+            close_lines(&mut layout, text, tokens, line_start..i);
+            if let Some(open) = open_quote.take() {
+                layout.quotes.push(Quote { open, close: i - 1 });
+            }
+            sentence_start = i;
+            line_start = i;
+            paragraph += 1;
+        }
+        if token.kind == TokenKind::Symbol {
+            let symbol = token.text(text);
+            match symbol {
+                "“" | "«" | "„" => open_quote = Some(i),
+                "”" | "»" => {
+                    if let Some(open) = open_quote.take() {
+                        layout.quotes.push(Quote { open, close: i });
+                    }
+                }
+                "\"" => match open_quote.take() {
+                    Some(open) => layout.quotes.push(Quote { open, close: i }),
+                    None => open_quote = Some(i),
+                },
+                _ => {}
+            }
+            if ends_sentence(text, tokens, i) {
+                push_sentence(&mut layout, sentence_start..i + 1, paragraph);
+                sentence_start = i + 1;
+            }
+        }
+    }
+    if sentence_start < tokens.len() || layout.sentences.is_empty() {
+        push_sentence(&mut layout, sentence_start..tokens.len(), paragraph);
+    }
+    close_lines(&mut layout, text, tokens, line_start..tokens.len());
+    if let Some(open) = open_quote {
+        layout.quotes.push(Quote {
+            open,
+            close: tokens.len().saturating_sub(1),
+        });
+    }
+    layout.dateline = dateline(text, tokens);
+    layout
+}
+
+fn push_sentence(layout: &mut Layout, range: Range<usize>, paragraph: usize) {
+    if range.is_empty() && !layout.sentences.is_empty() {
+        return;
+    }
+    layout.sentences.push(range);
+    layout.paragraph.push(paragraph);
+}
+
+/// Marks the sentences of one line (token range) as furniture or not.
+fn close_lines(layout: &mut Layout, text: &str, tokens: &[Token], line: Range<usize>) {
+    let furniture = is_furniture(text, tokens, line.clone());
+    layout.furniture.resize(layout.sentences.len(), false);
+    if furniture {
+        for (k, sentence) in layout.sentences.iter().enumerate().rev() {
+            if sentence.end <= line.start {
+                break;
+            }
+            layout.furniture[k] = true;
+        }
+    }
+}
+
+/// Share buttons, ad slots, bylines and credit lines (see `vocabulary::FURNITURE_*`).
+fn is_furniture(text: &str, tokens: &[Token], line: Range<usize>) -> bool {
+    let (Some(first), Some(last)) = (
+        tokens.get(line.start),
+        line.end.checked_sub(1).and_then(|i| tokens.get(i)),
+    ) else {
+        return false;
+    };
+    if line.start >= line.end {
+        return false;
+    }
+    let content = &text[first.start..last.end];
+    let head: String = content.chars().take(40).collect::<String>().to_lowercase();
+    let words = tokens[line.clone()].iter().filter(|t| t.is_word()).count();
+    let short = words <= 8;
+    vocabulary::FURNITURE_PREFIXES.iter().any(|prefix| {
+        head.starts_with(prefix) && (short || !matches!(*prefix, "by " | "updated" | "published"))
+    }) || (words <= 30 && {
+        let lower = content.to_lowercase();
+        vocabulary::FURNITURE_PHRASES
+            .iter()
+            .any(|p| lower.contains(p))
+    })
+}
+
+/// True when the symbol token `i` ends a sentence: `.`, `!` or `?` followed by a
+/// capital, a quotation mark, a digit or the end, and not closing an abbreviation
+/// ("St.", "U.S.") or an initial.
+fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let symbol = tokens[i].text(text);
+    if !matches!(symbol, "." | "!" | "?" | "…") {
+        return false;
+    }
+    let Some(next) = tokens.get(i + 1) else {
+        return true;
+    };
+    if next.newline_before {
+        return false; // the line break ends the sentence anyway
+    }
+    if !next.space_before {
+        return false; // "U.S", "4.5", "!!!"
+    }
+    let next_text = next.text(text);
+    let starts_sentence = next_text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(next_text, "“" | "\"" | "‘" | "(");
+    if !starts_sentence {
+        return false;
+    }
+    if symbol == "." && i > 0 && tokens[i - 1].is_word() {
+        let word = tokens[i - 1].text(text);
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if initial || vocabulary::is_abbreviation(Lower::of(word).as_str()) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A report that opens with `date 2025-04-12` (as CMS exports often do) states
+/// its publication date there.
+fn dateline(text: &str, tokens: &[Token]) -> Option<Range<usize>> {
+    let first = tokens.first()?;
+    if !first.is_word() || Lower::of(first.text(text)).as_str() != "date" {
+        return None;
+    }
+    let is = |k: usize, kind: TokenKind| tokens.get(k).is_some_and(|t| t.kind == kind);
+    let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
+    let iso = is(1, TokenKind::Digits)
+        && tokens[1].end - tokens[1].start == 4
+        && (2..=5).all(|k| glued(k))
+        && tokens[2].is_symbol(text, '-')
+        && is(3, TokenKind::Digits)
+        && tokens[4].is_symbol(text, '-')
+        && is(5, TokenKind::Digits);
+    iso.then_some(1..6)
+}

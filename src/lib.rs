@@ -41,7 +41,9 @@
 
 pub mod align;
 pub mod claim;
+pub mod date;
 pub mod error;
+pub mod event;
 pub mod layout;
 pub mod lex;
 pub mod numeral;

@@ -1,1 +1,464 @@
-//! (stage in progress)
+//! Stage 3: numerals. Finds where a number is written and what it is worth:
+//! digits (`1,000`, `4.5`, `24bn`), words (`twenty-five`, `four and a half`,
+//! `one and a half million`), ordinals (`third`, `3rd`) and vague magnitudes
+//! (`thousands`, `a dozen`, `tens of thousands`).
+//!
+//! Why apart from units and qualifiers: reading "one and a half million" is the
+//! same job whether it counts people or euros, and the range and conversion
+//! readers in [`crate::quantity`] call it again for the second number.
+
+use crate::lex::{Lower, Token, TokenKind};
+use crate::vocabulary::{self, Vague};
+
+/// A number as written: its tokens and its worth.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Numeral {
+    /// Token range `start..end`.
+    pub start: usize,
+    pub end: usize,
+    pub worth: Worth,
+    /// Written as four digits between 1800 and 2100 with nothing else: maybe a year.
+    pub year_like: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Worth {
+    /// A cardinal number.
+    Cardinal(f64),
+    /// An ordinal: `third` is 3.
+    Ordinal(f64),
+    /// A vague magnitude with its interval.
+    Vague(&'static Vague),
+}
+
+impl Numeral {
+    /// The value a qualifier in front refers to: "more than a dozen" is more than 12.
+    pub fn nominal(&self) -> f64 {
+        match self.worth {
+            Worth::Cardinal(x) | Worth::Ordinal(x) => x,
+            Worth::Vague(v) => v.nominal,
+        }
+    }
+}
+
+/// Reads the numeral starting at token `i`, if one starts there.
+pub fn at(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
+    let token = tokens.get(i)?;
+    let numeral = match token.kind {
+        TokenKind::Digits => digits(text, tokens, i),
+        TokenKind::Word => vague(text, tokens, i).or_else(|| words(text, tokens, i)),
+        TokenKind::Symbol => None,
+    }?;
+    let finite = match numeral.worth {
+        Worth::Cardinal(x) | Worth::Ordinal(x) => x.is_finite(),
+        Worth::Vague(_) => true,
+    };
+    finite.then_some(numeral)
+}
+
+fn lower(text: &str, tokens: &[Token], i: usize) -> Lower {
+    tokens
+        .get(i)
+        .filter(|t| t.is_word())
+        .map_or(Lower::of(""), |t| Lower::of(t.text(text)))
+}
+
+fn glued(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| !t.space_before)
+}
+
+/// `1,000`, `4.5`, `21 billion`, `24bn`, `3rd`; not `G7`, `F-16` or `1e400`.
+fn digits(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
+    let token = &tokens[i];
+    let written = token.text(text);
+    // Glued to a word before ("G7") or after a glued hyphen ("F-16", "COVID-19").
+    if i > 0 && glued(tokens, i) {
+        let before = &tokens[i - 1];
+        if before.is_word() {
+            return None;
+        }
+        if before.is_symbol(text, '-') && i > 1 && glued(tokens, i - 1) && tokens[i - 2].is_word() {
+            return None;
+        }
+    }
+    if is_in_name(text, tokens, i) {
+        return None; // "Boeing 737", "Article 5"
+    }
+    let mut value: f64 = written
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect::<String>()
+        .parse()
+        .ok()?;
+    let mut end = i + 1;
+    let mut year_like = false;
+    // "4½": a vulgar fraction glued to the digits.
+    if let Some(fraction) = tokens
+        .get(end)
+        .filter(|t| !t.space_before && t.kind == TokenKind::Symbol)
+        .and_then(|t| vulgar_fraction(t.text(text)))
+    {
+        value += fraction;
+        end += 1;
+    }
+    let after = lower(text, tokens, end);
+    if glued(tokens, end) && tokens[end].is_word() {
+        let suffix = after.as_str();
+        if vocabulary::is_ordinal_suffix(suffix) && !written.contains([',', '.']) {
+            let named = tokens
+                .get(end + 1)
+                .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_uppercase()));
+            if named {
+                return None; // "the 47th Mechanized Brigade"
+            }
+            return Some(Numeral {
+                start: i,
+                end: end + 1,
+                worth: Worth::Ordinal(value),
+                year_like,
+            });
+        } else if vocabulary::is_glued_scale(suffix) {
+            value *= vocabulary::scale(suffix).unwrap_or(1.0);
+            end += 1;
+        } else {
+            return None; // "1e400", "9mm", "1990s"
+        }
+    } else if let Some(scale) =
+        vocabulary::scale(after.as_str()).filter(|_| !vocabulary::is_glued_scale(after.as_str()))
+    {
+        value *= scale;
+        end += 1;
+    } else if after.as_str() == "dozen" {
+        value *= 12.0;
+        end += 1;
+    } else {
+        year_like = written.len() == 4 && (1800.0..=2100.0).contains(&value);
+    }
+    Some(Numeral {
+        start: i,
+        end,
+        worth: Worth::Cardinal(value),
+        year_like,
+    })
+}
+
+fn vulgar_fraction(symbol: &str) -> Option<f64> {
+    Some(match symbol {
+        "½" => 0.5,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        _ => return None,
+    })
+}
+
+/// `thousands`, `a dozen`, `tens of thousands`: the longest vague phrase at `i`.
+fn vague(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
+    let phrase = vocabulary::VAGUE.iter().find(|v| {
+        v.words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| lower(text, tokens, i + k).as_str() == *w)
+    })?;
+    let end = i + phrase.words.len();
+    // "several" and "a few" are numbers only before what they count: "several occasions".
+    if matches!(phrase.words.last(), Some(&"several") | Some(&"few")) {
+        let next = tokens.get(end)?;
+        if !next.is_word()
+            || vocabulary::ends_noun_phrase(Lower::of(next.text(text)).as_str())
+                && Lower::of(next.text(text)).as_str() != "of"
+        {
+            return None;
+        }
+    }
+    Some(Numeral {
+        start: i,
+        end,
+        worth: Worth::Vague(phrase),
+        year_like: false,
+    })
+}
+
+/// Number words: `twelve`, `twenty-five`, `two hundred and ten`, `four and a half`,
+/// `one and a half million`, `a thousand`, `half an`, `third`.
+fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
+    let first = lower(text, tokens, i);
+    let next = lower(text, tokens, i + 1);
+    let first_time = first.as_str() == "first" && next.as_str() == "time";
+    if let Some(value) = vocabulary::ordinal(first.as_str()).or(first_time.then_some(1.0)) {
+        let named = tokens
+            .get(i + 1)
+            .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_uppercase()));
+        return (!named).then_some(Numeral {
+            start: i,
+            end: i + 1,
+            worth: Worth::Ordinal(value),
+            year_like: false,
+        });
+    }
+    if first.as_str() == "half" && matches!(next.as_str(), "a" | "an") {
+        return Some(Numeral {
+            start: i,
+            end: i + 2,
+            worth: Worth::Cardinal(0.5),
+            year_like: false,
+        });
+    }
+    // "half-hour"
+    if first.as_str() == "half"
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is_symbol(text, '-') && !t.space_before)
+    {
+        return Some(Numeral {
+            start: i,
+            end: i + 1,
+            worth: Worth::Cardinal(0.5),
+            year_like: false,
+        });
+    }
+    // "an hour and a half": the unit stands between the one and the half.
+    if matches!(first.as_str(), "a" | "an")
+        && vocabulary::duration_unit(next.as_str()).is_some()
+        && and_a_half(text, tokens, i + 2).is_some()
+    {
+        return Some(Numeral {
+            start: i,
+            end: i + 1,
+            worth: Worth::Cardinal(1.5),
+            year_like: false,
+        });
+    }
+    // "a hundred", "a million": the article counts as one only before a scale word.
+    let mut k = i;
+    if first.as_str() == "a" {
+        let next = lower(text, tokens, i + 1);
+        if next.as_str() != "hundred"
+            && vocabulary::scale(next.as_str())
+                .is_none_or(|_| vocabulary::is_glued_scale(next.as_str()))
+        {
+            return None;
+        }
+        k = i + 1;
+    }
+    // A capitalized number word inside a name: "Air Force One".
+    if tokens[i].text(text).starts_with(|c: char| c.is_uppercase()) && is_in_name(text, tokens, i) {
+        return None;
+    }
+    let (mut total, mut group, mut read_any) = (0.0_f64, 0.0_f64, first.as_str() == "a");
+    if read_any {
+        group = 1.0;
+    }
+    loop {
+        let word = lower(text, tokens, k);
+        let word = word.as_str();
+        if let Some(v) = vocabulary::small_number(word) {
+            if read_any && group % 100.0 != 0.0 {
+                break; // "two three" is two numbers
+            }
+            group += v;
+            k += 1;
+            // "twenty-five"
+            if vocabulary::is_tens(word)
+                && tokens.get(k).is_some_and(|t| t.is_symbol(text, '-'))
+                && glued(tokens, k)
+                && glued(tokens, k + 1)
+            {
+                if let Some(unit) = vocabulary::small_number(lower(text, tokens, k + 1).as_str())
+                    .filter(|u| *u < 10.0 && *u > 0.0)
+                {
+                    group += unit;
+                    k += 2;
+                }
+            }
+        } else if word == "hundred" && read_any {
+            group = group.max(1.0) * 100.0;
+            k += 1;
+        } else if word == "dozen" && read_any {
+            group = group.max(1.0) * 12.0;
+            k += 1;
+        } else if let Some(scale) =
+            vocabulary::scale(word).filter(|_| read_any && !vocabulary::is_glued_scale(word))
+        {
+            total += group.max(1.0) * scale;
+            group = 0.0;
+            k += 1;
+        } else if let Some(after_half) = and_a_half(text, tokens, k).filter(|_| read_any) {
+            // "four and a half", "two-and-a-half", then maybe a scale: "one and a half million".
+            group += 0.5;
+            k = after_half;
+            let next = lower(text, tokens, k);
+            if let Some(scale) = vocabulary::scale(next.as_str())
+                .filter(|_| !vocabulary::is_glued_scale(next.as_str()))
+            {
+                total += group * scale;
+                group = 0.0;
+                k += 1;
+            }
+            break;
+        } else if word == "and"
+            && read_any
+            && group >= 100.0
+            && vocabulary::small_number(lower(text, tokens, k + 1).as_str()).is_some()
+        {
+            k += 1; // "two hundred and ten"
+        } else {
+            break;
+        }
+        read_any = true;
+    }
+    if k == i || (first.as_str() == "a" && k == i + 1) {
+        return None;
+    }
+    let value = total + group;
+    if first.as_str() == "one" && k == i + 1 && !one_is_a_number(text, tokens, i) {
+        return None;
+    }
+    Some(Numeral {
+        start: i,
+        end: k,
+        worth: Worth::Cardinal(value),
+        year_like: false,
+    })
+}
+
+/// The token after "and a half" (also hyphenated: "-and-a-half") starting at `k`.
+pub fn and_a_half(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let mut k = k;
+    for word in ["and", "a", "half"] {
+        if tokens
+            .get(k)
+            .is_some_and(|t| t.is_symbol(text, '-') && !t.space_before)
+        {
+            k += 1;
+        }
+        if lower(text, tokens, k).as_str() != word {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+/// "one" is a number before what it counts ("one day", "one person"), not in
+/// "no one", "one of the", "the one", "one another".
+fn one_is_a_number(text: &str, tokens: &[Token], i: usize) -> bool {
+    let before = if i > 0 {
+        lower(text, tokens, i - 1)
+    } else {
+        Lower::of("")
+    };
+    if matches!(
+        before.as_str(),
+        "no" | "the" | "any" | "every" | "each" | "this" | "that" | "which" | "someone" | "anyone"
+    ) {
+        return false;
+    }
+    match tokens.get(i + 1) {
+        Some(next) if next.is_word() => {
+            let next = Lower::of(next.text(text));
+            !vocabulary::ends_noun_phrase(next.as_str())
+                && !matches!(next.as_str(), "another" | "way" | "thing")
+        }
+        // "one-day", not "one-off".
+        Some(next) => {
+            next.is_symbol(text, '-')
+                && vocabulary::duration_unit(lower(text, tokens, i + 2).as_str()).is_some()
+        }
+        None => false,
+    }
+}
+
+/// True for a capitalized number word or digits right after a capitalized word
+/// that does not open its sentence: part of a name ("Air Force One", "Boeing
+/// 737", "Article 5"), not a number.
+fn is_in_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    let capitalized =
+        |t: &Token| t.is_word() && t.text(text).chars().next().is_some_and(char::is_uppercase);
+    let this = &tokens[i];
+    if i == 0 || this.newline_before || !(capitalized(this) || this.kind == TokenKind::Digits) {
+        return false;
+    }
+    let before = &tokens[i - 1];
+    let name_word = capitalized(before) && {
+        let word = Lower::of(before.text(text));
+        vocabulary::month(word.as_str()).is_none()
+            && !vocabulary::is_currency_code(word.as_str())
+            && vocabulary::weekday(word.as_str()).is_none()
+    };
+    // The capitalized word must not merely open the sentence ("In 2022").
+    let opens_sentence = i < 2 || before.newline_before || {
+        let t = &tokens[i - 2];
+        t.kind == TokenKind::Symbol
+            && matches!(t.text(text), "." | "!" | "?" | "“" | "\"" | "(" | ":" | "—")
+    };
+    name_word && !opens_sentence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lex::tokens;
+
+    fn read(text: &str) -> Option<(f64, String)> {
+        let toks = tokens(text);
+        let n = at(text, &toks, 0)?;
+        let written = text[toks[n.start].start..toks[n.end - 1].end].to_string();
+        let value = match n.worth {
+            Worth::Cardinal(x) | Worth::Ordinal(x) => x,
+            Worth::Vague(v) => v.nominal,
+        };
+        Some((value, written))
+    }
+
+    #[test]
+    fn reads_numerals() {
+        let cases: &[(&str, f64, &str)] = &[
+            ("1,000 people", 1000.0, "1,000"),
+            ("4.5 hours", 4.5, "4.5"),
+            ("21 billion euros", 21e9, "21 billion"),
+            ("24bn", 24e9, "24bn"),
+            ("twelve people", 12.0, "twelve"),
+            ("twenty-five people", 25.0, "twenty-five"),
+            ("four and a half hours", 4.5, "four and a half"),
+            (
+                "one and a half million people",
+                1.5e6,
+                "one and a half million",
+            ),
+            ("two hundred and ten troops", 210.0, "two hundred and ten"),
+            ("a thousand troops", 1000.0, "a thousand"),
+            ("three-hour meeting", 3.0, "three"),
+            ("third time", 3.0, "third"),
+            ("3rd time", 3.0, "3rd"),
+            ("tens of thousands of people", 20000.0, "tens of thousands"),
+            ("a dozen people", 12.0, "a dozen"),
+            ("two dozen people", 24.0, "two dozen"),
+            ("half an hour", 0.5, "half an"),
+            ("one day", 1.0, "one"),
+        ];
+        for (text, value, written) in cases {
+            assert_eq!(
+                read(text),
+                Some((*value, written.to_string())),
+                "reading {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn leaves_non_numbers() {
+        for text in [
+            "one of them",
+            "a man",
+            "several.",
+            "first time",
+            "G7",
+            "1e400",
+            "half of it",
+        ] {
+            let toks = tokens(text);
+            let found = (0..toks.len()).find_map(|i| at(text, &toks, i));
+            assert_eq!(found, None, "{text:?} is not a numeral");
+        }
+    }
+}

@@ -1,8 +1,210 @@
-//! (stage in progress)
-use crate::claim::Claim;
-pub fn claims(_name: &str, _text: &str) -> Vec<Claim> {
-    Vec::new()
+//! Stage 7: claims. Runs the reading stages over one report and assembles each
+//! number's claim: span (bytes and UTF-16), interval, unit, subject, source.
+//!
+//! Why one orchestrating module: each stage above answers one question about a
+//! number; this is the only place that knows their order, and the only place
+//! that turns token ranges into text offsets.
+
+use crate::claim::{Bound, Claim, Conversion, Kind, Role};
+use crate::date::{self, Date};
+use crate::layout::{self, Layout};
+use crate::lex::{self, Lower, Token, TokenKind};
+use crate::offsets::Utf16Index;
+use crate::quantity::{self, Quantity};
+use crate::{event, source, subject};
+use std::ops::Range;
+
+/// A number found in the text, before it becomes a claim.
+enum Found {
+    Date(Date, Role),
+    Amount(Quantity),
 }
-pub fn dateline(_claims: &[Claim]) -> Option<String> {
-    None
+
+impl Found {
+    fn span(&self) -> Range<usize> {
+        match self {
+            Found::Date(d, _) => d.start..d.end,
+            Found::Amount(q) => q.span.clone(),
+        }
+    }
+}
+
+/// All claims of one report, in text order. Never fails and never panics.
+pub fn claims(name: &str, text: &str) -> Vec<Claim> {
+    let tokens = lex::tokens(text);
+    let layout = layout::layout(text, &tokens);
+    let found = find(text, &tokens, &layout);
+    let mut utf16 = Utf16Index::new(text);
+    let mut claims = Vec::with_capacity(found.len());
+    for (n, item) in found.iter().enumerate() {
+        let span = item.span();
+        let (byte_start, byte_end) = (tokens[span.start].start, tokens[span.end - 1].end);
+        let utf16_start = utf16.utf16_at(byte_start);
+        let utf16_end = utf16.utf16_at(byte_end);
+        let mut claim = Claim {
+            id: format!("{name}#{n}"),
+            report: name.to_string(),
+            text: text[byte_start..byte_end].to_string(),
+            byte_start,
+            byte_end,
+            utf16_start,
+            utf16_end,
+            kind: Kind::Date,
+            unit: String::new(),
+            value: None,
+            written: String::new(),
+            qualifier: None,
+            bound: Bound::Exact,
+            date: None,
+            conversions: Vec::new(),
+            subject: String::new(),
+            measure: String::new(),
+            event: Vec::new(),
+            source: None,
+            role: Role::Statement,
+        };
+        match item {
+            Found::Date(d, role) => {
+                claim.written = claim.text.clone();
+                claim.date = Some(d.value.clone());
+                claim.role = *role;
+                claim.subject = if *role == Role::Dateline {
+                    "publication date".into()
+                } else {
+                    "date".into()
+                };
+            }
+            Found::Amount(q) => {
+                let previous_end = n.checked_sub(1).map_or(0, |p| found[p].span().end);
+                let next_start = found.get(n + 1).map_or(tokens.len(), |f| f.span().start);
+                let subject = subject::subject(text, &tokens, &layout, q, previous_end, next_start);
+                let slice = |r: &Range<usize>| {
+                    text[tokens[r.start].start..tokens[r.end - 1].end].to_string()
+                };
+                claim.kind = q.kind;
+                claim.unit = q.unit.clone();
+                claim.value = Some(q.value);
+                claim.written = slice(&q.number);
+                claim.qualifier = q
+                    .qualifier
+                    .as_ref()
+                    .map(slice)
+                    .or_else(|| (q.bound == Bound::Vague).then(|| claim.written.clone()));
+                claim.bound = q.bound;
+                claim.conversions = q
+                    .conversions
+                    .iter()
+                    .map(|(currency, value, r)| Conversion {
+                        currency: currency.clone(),
+                        value: *value,
+                        text: slice(r),
+                    })
+                    .collect();
+                claim.subject = subject.text;
+                claim.measure = subject.measure;
+                claim.source = source::source(text, &tokens, &layout, q.number.start);
+            }
+        }
+        claims.push(claim);
+    }
+    let sentence_of_claim: Vec<usize> = found
+        .iter()
+        .map(|f| layout.sentence_of(f.span().start))
+        .collect();
+    event::anchor(text, &tokens, &layout, &mut claims, &sentence_of_claim);
+    claims
+}
+
+/// Finds every date and amount, left to right; each token belongs to at most one.
+fn find(text: &str, tokens: &[Token], layout: &Layout) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut sentence = 0;
+    let mut i = 0;
+    let mut taken = 0;
+    while i < tokens.len() {
+        while layout.sentences.get(sentence).is_some_and(|s| s.end <= i) {
+            sentence += 1;
+        }
+        let furniture = layout.furniture.get(sentence).copied().unwrap_or(false);
+        if let Some(dateline) = layout.dateline.clone().filter(|d| d.start == i) {
+            let value = date::at(text, tokens, dateline.start)
+                .map(|d| d.value)
+                .unwrap_or_default();
+            found.push(Found::Date(
+                Date {
+                    start: dateline.start,
+                    end: dateline.end,
+                    value,
+                },
+                Role::Dateline,
+            ));
+            (i, taken) = (dateline.end, dateline.end);
+            continue;
+        }
+        if let Some(d) = date::at(text, tokens, i) {
+            let role = if furniture {
+                Role::Dateline
+            } else {
+                Role::Statement
+            };
+            (i, taken) = (d.end, d.end);
+            found.push(Found::Date(d, role));
+            continue;
+        }
+        if furniture || !starts_number(text, &tokens[i]) {
+            i += 1;
+            continue;
+        }
+        match quantity::at(text, tokens, i, taken) {
+            Some(q) => {
+                (i, taken) = (q.span.end.max(i + 1), q.span.end.max(i + 1));
+                if q.year_like {
+                    let year = q.value.low.unwrap_or_default();
+                    found.push(Found::Date(
+                        Date {
+                            start: q.span.start,
+                            end: q.span.end,
+                            value: date::year_only(year),
+                        },
+                        Role::Statement,
+                    ));
+                } else if !is_reference(text, tokens, &q) {
+                    found.push(Found::Amount(q));
+                }
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// Cheap test before the full reading: could a numeral start at this token?
+fn starts_number(text: &str, token: &Token) -> bool {
+    match token.kind {
+        TokenKind::Digits => true,
+        TokenKind::Symbol => false,
+        TokenKind::Word => token.text(text).is_ascii(),
+    }
+}
+
+/// "the two leaders", "both sides": a small word number after a definite
+/// determiner refers to things already named; it is not a figure to check.
+fn is_reference(text: &str, tokens: &[Token], q: &Quantity) -> bool {
+    let start = q.number.start;
+    let determiner = start > 0
+        && matches!(
+            Lower::of(tokens[start - 1].text(text)).as_str(),
+            "the" | "these" | "those"
+        );
+    let small_word = tokens[start].is_word() && q.value.high.is_some_and(|h| h <= 10.0);
+    determiner && small_word && q.kind == Kind::Count && q.qualifier.is_none()
+}
+
+/// The report's publication date from its dateline claim, as `YYYY-MM-DD`.
+pub fn dateline(claims: &[Claim]) -> Option<String> {
+    claims
+        .iter()
+        .find(|c| c.role == Role::Dateline)
+        .and_then(|c| c.date.as_ref())
+        .and_then(date::iso_string)
 }

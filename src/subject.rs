@@ -1,1 +1,314 @@
-//! (stage in progress)
+//! Stage 5: what a number measures.
+//!
+//! Why a key and not a parse: factmark has no grammar of English, and does not
+//! need one to tell "people killed" from "people injured" or new pledges from aid
+//! committed so far. It looks at a short window of the number's own clause and
+//! collects concept tags ("talks" and "meeting" are both `meeting`; "pledges" and
+//! "commitments" are both `pledged`), time scopes ("new", "so far"), what is
+//! counted, and the "of" object of a share. The measure key joins them; claims
+//! with equal keys are candidates for one group (see [`crate::align`]). A claim
+//! with nothing that says what it measures gets an empty key and is never
+//! aligned: better no comparison than a false one.
+
+use crate::claim::Kind;
+use crate::layout::Layout;
+use crate::lex::{Lower, Token, TokenKind};
+use crate::quantity::Quantity;
+use crate::vocabulary;
+use std::collections::BTreeSet;
+
+/// How far, in tokens, the window reaches on each side of the number.
+const WINDOW_BEFORE: usize = 24;
+const WINDOW_AFTER: usize = 9;
+
+/// What a claim measures: words for a reader, and a key for alignment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    pub text: String,
+    pub measure: String,
+}
+
+/// Tokens that end a clause for the subject window: the window does not cross them.
+fn is_clause_break(text: &str, token: &Token) -> bool {
+    match token.kind {
+        TokenKind::Symbol => matches!(
+            token.text(text),
+            ";" | ":" | "—" | "–" | "“" | "”" | "\"" | "(" | ")" | "!" | "?" | "."
+        ),
+        TokenKind::Word => matches!(
+            Lower::of(token.text(text)).as_str(),
+            "that"
+                | "while"
+                | "but"
+                | "because"
+                | "although"
+                | "whereas"
+                | "despite"
+                | "after"
+                | "before"
+                | "amid"
+        ),
+        TokenKind::Digits => false,
+    }
+}
+
+/// Finds the subject of the quantity `q`, whose neighbours in the same report end
+/// at `previous_end` and start at `next_start` (token indices).
+pub fn subject(
+    text: &str,
+    tokens: &[Token],
+    layout: &Layout,
+    q: &Quantity,
+    previous_end: usize,
+    next_start: usize,
+) -> Subject {
+    let sentence = &layout.sentences[layout.sentence_of(q.span.start)];
+    let floor = sentence
+        .start
+        .max(previous_end)
+        .max(q.span.start.saturating_sub(WINDOW_BEFORE));
+    let mut before = q.span.start;
+    while before > floor && !is_clause_break(text, &tokens[before - 1]) {
+        before -= 1;
+    }
+    let ceiling = sentence
+        .end
+        .min(next_start)
+        .min(q.span.end + WINDOW_AFTER)
+        .max(q.span.end);
+    let mut after = q.span.end;
+    // The counted noun phrase belongs to the claim even when it runs past the span.
+    if let Some(noun) = &q.noun {
+        after = after.max(noun.end.min(ceiling));
+    }
+    let ends_after = |t: &Token| matches!(Lower::of(t.text(text)).as_str(), "and" | "or");
+    while after < ceiling && !is_clause_break(text, &tokens[after]) && !ends_after(&tokens[after]) {
+        after += 1;
+    }
+
+    let mut concepts = BTreeSet::new();
+    let mut nearest: Option<(usize, &'static str)> = None;
+    let mut scopes = BTreeSet::new();
+    let window: Vec<usize> = (before..q.span.start)
+        .chain(q.span.end..after)
+        .chain(q.noun.clone().unwrap_or(0..0))
+        .collect();
+    let lowers: Vec<Lower> = (0..tokens.len().min(after + 2))
+        .skip(before)
+        .map(|k| {
+            if tokens[k].is_word() {
+                Lower::of(strip_possessive(tokens[k].text(text)))
+            } else {
+                Lower::of("")
+            }
+        })
+        .collect();
+    let word_at = |k: usize| {
+        lowers
+            .get(k.wrapping_sub(before))
+            .map_or("", |l| l.as_str())
+    };
+    for &k in &window {
+        let word = word_at(k);
+        if let Some(tag) = vocabulary::concept(word) {
+            concepts.insert(tag);
+            let distance = if k < q.span.start {
+                q.span.start - k
+            } else {
+                k.saturating_sub(q.span.end) + 1
+            };
+            if nearest.is_none_or(|(d, _)| distance < d) {
+                nearest = Some((distance, tag));
+            }
+        }
+        let pair = [word, word_at(k + 1)];
+        if let Some((scope, _)) = vocabulary::scope(&pair) {
+            scopes.insert(scope);
+        }
+    }
+
+    // A share: "20% of Ukraine('s territory)" measures Ukraine.
+    let mut of_object = None;
+    if q.kind == Kind::Percent && word_at(q.span.end) == "of" {
+        let mut k = q.span.end + 1;
+        while matches!(word_at(k), "the" | "its" | "their") {
+            k += 1;
+        }
+        if let Some(token) = tokens
+            .get(k)
+            .filter(|t| t.is_word() && k < after.max(q.span.end + 2))
+        {
+            of_object = Some((
+                k,
+                Lower::of(strip_possessive(token.text(text)))
+                    .as_str()
+                    .to_string(),
+            ));
+        }
+    }
+
+    // What is counted; "time" and "occasion" take their meaning from the clause
+    // ("the third time they met" counts meetings).
+    let mut counted = q.unit.clone();
+    if matches!(q.kind, Kind::Count | Kind::Ordinal) {
+        if matches!(counted.as_str(), "time" | "occasion") {
+            if let Some(tag) = concepts.iter().next() {
+                counted = tag.to_string();
+            }
+        }
+        if counted.is_empty()
+            && concepts.iter().any(|c| {
+                matches!(
+                    *c,
+                    "killed" | "injured" | "missing" | "arrested" | "displaced"
+                )
+            })
+        {
+            counted = "people".into();
+        }
+        if let Some(tag) = vocabulary::concept(&counted) {
+            concepts.insert(tag);
+            nearest = Some((0, tag));
+        }
+    }
+    // The key names one concept: what happened to what is counted ("killed"),
+    // else the concept nearest the number. A whole set would split "aid pledges"
+    // from "aid pledges at the meeting".
+    let role = concepts.iter().copied().find(|c| {
+        matches!(
+            *c,
+            "killed" | "injured" | "missing" | "arrested" | "displaced"
+        )
+    });
+    let primary = match q.kind {
+        Kind::Count | Kind::Ordinal => role.or(nearest.map(|(_, t)| t)),
+        _ => nearest.map(|(_, t)| t),
+    };
+
+    let dimension = match q.kind {
+        Kind::Count | Kind::Ordinal => counted.clone(),
+        Kind::Money => "money".into(),
+        Kind::Duration => "duration".into(),
+        Kind::Percent => "%".into(),
+        Kind::Date => "date".into(),
+    };
+    let identified = !concepts.is_empty()
+        || (matches!(q.kind, Kind::Count | Kind::Ordinal) && !counted.is_empty())
+        || of_object.is_some();
+    let measure = if identified {
+        let join = |set: &BTreeSet<&str>| set.iter().copied().collect::<Vec<_>>().join("+");
+        format!(
+            "{}:{}:{}:{}:{}:{}",
+            kind_name(q.kind),
+            dimension,
+            primary.unwrap_or(""),
+            join(&scopes),
+            of_object.as_ref().map_or("", |(_, o)| o.as_str()),
+            q.rate.unwrap_or("")
+        )
+    } else {
+        String::new()
+    };
+
+    let text_of = |range: std::ops::Range<usize>| -> String {
+        if range.is_empty() {
+            return String::new();
+        }
+        text[tokens[range.start].start..tokens[range.end - 1].end].to_string()
+    };
+    // Words for the reader: the clause around the number without its function
+    // words, the counted noun first ("people evacuated from the flooded
+    // villages", "new military aid pledges", "talks lasted").
+    let clause_start = (before..q.span.start)
+        .rev()
+        .find(|&k| tokens[k].is_symbol(text, ','))
+        .map_or(before, |k| k + 1);
+    let noun_end = q
+        .noun
+        .as_ref()
+        .map_or(q.span.end, |n| n.end.max(q.span.end));
+    let before_words = trimmed_words(text, tokens, clause_start..q.span.start, 7);
+    let clause_end = (noun_end.min(after)..after)
+        .find(|&k| tokens[k].is_symbol(text, ','))
+        .unwrap_or(after);
+    let after_words = trimmed_words(text, tokens, noun_end.min(clause_end)..clause_end, 7);
+    let mut parts: Vec<String> = Vec::new();
+    let noun_words = match (&q.noun, q.kind) {
+        (Some(noun), Kind::Count | Kind::Ordinal) if counted == q.unit => text_of(noun.clone()),
+        (_, Kind::Count | Kind::Ordinal) => counted.clone(),
+        (Some(noun), Kind::Duration) => text_of(noun.clone()),
+        _ => String::new(),
+    };
+    if matches!(q.kind, Kind::Count | Kind::Ordinal) {
+        parts.extend([noun_words, after_words, before_words]);
+    } else {
+        parts.extend([before_words, noun_words, after_words]);
+    }
+    parts.retain(|p| !p.is_empty());
+    if let Some(role) = role.filter(|_| q.kind == Kind::Count) {
+        if parts.iter().all(|p| {
+            vocabulary::concept(&p.to_lowercase()) != Some(role)
+                && !p
+                    .split(' ')
+                    .any(|w| vocabulary::concept(&w.to_lowercase()) == Some(role))
+        }) {
+            parts.push(role.to_string());
+        }
+    }
+    if let Some(rate) = q.rate {
+        parts.push(format!("per {rate}"));
+    }
+    Subject {
+        text: parts.join(" ").trim().to_string(),
+        measure,
+    }
+}
+
+/// The words of `range` as text, without function words at either end, at most
+/// `limit` words (the ones nearest the number are kept by the caller's choice of range).
+fn trimmed_words(
+    text: &str,
+    tokens: &[Token],
+    range: std::ops::Range<usize>,
+    limit: usize,
+) -> String {
+    let words: Vec<usize> = range
+        .filter(|&k| tokens[k].is_word() || tokens[k].kind == TokenKind::Digits)
+        .collect();
+    let is_filler = |k: usize| {
+        let w = Lower::of(tokens[k].text(text));
+        vocabulary::ends_noun_phrase(w.as_str()) || vocabulary::is_speech_verb(w.as_str())
+    };
+    let (mut from, mut to) = (0, words.len());
+    while from < to && is_filler(words[from]) {
+        from += 1;
+    }
+    while to > from && is_filler(words[to - 1]) {
+        to -= 1;
+    }
+    if to - from > limit {
+        from = to - limit;
+    }
+    if from == to {
+        return String::new();
+    }
+    text[tokens[words[from]].start..tokens[words[to - 1]].end].to_string()
+}
+
+/// "Ukraine’s" → "Ukraine".
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+pub fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Duration => "duration",
+        Kind::Money => "money",
+        Kind::Percent => "percent",
+        Kind::Count => "count",
+        Kind::Ordinal => "ordinal",
+        Kind::Date => "date",
+    }
+}

@@ -1,1 +1,880 @@
-//! (stage in progress)
+//! The English words factmark knows, apart from the logic that uses them.
+//!
+//! To teach factmark a new word: add it to the table of its role here. Every
+//! lookup takes a lowercased ASCII word ([`crate::lex::Lower`]); multiword entries
+//! are slices of words matched token by token.
+
+use crate::claim::Bound;
+
+/// Value of a cardinal word below a hundred: `four` → 4.
+pub fn small_number(word: &str) -> Option<f64> {
+    Some(match word {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+/// True for the tens words that may take a hyphenated unit: `twenty-five`.
+pub fn is_tens(word: &str) -> bool {
+    matches!(
+        word,
+        "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety"
+    )
+}
+
+/// Multiplier of a scale word: `million` → 1e6. `hundred` is handled apart
+/// because it multiplies only the group before it.
+pub fn scale(word: &str) -> Option<f64> {
+    Some(match word {
+        "thousand" | "k" => 1e3,
+        "million" | "mn" | "m" => 1e6,
+        "billion" | "bn" | "b" => 1e9,
+        "trillion" | "tn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Abbreviated scales that only count when glued to digits (`24bn`, `5m`).
+pub fn is_glued_scale(word: &str) -> bool {
+    matches!(word, "k" | "m" | "mn" | "bn" | "b" | "tn")
+}
+
+/// Value of an ordinal word: `third` → 3. `first` is left out on purpose: "the
+/// first time", "at first", "first quarter" are almost never a figure to check.
+pub fn ordinal(word: &str) -> Option<f64> {
+    Some(match word {
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "hundredth" => 100.0,
+        _ => return None,
+    })
+}
+
+/// Suffixes that make digits an ordinal: `3rd`.
+pub fn is_ordinal_suffix(word: &str) -> bool {
+    matches!(word, "st" | "nd" | "rd" | "th")
+}
+
+/// Vague magnitudes: the words, the interval they stand for, and the value a
+/// qualifier in front of them refers to ("more than a dozen" is more than 12).
+/// DESIGN.md explains each interval.
+#[derive(Debug, PartialEq)]
+pub struct Vague {
+    pub words: &'static [&'static str],
+    pub low: f64,
+    pub high: f64,
+    pub nominal: f64,
+    pub bound: Bound,
+}
+
+const fn vague(words: &'static [&'static str], low: f64, high: f64, nominal: f64) -> Vague {
+    Vague {
+        words,
+        low,
+        high,
+        nominal,
+        bound: Bound::Vague,
+    }
+}
+
+/// Longest phrases first, so that "tens of thousands" wins over "thousands".
+pub const VAGUE: &[Vague] = &[
+    vague(
+        &["hundreds", "of", "thousands"],
+        200_000.0,
+        999_999.0,
+        200_000.0,
+    ),
+    vague(&["tens", "of", "thousands"], 20_000.0, 99_999.0, 20_000.0),
+    vague(&["tens", "of", "millions"], 20e6, 99_999_999.0, 20e6),
+    vague(&["several", "hundred"], 300.0, 900.0, 300.0),
+    vague(&["several", "thousand"], 3_000.0, 9_000.0, 3_000.0),
+    vague(&["several", "million"], 3e6, 9e6, 3e6),
+    vague(&["a", "few", "hundred"], 200.0, 500.0, 200.0),
+    vague(&["a", "few", "thousand"], 2_000.0, 5_000.0, 2_000.0),
+    vague(&["a", "few", "million"], 2e6, 5e6, 2e6),
+    Vague {
+        words: &["a", "dozen"],
+        low: 10.8,
+        high: 13.2,
+        nominal: 12.0,
+        bound: Bound::Approximately,
+    },
+    vague(&["a", "few"], 2.0, 5.0, 2.0),
+    vague(&["several"], 3.0, 9.0, 3.0),
+    vague(&["dozens"], 24.0, 99.0, 24.0),
+    vague(&["hundreds"], 200.0, 999.0, 200.0),
+    vague(&["thousands"], 2_000.0, 9_999.0, 2_000.0),
+    vague(&["millions"], 2e6, 999_999_999.0, 2e6),
+];
+
+/// Qualifiers that stand before a number, longest first, with the bound they give.
+pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
+    (&["no", "fewer", "than"], Bound::AtLeast),
+    (&["no", "less", "than"], Bound::AtLeast),
+    (&["no", "more", "than"], Bound::AtMost),
+    (&["a", "minimum", "of"], Bound::AtLeast),
+    (&["a", "maximum", "of"], Bound::AtMost),
+    (&["slightly", "more", "than"], Bound::JustAbove),
+    (&["slightly", "less", "than"], Bound::JustBelow),
+    (&["in", "excess", "of"], Bound::Above),
+    (&["more", "than"], Bound::Above),
+    (&["greater", "than"], Bound::Above),
+    (&["at", "least"], Bound::AtLeast),
+    (&["less", "than"], Bound::Below),
+    (&["fewer", "than"], Bound::Below),
+    (&["at", "most"], Bound::AtMost),
+    (&["up", "to"], Bound::AtMost),
+    (&["just", "under"], Bound::JustBelow),
+    (&["just", "below"], Bound::JustBelow),
+    (&["just", "short", "of"], Bound::JustBelow),
+    (&["close", "to"], Bound::JustBelow),
+    (&["just", "over"], Bound::JustAbove),
+    (&["just", "above"], Bound::JustAbove),
+    (&["an", "estimated"], Bound::Approximately),
+    (&["nearly"], Bound::JustBelow),
+    (&["almost"], Bound::JustBelow),
+    (&["over"], Bound::Above),
+    (&["above"], Bound::Above),
+    (&["surpassed"], Bound::Above),
+    (&["surpassing"], Bound::Above),
+    (&["surpass"], Bound::Above),
+    (&["surpasses"], Bound::Above),
+    (&["exceeded"], Bound::Above),
+    (&["exceeding"], Bound::Above),
+    (&["exceeds"], Bound::Above),
+    (&["exceed"], Bound::Above),
+    (&["topped"], Bound::Above),
+    (&["tops"], Bound::Above),
+    (&["under"], Bound::Below),
+    (&["below"], Bound::Below),
+    (&["about"], Bound::Approximately),
+    (&["around"], Bound::Approximately),
+    (&["roughly"], Bound::Approximately),
+    (&["approximately"], Bound::Approximately),
+    (&["some"], Bound::Approximately),
+    (&["circa"], Bound::Approximately),
+    (&["~"], Bound::Approximately),
+];
+
+/// Qualifiers that follow the number: "50 or more", "300 or so".
+pub const QUALIFIERS_AFTER: &[(&[&str], Bound)] = &[
+    (&["or", "more"], Bound::AtLeast),
+    (&["or", "so"], Bound::Approximately),
+    (&["or", "fewer"], Bound::AtMost),
+    (&["or", "less"], Bound::AtMost),
+    (&["plus"], Bound::AtLeast),
+];
+
+/// Relative width of "about" (both ways) and of "just under/over" (one way).
+pub const APPROXIMATE_TOLERANCE: f64 = 0.10;
+
+/// A duration unit word (singular or plural) to its normalized name and length in hours.
+pub fn duration_unit(word: &str) -> Option<(&'static str, f64)> {
+    Some(match word {
+        "second" | "seconds" => ("second", 1.0 / 3600.0),
+        "minute" | "minutes" | "min" | "mins" => ("minute", 1.0 / 60.0),
+        "hour" | "hours" | "hr" | "hrs" => ("hour", 1.0),
+        "day" | "days" => ("day", 24.0),
+        "week" | "weeks" => ("week", 24.0 * 7.0),
+        "month" | "months" => ("month", 24.0 * 30.4375),
+        "year" | "years" => ("year", 24.0 * 365.25),
+        "decade" | "decades" => ("decade", 24.0 * 3652.5),
+        _ => return None,
+    })
+}
+
+/// Hours in one normalized duration unit (the inverse of [`duration_unit`]'s name).
+pub fn hours_per(unit: &str) -> Option<f64> {
+    duration_unit(unit).map(|(_, hours)| hours)
+}
+
+/// Currency symbols to ISO 4217 codes.
+pub fn currency_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        '$' => "USD",
+        '€' => "EUR",
+        '£' => "GBP",
+        '¥' => "JPY",
+        '₽' => "RUB",
+        '₴' => "UAH",
+        '₹' => "INR",
+        _ => return None,
+    })
+}
+
+/// Currency codes and words (after the number: "24 billion dollars") to ISO codes.
+pub fn currency_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "usd" | "dollar" | "dollars" => "USD",
+        "eur" | "euro" | "euros" => "EUR",
+        "gbp" | "pound" | "pounds" | "sterling" => "GBP",
+        "jpy" | "yen" => "JPY",
+        "cny" | "yuan" | "renminbi" => "CNY",
+        "rub" | "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
+        "uah" | "hryvnia" | "hryvnias" | "hryvnas" => "UAH",
+        "inr" | "rupee" | "rupees" => "INR",
+        "chf" | "franc" | "francs" => "CHF",
+        _ => return None,
+    })
+}
+
+/// True for currency words that also stand before the number: "USD 24 billion".
+pub fn is_currency_code(word: &str) -> bool {
+    matches!(
+        word,
+        "usd" | "eur" | "gbp" | "jpy" | "cny" | "rub" | "uah" | "inr" | "chf"
+    )
+}
+
+/// Month names (full and common abbreviations) to their number.
+pub fn month(word: &str) -> Option<u8> {
+    Some(match word {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Weekday names to their normalized lowercase form.
+pub fn weekday(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "monday" => "monday",
+        "tuesday" => "tuesday",
+        "wednesday" => "wednesday",
+        "thursday" => "thursday",
+        "friday" => "friday",
+        "saturday" => "saturday",
+        "sunday" => "sunday",
+        _ => return None,
+    })
+}
+
+/// Words that end a noun phrase after a number: determiners, prepositions,
+/// conjunctions, auxiliaries, pronouns and a few adverbs.
+pub fn ends_noun_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "to"
+            | "from"
+            | "with"
+            | "by"
+            | "about"
+            | "over"
+            | "under"
+            | "since"
+            | "during"
+            | "after"
+            | "before"
+            | "between"
+            | "into"
+            | "per"
+            | "than"
+            | "as"
+            | "across"
+            | "against"
+            | "within"
+            | "without"
+            | "through"
+            | "amid"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "while"
+            | "who"
+            | "which"
+            | "whom"
+            | "whose"
+            | "where"
+            | "when"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "said"
+            | "says"
+            | "say"
+            | "it"
+            | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "you"
+            | "i"
+            | "them"
+            | "him"
+            | "us"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "each"
+            | "also"
+            | "still"
+            | "only"
+            | "just"
+            | "more"
+            | "less"
+            | "not"
+            | "so"
+            | "if"
+            | "there"
+            | "here"
+            | "all"
+            | "both"
+            | "ever"
+            | "yet"
+    )
+}
+
+/// Words after a counted noun that are not part of it: "two people familiar
+/// with", "32 people killed".
+pub fn follows_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "familiar"
+            | "aware"
+            | "involved"
+            | "close"
+            | "present"
+            | "responsible"
+            | "able"
+            | "likely"
+            | "inside"
+            | "aboard"
+            | "abroad"
+    ) || matches!(
+        concept(word),
+        Some("killed" | "injured" | "missing" | "arrested" | "displaced")
+    )
+}
+
+/// Verb forms that end a counted noun phrase: "1,850 people applied", "troops took part".
+pub fn is_verb_form(word: &str) -> bool {
+    (word.ends_with("ed")
+        && word.len() > 4
+        && !matches!(word, "hundred" | "wounded" | "injured" | "dead"))
+        || matches!(
+            word,
+            "took"
+                | "made"
+                | "went"
+                | "came"
+                | "gave"
+                | "fled"
+                | "left"
+                | "held"
+                | "met"
+                | "saw"
+                | "got"
+                | "began"
+                | "ran"
+                | "fell"
+                | "rose"
+                | "stood"
+                | "sat"
+                | "cast"
+                | "told"
+                | "won"
+                | "lost"
+                | "paid"
+                | "spent"
+                | "sent"
+                | "brought"
+                | "kept"
+                | "found"
+                | "became"
+                | "led"
+                | "fought"
+                | "flew"
+                | "grew"
+                | "hit"
+                | "struck"
+                | "wrote"
+                | "outside"
+                | "near"
+                | "remain"
+                | "remained"
+                | "gathered"
+                | "face"
+                | "faced"
+                | "need"
+                | "want"
+                | "say"
+        )
+}
+
+/// Nouns before "over" that make it a preposition, not a qualifier: "control over four regions".
+pub fn takes_over(word: &str) -> bool {
+    matches!(
+        word,
+        "control"
+            | "sovereignty"
+            | "power"
+            | "authority"
+            | "influence"
+            | "dispute"
+            | "disputes"
+            | "talks"
+            | "fight"
+            | "fighting"
+            | "war"
+            | "concerns"
+            | "concern"
+            | "worries"
+            | "clash"
+            | "clashes"
+            | "row"
+            | "victory"
+            | "lead"
+            | "win"
+            | "hold"
+            | "grip"
+    )
+}
+
+/// Irregular plurals; regular ones lose their `-s`/`-es`/`-ies` in [`lemma`].
+fn irregular_singular(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "people" | "persons" => "people",
+        "men" => "man",
+        "women" => "woman",
+        "children" => "child",
+        "lives" => "life",
+        "police" => "police",
+        "staff" => "staff",
+        "media" => "media",
+        "series" => "series",
+        "news" => "news",
+        "talks" => "talks",
+        "this" | "is" | "was" | "has" | "as" | "us" | "its" | "his" => return None,
+        _ => return None,
+    })
+}
+
+/// Singular form of a lowercase noun, good enough for matching counted things.
+pub fn lemma(word: &str) -> String {
+    if let Some(irregular) = irregular_singular(word) {
+        return irregular.to_string();
+    }
+    let stem = if let Some(s) = word.strip_suffix("ies").filter(|s| s.len() >= 2) {
+        format!("{s}y")
+    } else if let Some(s) = word.strip_suffix("sses") {
+        format!("{s}ss")
+    } else if let Some(s) = ["ches", "shes", "xes"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+    {
+        format!("{s}{}", &word[s.len()..word.len() - 2])
+    } else if let Some(s) = word
+        .strip_suffix('s')
+        .filter(|s| s.len() >= 3 && !s.ends_with('s') && !s.ends_with('u'))
+    {
+        s.to_string()
+    } else {
+        word.to_string()
+    };
+    stem
+}
+
+/// Verbs and phrases that attribute a statement to a source.
+pub fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "say"
+            | "saying"
+            | "reported"
+            | "reporting"
+            | "reports"
+            | "announced"
+            | "announces"
+            | "announcing"
+            | "stated"
+            | "states"
+            | "wrote"
+            | "writes"
+            | "writing"
+            | "told"
+            | "tells"
+            | "claimed"
+            | "claims"
+            | "confirmed"
+            | "confirms"
+            | "added"
+            | "noted"
+            | "estimated"
+            | "estimates"
+            | "described"
+            | "tweeted"
+            | "posted"
+            | "insisted"
+            | "warned"
+            | "declared"
+    )
+}
+
+/// Verbs that attribute only in a closing ", auditors found.".
+pub fn is_finding_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "found" | "concluded" | "calculated" | "showed" | "shows" | "counted"
+    )
+}
+
+/// Words skipped between a speaker and its verb: "Russian media later reporting".
+pub fn is_speech_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "later"
+            | "also"
+            | "once"
+            | "previously"
+            | "recently"
+            | "reportedly"
+            | "earlier"
+            | "has"
+            | "have"
+            | "had"
+            | "then"
+            | "separately"
+            | "publicly"
+            | "first"
+            | "initially"
+    )
+}
+
+/// Titles stripped from a named source: "British Defence Secretary John Healey" → "John Healey".
+pub fn is_title(word: &str) -> bool {
+    matches!(
+        word,
+        "president"
+            | "secretary"
+            | "general"
+            | "minister"
+            | "prime"
+            | "chancellor"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "envoy"
+            | "chief"
+            | "mayor"
+            | "governor"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "representative"
+            | "ambassador"
+            | "king"
+            | "queen"
+            | "pope"
+            | "dr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "gen"
+            | "col"
+            | "commander"
+            | "director"
+            | "chairman"
+            | "chair"
+            | "head"
+            | "officer"
+            | "official"
+            | "agency"
+            | "aide"
+            | "adviser"
+            | "advisor"
+            | "leader"
+            | "premier"
+            | "defence"
+            | "defense"
+            | "foreign"
+            | "state"
+            | "deputy"
+            | "vice"
+            | "press"
+    )
+}
+
+/// Concepts: words that say what a number measures, mapped to one canonical tag
+/// so that "the talks" and "the meeting", or "pledges" and "commitments", align.
+/// DESIGN.md explains why measures are keyed on these tags.
+pub fn concept(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "killed" | "kill" | "kills" | "killing" | "dead" | "deaths" | "death" | "died" | "die"
+        | "dies" | "dying" | "fatalities" | "toll" | "deadly" | "lives" => "killed",
+        "injured" | "injure" | "injuring" | "injuries" | "wounded" | "wounding" | "hurt" => {
+            "injured"
+        }
+        "missing" => "missing",
+        "arrested" | "arrests" | "detained" | "detentions" => "arrested",
+        "evacuated" | "displaced" | "fled" | "evacuees" | "refugees" => "displaced",
+        "meeting" | "meetings" | "meet" | "met" | "meets" | "talks" | "negotiations"
+        | "negotiation" | "discussion" | "discussions" | "summit" | "session" | "gathering"
+        | "conversation" | "visit" => "meeting",
+        "ceasefire" | "truce" | "pause" => "ceasefire",
+        "call" | "calls" | "spoke" | "phone" | "telephone" => "call",
+        "pledges" | "pledge" | "pledged" | "commitments" | "commitment" | "committed"
+        | "promised" => "pledged",
+        "contributed" | "contribute" | "contributions" | "contribution" | "provided"
+        | "delivered" => "contributed",
+        "aid" | "support" | "assistance" | "package" => "aid",
+        "controlling" | "controls" | "control" | "controlled" | "occupies" | "occupied"
+        | "occupying" | "holds" => "controlled",
+        "prison" | "jail" | "sentenced" | "sentence" => "prison",
+        "donating" | "donated" | "donation" | "donations" => "donation",
+        "protesters" | "protestors" | "demonstrators" | "crowd" | "crowds" | "rally"
+        | "marched" | "protest" => "crowd",
+        "fighting" | "fought" | "fighters" | "troops" | "soldiers" => "fighting",
+        "sanctions" => "sanctions",
+        "budget" | "spending" | "spent" => "spending",
+        "cost" | "costs" | "damage" | "damages" => "cost",
+        "rounds" | "round" => "round",
+        "deadline" => "deadline",
+        "votes" | "vote" | "voted" => "votes",
+        "turnout" => "turnout",
+        _ => return None,
+    })
+}
+
+/// Words that set the time scope of an amount, so "new pledges" and aid
+/// "committed so far" are not the same measure.
+pub fn scope(words: &[&str]) -> Option<(&'static str, usize)> {
+    let first = *words.first()?;
+    let second = words.get(1).copied().unwrap_or("");
+    Some(match (first, second) {
+        ("so", "far")
+        | ("to", "date")
+        | ("in", "total")
+        | ("since", _)
+        | ("overall", _)
+        | ("total", _)
+        | ("cumulative", _)
+        | ("altogether", _) => ("cumulative", if second.is_empty() { 1 } else { 2 }),
+        ("quarter", _) => ("quarter", 1),
+        ("annual", _) | ("annually", _) | ("yearly", _) => ("annual", 1),
+        ("daily", _) => ("daily", 1),
+        ("weekly", _) => ("weekly", 1),
+        ("monthly", _) => ("monthly", 1),
+        _ => return None,
+    })
+}
+
+/// Nouns after which a capitalized word before them is a place: "the St. Petersburg gathering".
+pub fn is_event_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "meeting"
+            | "talks"
+            | "summit"
+            | "gathering"
+            | "conference"
+            | "strike"
+            | "attack"
+            | "bombing"
+            | "blast"
+            | "rally"
+            | "protest"
+            | "region"
+            | "province"
+            | "oblast"
+    )
+}
+
+/// Nouns after which "of" introduces a place: "a residential area of Kryvyi Rih".
+pub fn is_place_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "area"
+            | "city"
+            | "town"
+            | "village"
+            | "region"
+            | "outskirts"
+            | "centre"
+            | "center"
+            | "suburb"
+            | "district"
+            | "province"
+            | "port"
+            | "capital"
+    )
+}
+
+/// Prepositions after which a capitalized name is a place: "in St. Petersburg".
+pub fn is_place_preposition(word: &str) -> bool {
+    matches!(word, "in" | "at" | "near" | "outside" | "on")
+}
+
+/// Abbreviations whose period does not end a sentence.
+pub fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "st" | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "gen"
+            | "lt"
+            | "col"
+            | "sgt"
+            | "capt"
+            | "rep"
+            | "sen"
+            | "gov"
+            | "prof"
+            | "no"
+            | "vs"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "inc"
+            | "corp"
+            | "ltd"
+            | "co"
+            | "jr"
+            | "sr"
+            | "mt"
+            | "ft"
+            | "approx"
+            | "est"
+            | "e"
+            | "i"
+            | "etc"
+    )
+}
+
+/// Lines that are page furniture rather than story: share buttons, ad slots,
+/// credits. Matched against the start of a trimmed, lowercased line.
+pub const FURNITURE_PREFIXES: &[&str] = &[
+    "share this",
+    "share on",
+    "advertising",
+    "advertisement",
+    "sponsored",
+    "read more",
+    "read also",
+    "also read",
+    "related:",
+    "stay updated",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "(with inputs",
+    "with inputs from",
+    "reporting by",
+    "editing by",
+    "photo:",
+    "image:",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "click here",
+    "updated",
+    "published",
+    "by ",
+];
+
+/// Credit lines matched anywhere in a short line: "Reuters contributed to this report."
+pub const FURNITURE_PHRASES: &[&str] = &[
+    "contributed to this report",
+    "get breaking news",
+    "here on mint",
+];

@@ -1,0 +1,233 @@
+//! Stage 6b: which event a claim belongs to, as a set of anchors.
+//!
+//! Why: two reports can measure "the meeting's length" of two different meetings
+//! (seed 000 reports a later Witkoff–Putin meeting than the St. Petersburg talks
+//! the others describe). Reports say which event they mean by place and date, so
+//! each claim carries the places ("in St. Petersburg", "the Brussels meeting")
+//! and calendar dates ("Friday (April 11)") of its own sentence; a claim whose
+//! sentence names neither belongs to the report's lead event (the places and
+//! dates of its first paragraph) and to its report. Publication dates are never
+//! anchors. [`crate::align`] groups only claims that share an anchor.
+
+use crate::claim::{Claim, Role};
+use crate::layout::Layout;
+use crate::lex::{Lower, Token};
+use crate::subject::strip_possessive;
+use crate::vocabulary;
+use std::ops::Range;
+
+/// Words a paragraph needs before it counts as the lead (a byline has fewer).
+const LEAD_MIN_WORDS: usize = 8;
+
+fn is_capitalized(text: &str, token: &Token) -> bool {
+    token.is_word() && token.text(text).starts_with(|c: char| c.is_uppercase())
+}
+
+/// Place anchors in the tokens of one sentence.
+fn places(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<String>) {
+    let lower = |k: usize| Lower::of(tokens[k].text(text));
+    for k in sentence.clone() {
+        let word = lower(k);
+        let after_preposition = tokens[k].is_word()
+            && (vocabulary::is_place_preposition(word.as_str())
+                || word.as_str() == "of"
+                    && k > 0
+                    && vocabulary::is_place_noun(Lower::of(tokens[k - 1].text(text)).as_str()));
+        if let Some(day) =
+            vocabulary::weekday(word.as_str()).filter(|_| is_capitalized(text, &tokens[k]))
+        {
+            out.push(format!("day:{day}"));
+            continue;
+        }
+        let mut start = k + 1;
+        if after_preposition && word.as_str() == "on" {
+            // "a strike on Kyiv", but not "on state TV".
+        } else if after_preposition {
+            // "in the central Zaporizhzhia region": skip an article and lowercase adjectives.
+            while start < sentence.end
+                && start < k + 4
+                && tokens[start].is_word()
+                && !is_capitalized(text, &tokens[start])
+            {
+                if vocabulary::ends_noun_phrase(lower(start).as_str())
+                    && lower(start).as_str() != "the"
+                {
+                    break;
+                }
+                start += 1;
+            }
+        } else if vocabulary::is_event_noun(word.as_str())
+            && k > sentence.start
+            && is_capitalized(text, &tokens[k - 1])
+        {
+            // "the St. Petersburg gathering": the name before an event noun.
+            start = k;
+            while start > sentence.start
+                && (is_capitalized(text, &tokens[start - 1])
+                    || is_abbreviation_dot(text, tokens, start - 1))
+            {
+                start -= 1;
+            }
+            let possessive = strip_possessive(tokens[k - 1].text(text)) != tokens[k - 1].text(text);
+            if !possessive {
+                push_places(text, tokens, start..k, out);
+            }
+            continue;
+        } else {
+            continue;
+        }
+        let mut end = start;
+        while end < sentence.end
+            && (is_capitalized(text, &tokens[end])
+                || (end > start && is_abbreviation_dot(text, tokens, end)))
+        {
+            end += 1;
+        }
+        push_places(text, tokens, start..end, out);
+    }
+}
+
+/// A wire dateline opening a report: "KYIV —", "WASHINGTON, Dec 12 (Reuters) -".
+fn wire_dateline(text: &str, tokens: &[Token], out: &mut Vec<String>) {
+    let upper = |t: &Token| {
+        t.is_word()
+            && t.text(text).chars().all(|c| !c.is_lowercase())
+            && t.text(text).chars().count() > 1
+    };
+    let end = tokens
+        .iter()
+        .take(6)
+        .take_while(|t| upper(t) || t.is_symbol(text, '.'))
+        .count();
+    let closed = tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.text(text), "—" | "–" | "-" | "," | "("));
+    if end > 0 && closed {
+        let words: Vec<&str> = tokens[..end]
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(text))
+            .collect();
+        out.push(format!("place:{}", words.join(" ").to_lowercase()));
+    }
+}
+
+/// The `.` of "St." inside a name.
+fn is_abbreviation_dot(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens[k].is_symbol(text, '.')
+        && k > 0
+        && vocabulary::is_abbreviation(Lower::of(tokens[k - 1].text(text)).as_str())
+}
+
+/// Pushes the place names in a run of capitalized words; a possessive ends one
+/// name and starts the next ("Spain's Valencia" is Spain and Valencia).
+fn push_places(text: &str, tokens: &[Token], range: Range<usize>, out: &mut Vec<String>) {
+    let mut start = range.start;
+    for k in range.clone() {
+        let word = tokens[k].text(text);
+        if strip_possessive(word) != word {
+            out.extend(place_name(text, tokens, start..k + 1));
+            start = k + 1;
+        }
+    }
+    if start < range.end {
+        out.extend(place_name(text, tokens, start..range.end));
+    }
+}
+
+/// A normalized place name, or `None` for runs that are dates, titles or pronouns.
+fn place_name(text: &str, tokens: &[Token], range: Range<usize>) -> Option<String> {
+    let words: Vec<&str> = tokens[range]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| strip_possessive(t.text(text)))
+        .collect();
+    let first = Lower::of(words.first()?);
+    let first = first.as_str();
+    if vocabulary::month(first).is_some()
+        || vocabulary::weekday(first).is_some()
+        || vocabulary::is_title(first)
+        || matches!(first, "i" | "the")
+    {
+        return None;
+    }
+    Some(format!("place:{}", words.join(" ").to_lowercase()))
+}
+
+/// `date:MM-DD` anchors from the dated claims of a sentence.
+fn dates(claims: &[&Claim], out: &mut Vec<String>) {
+    for claim in claims {
+        if let Some(date) = claim
+            .date
+            .as_ref()
+            .filter(|_| claim.role == Role::Statement)
+        {
+            if let (Some(m), Some(d)) = (date.month, date.day) {
+                out.push(format!("date:{m:02}-{d:02}"));
+            }
+        }
+    }
+}
+
+/// Fills in `claim.event` for every claim of one report. `sentence_of_claim[n]`
+/// is the sentence index of claim `n`.
+pub fn anchor(
+    text: &str,
+    tokens: &[Token],
+    layout: &Layout,
+    claims: &mut [Claim],
+    sentence_of_claim: &[usize],
+) {
+    let sentence_anchors = |s: usize, claims: &[Claim]| {
+        let mut out = Vec::new();
+        places(text, tokens, layout.sentences[s].clone(), &mut out);
+        let here: Vec<&Claim> = claims
+            .iter()
+            .zip(sentence_of_claim)
+            .filter(|(_, &cs)| cs == s)
+            .map(|(c, _)| c)
+            .collect();
+        dates(&here, &mut out);
+        out
+    };
+    let lead_paragraph = (0..layout.sentences.len())
+        .filter(|&s| !layout.furniture[s])
+        .map(|s| layout.paragraph[s])
+        .find(|&p| {
+            let words: usize = (0..layout.sentences.len())
+                .filter(|&s| layout.paragraph[s] == p)
+                .map(|s| {
+                    tokens[layout.sentences[s].clone()]
+                        .iter()
+                        .filter(|t| t.is_word())
+                        .count()
+                })
+                .sum();
+            words >= LEAD_MIN_WORDS
+        });
+    let mut lead = Vec::new();
+    wire_dateline(text, tokens, &mut lead);
+    if let Some(p) = lead_paragraph {
+        for s in (0..layout.sentences.len()).filter(|&s| layout.paragraph[s] == p) {
+            lead.extend(sentence_anchors(s, claims));
+        }
+    }
+    let mut cache: Option<(usize, Vec<String>)> = None;
+    for n in 0..claims.len() {
+        let s = sentence_of_claim[n];
+        if cache.as_ref().is_none_or(|(cs, _)| *cs != s) {
+            cache = Some((s, sentence_anchors(s, claims)));
+        }
+        let own = cache.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
+        let mut event = if own.is_empty() {
+            let mut inherited = lead.clone();
+            inherited.push(format!("report:{}", claims[n].report));
+            inherited
+        } else {
+            own
+        };
+        event.sort();
+        event.dedup();
+        claims[n].event = event;
+    }
+}
