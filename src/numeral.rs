@@ -451,7 +451,7 @@ mod tests {
             "one of them",
             "a man",
             "several.",
-            "first time",
+            "first quarter",
             "G7",
             "1e400",
             "half of it",
