@@ -1,1 +1,153 @@
-fn main() {}
+//! Throughput of reading and of checking, on the seed reports.
+//!
+//! Run with `cargo bench --bench throughput`. No criterion, to keep compile time
+//! down: each measurement makes a few warm-up runs, then reports the median of
+//! several timed runs. MB are 10^6 bytes. The lines printed are stable, one
+//! measurement per line, for grep:
+//!
+//! ```text
+//! read_claims: 4.2 MB in 61.3 ms = 68.5 MB/s
+//! check: 100 reports, 1.7 MB, 5400 claims, 120 groups in 30.1 ms
+//! align: 100 reports, 5400 claims in 3.2 ms
+//! check: ratio 1000/100 = 10.1
+//! ```
+//!
+//! The one assertion is on that ratio: checking 10 times as many reports must
+//! take less than 20 times as long (linear is 10, quadratic 100). There are no
+//! absolute time limits; the issue's budgets (50 MB/s, 1,000 reports in one
+//! second) are read off the printed figures.
+
+use factmark::Report;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const WARM_UP: usize = 2;
+const RUNS: usize = 7;
+const READ_BYTES: usize = 4_000_000;
+const MAX_RATIO: f64 = 20.0;
+
+fn main() {
+    let seeds = seeds();
+    bench_read(&seeds);
+    let small = bench_check(&seeds, 100);
+    let large = bench_check(&seeds, 1000);
+    let ratio = large.as_secs_f64() / small.as_secs_f64();
+    println!("check: ratio 1000/100 = {ratio:.1}");
+    assert!(ratio < MAX_RATIO, "checking 1000 reports took {ratio:.1} times as long as 100; cost should grow about linearly");
+}
+
+/// The seed reports, by file name.
+fn seeds() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut seeds: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("seeds/ exists")
+        .map(|entry| {
+            let path = entry.expect("readable directory entry").path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&path).expect("seed is UTF-8"))
+        })
+        .collect();
+    seeds.sort();
+    assert!(!seeds.is_empty(), "no seeds in {}", dir.display());
+    seeds
+}
+
+/// Copy `copy` of a text with its digits changed, so that no two copies are the
+/// same and figures differ from report to report. A small xorshift generator
+/// seeded by `copy` picks how far each digit moves.
+fn vary(text: &str, copy: usize) -> String {
+    if copy == 0 {
+        return text.to_string();
+    }
+    let mut state = (copy as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    text.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                char::from_digit((d + (state % 10) as u32) % 10, 10).unwrap()
+            }
+            None => c,
+        })
+        .collect()
+}
+
+/// Median of `RUNS` timed runs after `WARM_UP` untimed ones.
+fn median<T>(mut run: impl FnMut() -> T) -> (Duration, T) {
+    for _ in 0..WARM_UP {
+        std::hint::black_box(run());
+    }
+    let mut times = Vec::with_capacity(RUNS);
+    let mut last = None;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let out = std::hint::black_box(run());
+        times.push(start.elapsed());
+        last = Some(out);
+    }
+    times.sort();
+    (times[RUNS / 2], last.unwrap())
+}
+
+fn millis(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn megabytes(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+/// (a) The five seeds, concatenated and repeated with varied figures to about
+/// 4 MB, read as one report.
+fn bench_read(seeds: &[(String, String)]) {
+    let all: String = seeds
+        .iter()
+        .map(|(_, text)| text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let mut text = String::with_capacity(READ_BYTES + all.len());
+    let mut copy = 0;
+    while text.len() < READ_BYTES {
+        text.push_str(&vary(&all, copy));
+        text.push_str("\n\n");
+        copy += 1;
+    }
+    let (time, claims) = median(|| {
+        factmark::read_claims("bench", &text)
+            .expect("under the cap")
+            .len()
+    });
+    let mb = megabytes(text.len());
+    println!(
+        "read_claims: {mb:.1} MB in {:.1} ms = {:.1} MB/s ({claims} claims)",
+        millis(time),
+        mb / time.as_secs_f64()
+    );
+}
+
+/// (b) `count` reports built from the seeds with varied figures and names,
+/// checked together; reading and alignment are also timed apart.
+fn bench_check(seeds: &[(String, String)], count: usize) -> Duration {
+    let reports: Vec<Report> = (0..count)
+        .map(|n| {
+            let (name, text) = &seeds[n % seeds.len()];
+            Report::new(format!("{name}~{n}"), vary(text, n / seeds.len()))
+        })
+        .collect();
+    let bytes: usize = reports.iter().map(|r| r.text.len()).sum();
+    let (time, check) = median(|| factmark::check(&reports).expect("under the caps"));
+    let claims: usize = check.reports.iter().map(|r| r.claims.len()).sum();
+    println!(
+        "check: {count} reports, {:.1} MB, {claims} claims, {} groups in {:.1} ms",
+        megabytes(bytes),
+        check.groups.len(),
+        millis(time)
+    );
+    let (align, _) = median(|| factmark::align::groups(&check.reports));
+    println!(
+        "align: {count} reports, {claims} claims in {:.1} ms",
+        millis(align)
+    );
+    time
+}

@@ -21,8 +21,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
   cargo install wasm-bindgen-cli --version "$bindgen_version" --quiet
 fi
 
+# wasm-opt from the binaryen npm package: Debian's binaryen 108 breaks the
+# externref table that wasm-bindgen 0.2.130 emits (the module fails to start).
+if [ ! -x scripts/node_modules/.bin/wasm-opt ]; then
+  log "installing wasm-opt (binaryen from npm)"
+  (cd scripts && npm ci --no-audit --no-fund --silent)
+fi
+
 apt_packages=()
-command -v wasm-opt >/dev/null || apt_packages+=(binaryen)
 [ "$want" = build ] || [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   log "installing ${apt_packages[*]} from Debian"

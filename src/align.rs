@@ -168,9 +168,14 @@ fn common_values(members: &[&Candidate]) -> Option<(String, Vec<(usize, Interval
                     }
                 }
             }
-            // Most members first; ties go to the currency stated first.
+            // Most members first; a tie goes to the first code alphabetically, so
+            // the choice does not depend on the order of the reports.
             let most = counts.iter().map(|&(_, n)| n).max()?;
-            let best = counts.iter().find(|&&(_, n)| n == most)?.0;
+            let best = counts
+                .iter()
+                .filter(|&&(_, n)| n == most)
+                .map(|&(code, _)| code)
+                .min()?;
             let values = members
                 .iter()
                 .enumerate()

@@ -27,7 +27,7 @@ fn lower(text: &str, tokens: &[Token], i: usize) -> Lower {
 fn capitalized(text: &str, tokens: &[Token], i: usize) -> bool {
     tokens
         .get(i)
-        .is_some_and(|t| t.is_word() && t.text(text).starts_with(|c: char| c.is_uppercase()))
+        .is_some_and(|t| t.is_word() && crate::lex::starts_capitalized(t.text(text)))
 }
 
 fn symbol(text: &str, tokens: &[Token], i: usize, c: char) -> bool {

@@ -20,7 +20,7 @@ use std::ops::Range;
 const LEAD_MIN_WORDS: usize = 8;
 
 fn is_capitalized(text: &str, token: &Token) -> bool {
-    token.is_word() && token.text(text).starts_with(|c: char| c.is_uppercase())
+    token.is_word() && crate::lex::starts_capitalized(token.text(text))
 }
 
 /// Place anchors in the tokens of one sentence.
@@ -91,7 +91,7 @@ fn places(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<St
 fn wire_dateline(text: &str, tokens: &[Token], out: &mut Vec<String>) {
     let upper = |t: &Token| {
         t.is_word()
-            && t.text(text).chars().all(|c| !c.is_lowercase())
+            && t.text(text).chars().all(|c| !c.is_ascii_lowercase())
             && t.text(text).chars().count() > 1
     };
     let end = tokens
@@ -108,7 +108,7 @@ fn wire_dateline(text: &str, tokens: &[Token], out: &mut Vec<String>) {
             .filter(|t| t.is_word())
             .map(|t| t.text(text))
             .collect();
-        out.push(format!("place:{}", words.join(" ").to_lowercase()));
+        out.push(format!("place:{}", words.join(" ").to_ascii_lowercase()));
     }
 }
 
@@ -151,7 +151,7 @@ fn place_name(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Strin
     {
         return None;
     }
-    Some(format!("place:{}", words.join(" ").to_lowercase()))
+    Some(format!("place:{}", words.join(" ").to_ascii_lowercase()))
 }
 
 /// `date:MM-DD` anchors from the dated claims of a sentence.

@@ -137,13 +137,17 @@ fn is_furniture(text: &str, tokens: &[Token], line: Range<usize>) -> bool {
         return false;
     }
     let content = &text[first.start..last.end];
-    let head: String = content.chars().take(40).collect::<String>().to_lowercase();
+    let head: String = content
+        .chars()
+        .take(40)
+        .collect::<String>()
+        .to_ascii_lowercase();
     let words = tokens[line.clone()].iter().filter(|t| t.is_word()).count();
     let short = words <= 8;
     vocabulary::FURNITURE_PREFIXES.iter().any(|prefix| {
         head.starts_with(prefix) && (short || !matches!(*prefix, "by " | "updated" | "published"))
     }) || (words <= 30 && {
-        let lower = content.to_lowercase();
+        let lower = content.to_ascii_lowercase();
         vocabulary::FURNITURE_PHRASES
             .iter()
             .any(|p| lower.contains(p))
@@ -171,14 +175,14 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let starts_sentence = next_text
         .chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        .is_some_and(|c| crate::lex::is_capital(c) || c.is_ascii_digit())
         || matches!(next_text, "“" | "\"" | "‘" | "(");
     if !starts_sentence {
         return false;
     }
     if symbol == "." && i > 0 && tokens[i - 1].is_word() {
         let word = tokens[i - 1].text(text);
-        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        let initial = word.chars().count() == 1 && word.chars().all(crate::lex::is_capital);
         if initial || vocabulary::is_abbreviation(Lower::of(word).as_str()) {
             return false;
         }

@@ -71,6 +71,28 @@ impl Lower {
     }
 }
 
+/// Letters, without Unicode tables (they would cost the wasm bundle more than
+/// the whole reader): ASCII, Latin-1 and Latin Extended, Greek, Cyrillic,
+/// Hebrew, Arabic, Latin/Greek Extended Additional, kana and CJK, Hangul.
+/// Combining marks are not letters.
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{0370}'..='\u{06FF}' | '\u{1E00}'..='\u{1FFF}' | '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
+            && !matches!(c, '×' | '÷' | '\u{037E}' | '\u{0387}')
+}
+
+/// Capital letters of the scripts news names are written in (see [`is_letter`]).
+pub fn is_capital(c: char) -> bool {
+    c.is_ascii_uppercase()
+        || matches!(c, '\u{00C0}'..='\u{00DE}' | '\u{0391}'..='\u{03A9}' | '\u{0400}'..='\u{042F}')
+            && c != '×'
+}
+
+/// True when a word starts with a capital letter.
+pub fn starts_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(is_capital)
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -100,15 +122,15 @@ pub fn tokens(text: &str) -> Vec<Token> {
             while chars.peek().is_some_and(|&(i, _)| i < end) {
                 chars.next();
             }
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             kind = TokenKind::Word;
             while let Some(&(i, next)) = chars.peek() {
                 let inner_apostrophe = is_apostrophe(next)
                     && text[i + next.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphabetic);
-                if next.is_alphabetic() || inner_apostrophe {
+                        .is_some_and(is_letter);
+                if is_letter(next) || inner_apostrophe {
                     chars.next();
                     end = i + next.len_utf8();
                 } else {

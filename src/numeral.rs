@@ -107,7 +107,7 @@ fn digits(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
         if vocabulary::is_ordinal_suffix(suffix) && !written.contains([',', '.']) {
             let named = tokens
                 .get(end + 1)
-                .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_uppercase()));
+                .is_some_and(|t| crate::lex::starts_capitalized(t.text(text)));
             if named {
                 return None; // "the 47th Mechanized Brigade"
             }
@@ -187,7 +187,7 @@ fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
     if let Some(value) = vocabulary::ordinal(first.as_str()).or(first_time.then_some(1.0)) {
         let named = tokens
             .get(i + 1)
-            .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_uppercase()));
+            .is_some_and(|t| crate::lex::starts_capitalized(t.text(text)));
         return (!named).then_some(Numeral {
             start: i,
             end: i + 1,
@@ -241,7 +241,7 @@ fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
         k = i + 1;
     }
     // A capitalized number word inside a name: "Air Force One".
-    if tokens[i].text(text).starts_with(|c: char| c.is_uppercase()) && is_in_name(text, tokens, i) {
+    if crate::lex::starts_capitalized(tokens[i].text(text)) && is_in_name(text, tokens, i) {
         return None;
     }
     let (mut total, mut group, mut read_any) = (0.0_f64, 0.0_f64, first.as_str() == "a");
@@ -372,8 +372,7 @@ fn one_is_a_number(text: &str, tokens: &[Token], i: usize) -> bool {
 /// that does not open its sentence: part of a name ("Air Force One", "Boeing
 /// 737", "Article 5"), not a number.
 fn is_in_name(text: &str, tokens: &[Token], i: usize) -> bool {
-    let capitalized =
-        |t: &Token| t.is_word() && t.text(text).chars().next().is_some_and(char::is_uppercase);
+    let capitalized = |t: &Token| t.is_word() && crate::lex::starts_capitalized(t.text(text));
     let this = &tokens[i];
     if i == 0 || this.newline_before || !(capitalized(this) || this.kind == TokenKind::Digits) {
         return false;

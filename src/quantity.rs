@@ -378,7 +378,7 @@ fn noun_phrase(text: &str, tokens: &[Token], i: usize) -> Option<(Range<usize>, 
             || vocabulary::duration_unit(low).is_some() && k > i
             || vocabulary::follows_noun(low) && k > i
             || vocabulary::is_verb_form(low) && k > i
-            || low.is_empty() && !possessive && !word.chars().all(char::is_alphabetic);
+            || low.is_empty() && !possessive && !word.chars().all(crate::lex::is_letter);
         if stop {
             break;
         }

@@ -27,7 +27,7 @@ fn lower(text: &str, tokens: &[Token], i: usize) -> Lower {
 }
 
 fn is_capitalized(text: &str, token: &Token) -> bool {
-    token.is_word() && token.text(text).starts_with(|c: char| c.is_uppercase())
+    token.is_word() && crate::lex::starts_capitalized(token.text(text))
 }
 
 /// The source of the claim starting at token `at`, if the report names one.

@@ -247,10 +247,10 @@ pub fn subject(
     parts.retain(|p| !p.is_empty());
     if let Some(role) = role.filter(|_| q.kind == Kind::Count) {
         if parts.iter().all(|p| {
-            vocabulary::concept(&p.to_lowercase()) != Some(role)
+            vocabulary::concept(&p.to_ascii_lowercase()) != Some(role)
                 && !p
                     .split(' ')
-                    .any(|w| vocabulary::concept(&w.to_lowercase()) == Some(role))
+                    .any(|w| vocabulary::concept(&w.to_ascii_lowercase()) == Some(role))
         }) {
             parts.push(role.to_string());
         }

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the browser widget's wasm: the core for wasm32-unknown-unknown (profile
+# `wasm`: size first), wasm-bindgen's ES-module glue (target web) into www/pkg/,
+# then wasm-opt -Oz (binaryen from npm, see scripts/package.json; setup.sh
+# installs it). Ends by printing the size, raw and gzipped, of every file
+# the widget loads, against the 100 KB gzipped budget (the browser tests enforce it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=www/pkg
+wasm=target/wasm32-unknown-unknown/wasm/factmark.wasm
+
+cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm
+wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm"
+scripts/node_modules/.bin/wasm-opt -Oz "$out/factmark_bg.wasm" -o "$out/factmark_bg.wasm"
+
+# The module must still start after wasm-opt (an old binaryen once broke it).
+node --input-type=module -e "
+  import { readFileSync } from 'node:fs';
+  const core = await import('./$out/factmark.js');
+  core.initSync({ module: readFileSync('$out/factmark_bg.wasm') });
+  core.checkReports([{ name: 'smoke', text: 'The talks lasted four hours.' }]);"
+
+node tests/browser/payload.mjs || echo "warning: over the size budget; the browser tests will fail" >&2

@@ -1,0 +1,55 @@
+// What the widget costs a reader: every file it loads, raw and gzipped, against
+// the budget of 100 KB (100,000 bytes) gzipped for wasm + JS + CSS.
+//
+// Why one list here: the build prints it, the budget test checks it, and the
+// request-recording test checks that the browser loads nothing outside it.
+//   node tests/browser/payload.mjs      prints the table; exits 1 over budget
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+
+export const BUDGET_GZIP_BYTES = 100_000;
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Paths, relative to the repository, of everything the widget loads. */
+export function widgetFiles() {
+  const modules = readdirSync(join(REPO, 'www/factmark'))
+    .filter((name) => name.endsWith('.js'))
+    .sort()
+    .map((name) => `www/factmark/${name}`);
+  return ['www/factmark.js', ...modules, 'www/factmark.css', 'www/pkg/factmark.js', 'www/pkg/factmark_bg.wasm'];
+}
+
+/** [{path, raw, gzip}] for the given repository-relative paths. */
+export function sizes(paths = widgetFiles()) {
+  return paths.map((path) => {
+    const full = join(REPO, path);
+    if (!existsSync(full)) throw new Error(`${path} is missing: run scripts/build-wasm.sh`);
+    const bytes = readFileSync(full);
+    return { path, raw: bytes.length, gzip: gzipSync(bytes).length };
+  });
+}
+
+export function table(rows) {
+  const total = rows.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip }), { raw: 0, gzip: 0 });
+  const line = (name, raw, gzip) => `${name.padEnd(34)} ${String(raw).padStart(9)} ${String(gzip).padStart(9)}`;
+  return {
+    total,
+    text: [
+      line('file', 'raw B', 'gzip B'),
+      ...rows.map((row) => line(row.path, row.raw, row.gzip)),
+      line('total', total.raw, total.gzip),
+      `budget: ${total.gzip} of ${BUDGET_GZIP_BYTES} bytes gzipped (${((100 * total.gzip) / BUDGET_GZIP_BYTES).toFixed(1)}%)`,
+    ].join('\n'),
+  };
+}
+
+if (process.argv[1] && relative(process.argv[1], fileURLToPath(import.meta.url)) === '') {
+  const { total, text } = table(sizes());
+  console.log(text);
+  if (total.gzip > BUDGET_GZIP_BYTES) {
+    console.error(`over budget by ${total.gzip - BUDGET_GZIP_BYTES} bytes gzipped`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The browser tests: installs what is missing, builds the wasm widget when the
+# core changed since the last build, serves the repository on a free localhost
+# port, runs the tests with node's test runner, and stops the server.
+#   tests/browser/run.sh              all browser tests
+#   tests/browser/run.sh FILE...      some test files (paths relative to tests/browser)
+#   tests/browser/run.sh --measure    time annotate() on the seed page and print the payload
+# FACTMARK_SKIP_BUILD=1 uses www/pkg/ as it is (for work on the widget alone).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+scripts/setup.sh
+wasm=www/pkg/factmark_bg.wasm
+if [ -z "${FACTMARK_SKIP_BUILD:-}" ] && { [ ! -f "$wasm" ] || [ -n "$(find src Cargo.toml Cargo.lock -newer "$wasm" -print -quit)" ]; }; then
+  scripts/build-wasm.sh
+fi
+
+log=$(mktemp)
+node scripts/serve.mjs --port 0 >"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null; rm -f "$log"' EXIT
+for _ in $(seq 50); do
+  [ -s "$log" ] && break
+  sleep 0.1
+done
+FACTMARK_URL=$(head -n1 "$log")
+case "$FACTMARK_URL" in http://127.0.0.1:*) ;; *) echo "the test server did not start: $(cat "$log")" >&2; exit 1 ;; esac
+export FACTMARK_URL
+
+cd tests/browser
+if [ "${1:-}" = --measure ]; then
+  node measure.mjs "${@:2}"
+elif [ $# -gt 0 ]; then
+  node --test --test-concurrency=1 "$@"
+else
+  node --test --test-concurrency=1 ./*.test.mjs
+fi

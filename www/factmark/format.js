@@ -1,0 +1,49 @@
+// Words and small DOM helpers shared by the popover and the summary panel.
+//
+// Why its own module: both say the same things (a verdict's name and symbol, an
+// interval in words), and all UI is built here through createElement and
+// textContent, never from markup strings, because report text is untrusted.
+
+/** Each verdict's name and a symbol, so the verdict never relies on colour alone. */
+export const VERDICTS = {
+  agreement: { label: 'Agreement', symbol: '=' },
+  differsInPrecision: { label: 'Differs in precision', symbol: '≈' },
+  contradiction: { label: 'Contradiction', symbol: '≠' },
+  revision: { label: 'Revision', symbol: '↻' },
+};
+
+export function verdictOf(group) {
+  return VERDICTS[group.verdict] ?? { label: String(group.verdict), symbol: '?' };
+}
+
+/** `el('p', {class: 'x'}, 'text', child)`: an element with attributes and children. */
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== null && value !== undefined && value !== false) element.setAttribute(name, value);
+  }
+  element.append(...children.filter((child) => child !== null && child !== undefined));
+  return element;
+}
+
+const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** A number for a reader: 4.5, 21B. */
+export function formatNumber(x, short = false) {
+  return (short ? compact : plain).format(x);
+}
+
+/** An interval in words: "more than 4 hour", "4.5 hour", "up to 20 %", "3–5 people". */
+export function formatInterval(value, unit = '') {
+  if (!value) return '—';
+  const { low, high, lowInclusive, highInclusive } = value;
+  const n = (x) => formatNumber(x);
+  let words;
+  if (low !== null && high !== null && low === high) words = n(low);
+  else if (low !== null && high === null) words = `${lowInclusive ? 'at least' : 'more than'} ${n(low)}`;
+  else if ((low === null || low === 0) && high !== null) words = `${highInclusive ? 'up to' : 'less than'} ${n(high)}`;
+  else if (low === null && high === null) words = 'any value';
+  else words = `${n(low)}–${n(high)}`;
+  return unit ? `${words} ${unit}` : words;
+}

@@ -1,0 +1,152 @@
+// The summary panel: every group, its verdict, and a small chart of each
+// member's interval on one shared axis.
+//
+// Why a chart: "more than four hours" against "four and a half hours" is easier
+// to see than to read. Each row is one mention; a closed end is a filled dot, an
+// open end a hollow one, an unbounded end an arrow running off the plot, a single
+// value a dot. Built with createElementNS and textContent only (report names are
+// untrusted); colours come from classes in factmark.css, so no inline style.
+import { el, formatInterval, formatNumber, verdictOf } from './format.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const WIDTH = 320;
+const LABEL_WIDTH = 104;
+const PAD = 10;
+const ROW = 20;
+const AXIS = 24;
+
+function svg(tag, attributes = {}, ...children) {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  element.append(...children);
+  return element;
+}
+
+/**
+ * @param {string} prefix id prefix of this annotation
+ * @param {object[]} groups the core's groups
+ * @param {Map<string, {claim, report}>} mentions every member claim, by id
+ * @param {number} reportCount
+ */
+export function buildSummary(prefix, groups, mentions, reportCount) {
+  const counts = new Map();
+  for (const group of groups) counts.set(group.verdict, (counts.get(group.verdict) ?? 0) + 1);
+  const countWords = [...counts].map(([verdict, n]) => `${n} ${verdictOf({ verdict }).label.toLowerCase()}`);
+
+  const list = el('ol', { class: 'fm-groups' });
+  groups.forEach((group, i) => {
+    const verdict = verdictOf(group);
+    list.append(
+      el(
+        'li',
+        { class: `fm-group fm-v-${group.verdict}`, id: `${prefix}-${i}` },
+        el(
+          'p',
+          { class: 'fm-group-title' },
+          el('span', { class: 'fm-badge', 'aria-hidden': 'true' }, verdict.symbol),
+          ' ',
+          el('span', { class: 'fm-verdict' }, verdict.label),
+          ': ',
+          el('span', { class: 'fm-subject' }, group.subject || group.measure),
+          group.unit ? ` (${group.unit})` : '',
+        ),
+        chart(`${prefix}-${i}`, group, mentions),
+        el('p', { class: 'fm-explanation' }, group.explanation),
+      ),
+    );
+  });
+
+  return el(
+    'section',
+    { class: 'fm-summary', 'aria-labelledby': `${prefix}-summary-title`, 'data-factmark-ui': '' },
+    el('h2', { class: 'fm-summary-title', id: `${prefix}-summary-title` }, `Figures across ${reportCount} reports`),
+    el(
+      'p',
+      { class: 'fm-summary-counts' },
+      groups.length
+        ? `${groups.length} ${groups.length === 1 ? 'figure' : 'figures'} stated in more than one place: ${countWords.join(', ')}.`
+        : 'No figure was found in more than one place.',
+    ),
+    groups.length ? list : null,
+  );
+}
+
+/** One row per member on an axis shared by the whole group. */
+function chart(id, group, mentions) {
+  const rows = group.members.map((member) => ({ member, mention: mentions.get(member.claim) }));
+  const finite = rows.flatMap(({ member: { value } }) => [value.low, value.high]).filter((x) => x !== null);
+  let lo = finite.length ? Math.min(...finite) : 0;
+  let hi = finite.length ? Math.max(...finite) : 1;
+  const span = hi - lo || Math.abs(hi) * 0.2 || 1;
+  const pad = span * 0.15;
+  // Room for the arrows of unbounded ends.
+  const openLow = rows.some(({ member }) => member.value.low === null);
+  const openHigh = rows.some(({ member }) => member.value.high === null);
+  const [dataLo, dataHi] = [lo, hi];
+  lo -= pad * (openLow ? 3 : 1);
+  hi += pad * (openHigh ? 3 : 1);
+
+  const plotLeft = LABEL_WIDTH + PAD;
+  const plotRight = WIDTH - PAD;
+  const x = (v) => plotLeft + ((v - lo) / (hi - lo)) * (plotRight - plotLeft);
+  const height = rows.length * ROW + AXIS;
+  const titleId = `${id}-chart`;
+  const description = rows
+    .map(({ member, mention }) => `${mention?.report.name ?? member.claim}: ${formatInterval(member.value, group.unit)}`)
+    .join('; ');
+
+  const root = svg(
+    'svg',
+    { class: 'fm-chart', viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-labelledby': titleId },
+    svg('title', { id: titleId }, `Each mention's value in ${group.unit || 'the same unit'}: ${description}`),
+  );
+
+  rows.forEach(({ member, mention }, i) => {
+    const y = i * ROW + ROW / 2;
+    const { low, high, lowInclusive, highInclusive } = member.value;
+    const name = mention?.report.name ?? member.claim;
+    const row = svg('g', { class: 'fm-chart-row' });
+    row.append(
+      svg('title', {}, `${name}: “${mention?.claim.text ?? ''}” = ${formatInterval(member.value, group.unit)}`),
+      svg('text', { class: 'fm-chart-label', x: LABEL_WIDTH, y: y + 4, 'text-anchor': 'end' }, shorten(name, 14)),
+    );
+    if (low !== null && low === high) {
+      row.append(svg('circle', { class: 'fm-end fm-closed', cx: x(low), cy: y, r: 4 }));
+    } else {
+      const x1 = low === null ? plotLeft : x(low);
+      const x2 = high === null ? plotRight : x(high);
+      row.append(svg('line', { class: 'fm-bar', x1, y1: y, x2, y2: y }));
+      row.append(low === null ? arrow(x1, y, -1) : end(x1, y, lowInclusive));
+      row.append(high === null ? arrow(x2, y, 1) : end(x2, y, highInclusive));
+    }
+    root.append(row);
+  });
+
+  // The axis, with the smallest and largest stated bound.
+  const axisY = rows.length * ROW + 4;
+  root.append(svg('line', { class: 'fm-axis', x1: plotLeft, y1: axisY, x2: plotRight, y2: axisY }));
+  const ticks = dataLo === dataHi ? [dataLo] : [dataLo, dataHi];
+  for (const [k, v] of ticks.entries()) {
+    const anchor = ticks.length === 1 ? 'middle' : k === 0 ? 'end' : 'start';
+    root.append(
+      svg('line', { class: 'fm-tick', x1: x(v), y1: axisY, x2: x(v), y2: axisY + 4 }),
+      svg('text', { class: 'fm-tick-label', x: x(v), y: axisY + 16, 'text-anchor': anchor }, formatNumber(v, true)),
+    );
+  }
+  return root;
+}
+
+/** A bound that is stated: filled when the value itself is included, hollow when not. */
+function end(cx, cy, inclusive) {
+  return svg('circle', { class: `fm-end ${inclusive ? 'fm-closed' : 'fm-open'}`, cx, cy, r: 3.5 });
+}
+
+/** An unbounded end: an arrow off the edge of the plot. */
+function arrow(tipX, y, direction) {
+  const back = tipX - direction * 7;
+  return svg('polygon', { class: 'fm-unbounded', points: `${tipX},${y} ${back},${y - 5} ${back},${y + 5}` });
+}
+
+function shorten(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
