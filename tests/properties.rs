@@ -10,13 +10,12 @@
 //! cover the adversarial inputs the issue names. Those small enough also live in
 //! tests/regressions/ and are replayed by tests/regressions.rs.
 
-mod support {
-    pub mod invariants;
-}
+#[path = "support/invariants.rs"]
+mod invariants;
 
 use factmark::{Report, MAX_REPORT_BYTES};
+use invariants::{check_claims, check_read, check_reports, group_shapes, utf16_matches};
 use proptest::prelude::*;
-use support::invariants::{check_claims, check_read, check_reports, group_shapes, utf16_matches};
 
 /// Pieces of news text, chosen to meet the reader's qualifiers, numbers, units
 /// and the characters that make UTF-8 and UTF-16 offsets differ.

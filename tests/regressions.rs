@@ -3,12 +3,11 @@
 //! invariants of tests/support/invariants.rs. Every failing file is listed
 //! before the test fails.
 
-mod support {
-    pub mod invariants;
-}
+#[path = "support/invariants.rs"]
+mod invariants;
 
+use invariants::{check_read, check_reports, split_reports, REPORT_SEPARATOR};
 use std::path::Path;
-use support::invariants::{check_read, check_reports, split_reports, REPORT_SEPARATOR};
 
 /// The `check` fuzz target splits its input into at most this many reports.
 const MAX_REPORTS: usize = 8;
@@ -22,7 +21,11 @@ fn regression_inputs_keep_the_invariants() {
         .filter(|path| path.file_name().is_some_and(|name| name != "README.md"))
         .collect();
     paths.sort();
-    assert!(!paths.is_empty(), "no regression inputs in {}", dir.display());
+    assert!(
+        !paths.is_empty(),
+        "no regression inputs in {}",
+        dir.display()
+    );
 
     let mut failures = Vec::new();
     for path in &paths {
@@ -39,5 +42,11 @@ fn regression_inputs_keep_the_invariants() {
             failures.push(format!("{name} (check): {why}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} regression inputs fail:\n{}", failures.len(), paths.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} regression inputs fail:\n{}",
+        failures.len(),
+        paths.len(),
+        failures.join("\n")
+    );
 }
