@@ -27,6 +27,10 @@ fn is_capitalized(text: &str, token: &Token) -> bool {
 fn places(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<String>) {
     let lower = |k: usize| Lower::of(tokens[k].text(text));
     for k in sentence.clone() {
+        // Prepositions, "of", weekdays and event nouns are short words.
+        if !tokens[k].is_word() || tokens[k].end - tokens[k].start > 10 {
+            continue;
+        }
         let word = lower(k);
         let after_preposition = tokens[k].is_word()
             && (vocabulary::is_place_preposition(word.as_str())
@@ -178,37 +182,34 @@ pub fn anchor(
     claims: &mut [Claim],
     sentence_of_claim: &[usize],
 ) {
+    // Claims come in text order, so the claims of sentence `s` are one slice.
     let sentence_anchors = |s: usize, claims: &[Claim]| {
         let mut out = Vec::new();
         places(text, tokens, layout.sentences[s].clone(), &mut out);
-        let here: Vec<&Claim> = claims
-            .iter()
-            .zip(sentence_of_claim)
-            .filter(|(_, &cs)| cs == s)
-            .map(|(c, _)| c)
-            .collect();
+        let from = sentence_of_claim.partition_point(|&cs| cs < s);
+        let to = sentence_of_claim.partition_point(|&cs| cs <= s);
+        let here: Vec<&Claim> = claims[from..to].iter().collect();
         dates(&here, &mut out);
         out
     };
-    let lead_paragraph = (0..layout.sentences.len())
-        .filter(|&s| !layout.furniture[s])
-        .map(|s| layout.paragraph[s])
-        .find(|&p| {
-            let words: usize = (0..layout.sentences.len())
-                .filter(|&s| layout.paragraph[s] == p)
-                .map(|s| {
-                    tokens[layout.sentences[s].clone()]
-                        .iter()
-                        .filter(|t| t.is_word())
-                        .count()
-                })
-                .sum();
-            words >= LEAD_MIN_WORDS
-        });
+    // The lead: the first paragraph (not furniture) with enough words to be prose.
+    let paragraphs = layout.paragraph.last().map_or(0, |p| p + 1);
+    let mut words = vec![0usize; paragraphs];
+    for (s, sentence) in layout.sentences.iter().enumerate() {
+        if !layout.furniture[s] {
+            words[layout.paragraph[s]] += tokens[sentence.clone()]
+                .iter()
+                .filter(|t| t.is_word())
+                .count();
+        }
+    }
+    let lead_paragraph = words.iter().position(|&w| w >= LEAD_MIN_WORDS);
     let mut lead = Vec::new();
     wire_dateline(text, tokens, &mut lead);
     if let Some(p) = lead_paragraph {
-        for s in (0..layout.sentences.len()).filter(|&s| layout.paragraph[s] == p) {
+        let first = layout.paragraph.partition_point(|&q| q < p);
+        let last = layout.paragraph.partition_point(|&q| q <= p);
+        for s in first..last {
             lead.extend(sentence_anchors(s, claims));
         }
     }

@@ -137,15 +137,16 @@ fn is_furniture(text: &str, tokens: &[Token], line: Range<usize>) -> bool {
         return false;
     }
     let content = &text[first.start..last.end];
-    let head: String = content
-        .chars()
-        .take(40)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let starts_with = |prefix: &str| {
+        content
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
     let words = tokens[line.clone()].iter().filter(|t| t.is_word()).count();
     let short = words <= 8;
     vocabulary::FURNITURE_PREFIXES.iter().any(|prefix| {
-        head.starts_with(prefix) && (short || !matches!(*prefix, "by " | "updated" | "published"))
+        starts_with(prefix) && (short || !matches!(*prefix, "by " | "updated" | "published"))
     }) || (words <= 30 && {
         let lower = content.to_ascii_lowercase();
         vocabulary::FURNITURE_PHRASES

@@ -84,12 +84,7 @@ fn digits(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
     if is_in_name(text, tokens, i) {
         return None; // "Boeing 737", "Article 5"
     }
-    let mut value: f64 = written
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.')
-        .collect::<String>()
-        .parse()
-        .ok()?;
+    let mut value = decimal(written);
     let mut end = i + 1;
     let mut year_like = false;
     // "4½": a vulgar fraction glued to the digits.
@@ -140,6 +135,26 @@ fn digits(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
         worth: Worth::Cardinal(value),
         year_like,
     })
+}
+
+/// The value of a digit run such as `1,234.56` (separators are skipped). Written
+/// by hand: `str::parse::<f64>` would add its lookup tables to the wasm bundle,
+/// and a digit run from the lexer needs none of its generality. Too many digits
+/// give infinity, which the caller rejects.
+fn decimal(written: &str) -> f64 {
+    let (mut value, mut divisor) = (0.0_f64, None::<f64>);
+    for b in written.bytes() {
+        match (b, divisor.as_mut()) {
+            (b'0'..=b'9', None) => value = value * 10.0 + f64::from(b - b'0'),
+            (b'0'..=b'9', Some(d)) => {
+                *d *= 10.0;
+                value += f64::from(b - b'0') / *d;
+            }
+            (b'.', _) => divisor = Some(1.0),
+            _ => {}
+        }
+    }
+    value
 }
 
 fn vulgar_fraction(symbol: &str) -> Option<f64> {

@@ -30,13 +30,11 @@ impl<'a> Utf16Index<'a> {
             self.utf16 = 0;
         }
         let stop = byte.min(self.text.len());
-        for c in self.text[self.byte..].chars() {
-            if self.byte >= stop {
-                break;
-            }
-            self.byte += c.len_utf8();
-            self.utf16 += c.len_utf16();
+        // A char counts one unit at its leading byte, two when it takes four bytes.
+        for &b in &self.text.as_bytes()[self.byte..stop] {
+            self.utf16 += usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0);
         }
+        self.byte = stop;
         self.utf16
     }
 }

@@ -84,13 +84,22 @@ pub fn at(text: &str, tokens: &[Token], i: usize, taken: usize) -> Option<Quanti
 
     // Qualifier before: the longest phrase ending right before the amount.
     let (mut bound, mut qualifier) = (None, None);
+    // The three words before the amount, lowercased once for all the phrases.
+    let before: [Lower; 3] = std::array::from_fn(|back| {
+        if start > taken + back {
+            lower(text, tokens, start - 1 - back)
+        } else {
+            Lower::of("")
+        }
+    });
     for (words, b) in vocabulary::QUALIFIERS_BEFORE {
         let n = words.len();
         if start >= taken + n
             && words
                 .iter()
-                .enumerate()
-                .all(|(k, w)| lower(text, tokens, start - n + k).as_str() == *w)
+                .rev()
+                .zip(&before)
+                .all(|(w, l)| l.as_str() == *w)
         {
             let preposition = *words == ["over"]
                 && start > n

@@ -11,7 +11,7 @@ use crate::layout::{self, Layout};
 use crate::lex::{self, Lower, Token, TokenKind};
 use crate::offsets::Utf16Index;
 use crate::quantity::{self, Quantity};
-use crate::{event, source, subject};
+use crate::{event, source, subject, vocabulary};
 use std::ops::Range;
 
 /// A number found in the text, before it becomes a claim.
@@ -141,7 +141,26 @@ fn find(text: &str, tokens: &[Token], layout: &Layout) -> Vec<Found> {
             (i, taken) = (dateline.end, dateline.end);
             continue;
         }
-        if let Some(d) = date::at(text, tokens, i) {
+        let token = &tokens[i];
+        let long_word = token.is_word() && token.end - token.start > 12;
+        if token.kind == TokenKind::Symbol || long_word {
+            i += 1; // no date or number starts with a symbol or a long word
+            continue;
+        }
+        let lower = if token.is_word() {
+            Lower::of(token.text(text))
+        } else {
+            Lower::of("")
+        };
+        let may_be_date = token.kind == TokenKind::Digits
+            || vocabulary::month(lower.as_str()).is_some()
+            || vocabulary::weekday(lower.as_str()).is_some()
+            || matches!(lower.as_str(), "early" | "mid" | "late");
+        let may_be_number = token.kind == TokenKind::Digits
+            || vocabulary::may_start_numeral(lower.as_str())
+                && (!matches!(lower.as_str(), "a" | "an")
+                    || article_starts_number(text, tokens, i));
+        if let Some(d) = may_be_date.then(|| date::at(text, tokens, i)).flatten() {
             let role = if furniture {
                 Role::Dateline
             } else {
@@ -151,7 +170,7 @@ fn find(text: &str, tokens: &[Token], layout: &Layout) -> Vec<Found> {
             found.push(Found::Date(d, role));
             continue;
         }
-        if furniture || !starts_number(text, &tokens[i]) {
+        if furniture || !may_be_number {
             i += 1;
             continue;
         }
@@ -178,13 +197,17 @@ fn find(text: &str, tokens: &[Token], layout: &Layout) -> Vec<Found> {
     found
 }
 
-/// Cheap test before the full reading: could a numeral start at this token?
-fn starts_number(text: &str, token: &Token) -> bool {
-    match token.kind {
-        TokenKind::Digits => true,
-        TokenKind::Symbol => false,
-        TokenKind::Word => token.text(text).is_ascii(),
-    }
+/// "a" and "an" are everywhere; they start a number only before a scale or
+/// vague word or a unit ("a dozen", "a thousand", "an hour and a half").
+fn article_starts_number(text: &str, tokens: &[Token], i: usize) -> bool {
+    let next = tokens
+        .get(i + 1)
+        .map_or(Lower::of(""), |t| Lower::of(t.text(text)));
+    let next = next.as_str();
+    matches!(
+        next,
+        "dozen" | "few" | "hundred" | "thousand" | "million" | "billion" | "trillion"
+    ) || vocabulary::duration_unit(next).is_some()
 }
 
 /// "the two leaders", "both sides": a small word number after a definite

@@ -38,37 +38,52 @@ pub fn source(text: &str, tokens: &[Token], layout: &Layout, at: usize) -> Optio
     let sentence = layout.sentences[layout.sentence_of(at)].clone();
     let from = sentence.start.max(at.saturating_sub(REACH));
     let to = sentence.end.min(at + REACH);
-    let outside_quotes = |k: &usize| layout.quote_of(*k).is_none();
+    // Quotations inside the window: their speech verbs belong to their own speakers.
+    let first_quote = layout.quotes.partition_point(|q| q.close < from);
+    let quotes = &layout.quotes[first_quote..];
+    let quoted = |k: usize| {
+        quotes
+            .iter()
+            .take_while(|q| q.open < to)
+            .any(|q| q.open <= k && k <= q.close)
+    };
     // "..., auditors found." also attributes, but only at the end of a sentence.
-    let closing_finding = |k: usize| {
-        vocabulary::is_finding_verb(lower(text, tokens, k).as_str())
+    let closing_finding = |k: usize, word: &str| {
+        vocabulary::is_finding_verb(word)
             && tokens
                 .get(k + 1)
                 .is_none_or(|t| matches!(t.text(text), "." | "!" | "?"))
-            && k > 0
-            && tokens
-                .get(k.wrapping_sub(2))
-                .is_some_and(|t| t.is_symbol(text, ','))
+            && k >= 2
+            && tokens[k - 2].is_symbol(text, ',')
     };
-    let verbs: Vec<usize> = (from..to)
-        .filter(outside_quotes)
-        .filter(|&k| {
-            vocabulary::is_speech_verb(lower(text, tokens, k).as_str()) || closing_finding(k)
-        })
-        .collect();
-    let according = (from..to.saturating_sub(1))
-        .filter(outside_quotes)
-        .find(|&k| {
-            lower(text, tokens, k).as_str() == "according"
-                && lower(text, tokens, k + 1).as_str() == "to"
-        })
-        .and_then(|k| name_after(text, tokens, k + 2, to));
-    let nearest_verb = verbs
-        .iter()
-        .rev()
-        .find(|&&v| v < at)
-        .or_else(|| verbs.iter().find(|&&v| v > at));
-    let speaker = nearest_verb.and_then(|&v| speaker_of(text, tokens, layout, v, from));
+    // One pass: the nearest speech verb before the number (else after it), and
+    // the first "according to".
+    let (mut verb_before, mut verb_after, mut according) = (None, None, None);
+    for k in from..to {
+        if !tokens[k].is_word() {
+            continue;
+        }
+        let word = lower(text, tokens, k);
+        let word = word.as_str();
+        let is_verb = vocabulary::is_speech_verb(word) || closing_finding(k, word);
+        let is_according = word == "according"
+            && according.is_none()
+            && lower(text, tokens, k + 1).as_str() == "to";
+        if !(is_verb || is_according) || quoted(k) {
+            continue;
+        }
+        if is_according {
+            according = Some(k);
+        } else if k < at {
+            verb_before = Some(k);
+        } else if verb_after.is_none() && k > at {
+            verb_after = Some(k);
+        }
+    }
+    let according = according.and_then(|k| name_after(text, tokens, k + 2, to));
+    let speaker = verb_before
+        .or(verb_after)
+        .and_then(|v| speaker_of(text, tokens, layout, v, from));
     match (speaker, according) {
         (Some(s), Some(a)) if s != a => Some(format!("{s}, according to {a}")),
         (Some(s), _) => Some(s),

@@ -29,7 +29,15 @@ pub struct Subject {
 }
 
 /// Tokens that end a clause for the subject window: the window does not cross them.
-fn is_clause_break(text: &str, token: &Token) -> bool {
+fn is_clause_break(text: &str, tokens: &[Token], k: usize) -> bool {
+    let token = &tokens[k];
+    // The period of "St." or "U.S." is part of a name.
+    if token.is_symbol(text, '.') && k > 0 && tokens[k - 1].is_word() {
+        let word = tokens[k - 1].text(text);
+        if vocabulary::is_abbreviation(Lower::of(word).as_str()) || word.chars().count() == 1 {
+            return false;
+        }
+    }
     match token.kind {
         TokenKind::Symbol => matches!(
             token.text(text),
@@ -68,7 +76,7 @@ pub fn subject(
         .max(previous_end)
         .max(q.span.start.saturating_sub(WINDOW_BEFORE));
     let mut before = q.span.start;
-    while before > floor && !is_clause_break(text, &tokens[before - 1]) {
+    while before > floor && !is_clause_break(text, tokens, before - 1) {
         before -= 1;
     }
     let ceiling = sentence
@@ -82,7 +90,7 @@ pub fn subject(
         after = after.max(noun.end.min(ceiling));
     }
     let ends_after = |t: &Token| matches!(Lower::of(t.text(text)).as_str(), "and" | "or");
-    while after < ceiling && !is_clause_break(text, &tokens[after]) && !ends_after(&tokens[after]) {
+    while after < ceiling && !is_clause_break(text, tokens, after) && !ends_after(&tokens[after]) {
         after += 1;
     }
 

@@ -41,6 +41,70 @@ pub fn small_number(word: &str) -> Option<f64> {
     })
 }
 
+/// True for the words a numeral can start with (checked before the full reading,
+/// which is much slower): number words, ordinals, vague words, "a", "an", "half".
+pub fn may_start_numeral(word: &str) -> bool {
+    // One match rather than the three tables it summarizes (this runs on every word);
+    // a unit test checks it against them.
+    matches!(
+        word,
+        "zero"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+            | "twentieth"
+            | "thirtieth"
+            | "fortieth"
+            | "fiftieth"
+            | "hundredth"
+            | "hundreds"
+            | "tens"
+            | "several"
+            | "dozens"
+            | "thousands"
+            | "millions"
+            | "a"
+            | "an"
+            | "half"
+            | "first"
+    )
+}
+
 /// True for the tens words that may take a hyphenated unit: `twenty-five`.
 pub fn is_tens(word: &str) -> bool {
     matches!(
@@ -878,3 +942,72 @@ pub const FURNITURE_PHRASES: &[&str] = &[
     "get breaking news",
     "here on mint",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn may_start_numeral_covers_every_table() {
+        let words = [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+        ];
+        for word in words {
+            assert!(
+                small_number(word).is_some() && may_start_numeral(word),
+                "{word}"
+            );
+        }
+        for word in [
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "twentieth",
+            "thirtieth",
+            "fortieth",
+            "fiftieth",
+            "hundredth",
+        ] {
+            assert!(ordinal(word).is_some() && may_start_numeral(word), "{word}");
+        }
+        for vague in VAGUE {
+            assert!(may_start_numeral(vague.words[0]), "{}", vague.words[0]);
+        }
+        assert!(!may_start_numeral("the") && !may_start_numeral("people"));
+    }
+}

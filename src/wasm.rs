@@ -6,17 +6,8 @@
 //! usable after any input. Offsets in the returned claims are in both units:
 //! `byteStart`/`byteEnd` (UTF-8) and `utf16Start`/`utf16End` (JS string indices).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// A report as JS passes it: `{ name, date?, text }`.
-#[derive(Deserialize)]
-struct JsReport {
-    name: String,
-    #[serde(default)]
-    date: Option<String>,
-    text: String,
-}
 
 fn into_js_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
@@ -27,21 +18,34 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serializer).map_err(into_js_error)
 }
 
-/// `checkReports([{ name, date?, text }, ...])` → `{ reports, groups }` as the
-/// README's JSON contract describes.
+/// `checkReports(names, dates, texts)`: three arrays of equal length, one entry
+/// per report (a date is `YYYY-MM-DD`, or `""` when unknown) → `{ reports, groups }`
+/// as the README's JSON contract describes. Arrays rather than objects so that
+/// no deserializer (and its error formatting) is compiled into the bundle; the
+/// widget's `checkReports([{ name, date, text }])` wraps this.
 #[wasm_bindgen(js_name = checkReports)]
-pub fn check_reports(reports: JsValue) -> Result<JsValue, JsError> {
-    let reports: Vec<JsReport> = serde_wasm_bindgen::from_value(reports).map_err(|e| {
-        into_js_error(crate::Error::InvalidInput(format!(
-            "expected [{{name, date?, text}}]: {e}"
-        )))
-    })?;
-    let reports: Vec<crate::Report> = reports
+pub fn check_reports(
+    names: Vec<String>,
+    dates: Vec<String>,
+    texts: Vec<String>,
+) -> Result<JsValue, JsError> {
+    if names.len() != texts.len() || dates.len() != texts.len() {
+        let why = format!(
+            "{} names, {} dates and {} texts: one of each per report",
+            names.len(),
+            dates.len(),
+            texts.len()
+        );
+        return Err(into_js_error(crate::Error::InvalidInput(why)));
+    }
+    let reports: Vec<crate::Report> = names
         .into_iter()
-        .map(|r| crate::Report {
-            name: r.name,
-            date: r.date,
-            text: r.text,
+        .zip(dates)
+        .zip(texts)
+        .map(|((name, date), text)| crate::Report {
+            name,
+            date: Some(date).filter(|d| !d.is_empty()),
+            text,
         })
         .collect();
     let check = crate::check(&reports).map_err(into_js_error)?;

@@ -29,7 +29,12 @@ let stylesheetUsers = 0;
 let stylesheet = null;
 
 function loadCore() {
-  core ??= init().then(() => ({ checkReports, limits: limits() }));
+  core ??= init().then(() => ({
+    // The wasm export takes parallel arrays (no deserializer in the bundle).
+    checkReports: (reports) =>
+      checkReports(reports.map((r) => r.name), reports.map((r) => r.date ?? ''), reports.map((r) => r.text)),
+    limits: limits(),
+  }));
   return core;
 }
 

@@ -16,7 +16,9 @@ fuzz_target!(|data: &[u8]| {
     if data.len() > MAX_INPUT {
         return;
     }
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let reports = invariants::split_reports(text, invariants::REPORT_SEPARATOR, MAX_REPORTS);
     if let Err(why) = invariants::check_reports(&reports) {
         panic!("{why}");
