@@ -106,7 +106,7 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
         let (members, values): (Vec<&Candidate>, Vec<Interval>) =
             values.into_iter().map(|(k, v)| (members[k], v)).unzip();
         let first = members[0].claim;
-        let (verdict, explanation) = verdict::decide(&members, &values, &unit);
+        let (verdict, explanation) = verdict::decide(&members, &values);
         groups.push(Group {
             id: format!("g{}", groups.len()),
             kind: first.kind,

@@ -6,7 +6,7 @@
 //! amounts.
 
 use crate::claim::DateValue;
-use crate::lex::{Lower, Token, TokenKind};
+use crate::lex::{Text, Token, TokenKind};
 use crate::vocabulary;
 
 /// A date read at some token: the token range it covers and its fields.
@@ -17,32 +17,32 @@ pub struct Date {
     pub value: DateValue,
 }
 
-fn lower(text: &str, tokens: &[Token], i: usize) -> Lower {
+fn lower<'t>(text: &'t Text, tokens: &[Token], i: usize) -> &'t str {
     tokens
         .get(i)
         .filter(|t| t.is_word())
-        .map_or(Lower::of(""), |t| Lower::of(t.text(text)))
+        .map_or("", |t| t.lower(text))
 }
 
-fn capitalized(text: &str, tokens: &[Token], i: usize) -> bool {
+fn capitalized(text: &Text, tokens: &[Token], i: usize) -> bool {
     tokens
         .get(i)
         .is_some_and(|t| t.is_word() && crate::lex::starts_capitalized(t.text(text)))
 }
 
-fn symbol(text: &str, tokens: &[Token], i: usize, c: char) -> bool {
+fn symbol(text: &Text, tokens: &[Token], i: usize, c: char) -> bool {
     tokens.get(i).is_some_and(|t| t.is_symbol(text, c))
 }
 
 /// The whole number in a plain digits token (`11`, `2025`), if it is one.
-fn integer(text: &str, tokens: &[Token], i: usize) -> Option<u32> {
+fn integer(text: &Text, tokens: &[Token], i: usize) -> Option<u32> {
     let token = tokens.get(i).filter(|t| t.kind == TokenKind::Digits)?;
     let digits = token.text(text);
     (digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()))
         .then(|| digits.parse().ok())?
 }
 
-fn year(text: &str, tokens: &[Token], i: usize) -> Option<i32> {
+fn year(text: &Text, tokens: &[Token], i: usize) -> Option<i32> {
     let token = tokens.get(i)?;
     let y = integer(text, tokens, i)?;
     // Not "2025s" or "2025bn".
@@ -53,25 +53,25 @@ fn year(text: &str, tokens: &[Token], i: usize) -> Option<i32> {
 }
 
 /// A day of the month, with an optional glued ordinal suffix: `11`, `11th`. Returns the day and the end.
-fn day(text: &str, tokens: &[Token], i: usize) -> Option<(u8, usize)> {
+fn day(text: &Text, tokens: &[Token], i: usize) -> Option<(u8, usize)> {
     let d = integer(text, tokens, i).filter(|d| (1..=31).contains(d))?;
     let next = tokens.get(i + 1);
     let suffix = next.is_some_and(|t| t.is_word() && !t.space_before);
-    if suffix && !vocabulary::is_ordinal_suffix(lower(text, tokens, i + 1).as_str()) {
+    if suffix && !vocabulary::is_ordinal_suffix(lower(text, tokens, i + 1)) {
         return None;
     }
     Some((d as u8, if suffix { i + 2 } else { i + 1 }))
 }
 
-fn month(text: &str, tokens: &[Token], i: usize) -> Option<u8> {
+fn month(text: &Text, tokens: &[Token], i: usize) -> Option<u8> {
     if !capitalized(text, tokens, i) {
         return None; // "may", "march" as verbs
     }
-    vocabulary::month(lower(text, tokens, i).as_str())
+    vocabulary::month(lower(text, tokens, i))
 }
 
 /// Reads a date starting at token `i`.
-pub fn at(text: &str, tokens: &[Token], i: usize) -> Option<Date> {
+pub fn at(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
     iso(text, tokens, i)
         .or_else(|| with_weekday(text, tokens, i))
         .or_else(|| month_first(text, tokens, i))
@@ -80,7 +80,7 @@ pub fn at(text: &str, tokens: &[Token], i: usize) -> Option<Date> {
 }
 
 /// `2025-04-12`.
-fn iso(text: &str, tokens: &[Token], i: usize) -> Option<Date> {
+fn iso(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
     let y = year(text, tokens, i)?;
     let glued = (i + 1..i + 5).all(|k| tokens.get(k).is_some_and(|t| !t.space_before));
     if !(glued && symbol(text, tokens, i + 1, '-') && symbol(text, tokens, i + 3, '-')) {
@@ -102,11 +102,11 @@ fn iso(text: &str, tokens: &[Token], i: usize) -> Option<Date> {
 }
 
 /// `Friday (April 11)`, `Friday, April 11`: a weekday with its date is one date.
-fn with_weekday(text: &str, tokens: &[Token], i: usize) -> Option<Date> {
+fn with_weekday(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
     if !capitalized(text, tokens, i) {
         return None;
     }
-    let weekday = vocabulary::weekday(lower(text, tokens, i).as_str())?;
+    let weekday = vocabulary::weekday(lower(text, tokens, i))?;
     let paren = symbol(text, tokens, i + 1, '(');
     let comma = symbol(text, tokens, i + 1, ',');
     let mut date = if paren || comma {
@@ -126,7 +126,7 @@ fn with_weekday(text: &str, tokens: &[Token], i: usize) -> Option<Date> {
 }
 
 /// `April 11`, `April 11, 2025`, `January 2025`.
-fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Date> {
+fn month_first(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
     let m = month(text, tokens, i)?;
     let mut value = DateValue {
         month: Some(m),
@@ -156,7 +156,7 @@ fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Date> {
 }
 
 /// `11 April`, `11 April 2025`.
-fn day_first(text: &str, tokens: &[Token], i: usize) -> Option<Date> {
+fn day_first(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
     let (d, end) = day(text, tokens, i)?;
     let m = month(text, tokens, end)?;
     let mut value = DateValue {
@@ -177,9 +177,9 @@ fn day_first(text: &str, tokens: &[Token], i: usize) -> Option<Date> {
 }
 
 /// `early 2022`, `mid-2022`, `late 2022`.
-fn part_of_year(text: &str, tokens: &[Token], i: usize) -> Option<Date> {
+fn part_of_year(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
     let part = lower(text, tokens, i);
-    let part = match part.as_str() {
+    let part = match part {
         "early" => "early",
         "mid" => "mid",
         "late" => "late",
@@ -221,9 +221,10 @@ pub fn iso_string(date: &DateValue) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lex::tokens;
+    use crate::lex::{tokens, Text};
 
-    fn date(text: &str) -> Option<(DateValue, String)> {
+    fn date(raw: &str) -> Option<(DateValue, String)> {
+        let text = &Text::new(raw);
         let toks = tokens(text);
         let d = at(text, &toks, 0)?;
         Some((

@@ -11,7 +11,7 @@
 
 use crate::claim::{Claim, Role};
 use crate::layout::Layout;
-use crate::lex::{Lower, Token};
+use crate::lex::{Text, Token};
 use crate::subject::strip_possessive;
 use crate::vocabulary;
 use std::ops::Range;
@@ -19,13 +19,13 @@ use std::ops::Range;
 /// Words a paragraph needs before it counts as the lead (a byline has fewer).
 const LEAD_MIN_WORDS: usize = 8;
 
-fn is_capitalized(text: &str, token: &Token) -> bool {
+fn is_capitalized(text: &Text, token: &Token) -> bool {
     token.is_word() && crate::lex::starts_capitalized(token.text(text))
 }
 
 /// Place anchors in the tokens of one sentence.
-fn places(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<String>) {
-    let lower = |k: usize| Lower::of(tokens[k].text(text));
+fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<String>) {
+    let lower = |k: usize| tokens[k].lower(text);
     for k in sentence.clone() {
         // Prepositions, "of", weekdays and event nouns are short words.
         if !tokens[k].is_word() || tokens[k].end - tokens[k].start > 10 {
@@ -33,18 +33,14 @@ fn places(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<St
         }
         let word = lower(k);
         let after_preposition = tokens[k].is_word()
-            && (vocabulary::is_place_preposition(word.as_str())
-                || word.as_str() == "of"
-                    && k > 0
-                    && vocabulary::is_place_noun(Lower::of(tokens[k - 1].text(text)).as_str()));
-        if let Some(day) =
-            vocabulary::weekday(word.as_str()).filter(|_| is_capitalized(text, &tokens[k]))
-        {
+            && (vocabulary::is_place_preposition(word)
+                || word == "of" && k > 0 && vocabulary::is_place_noun(tokens[k - 1].lower(text)));
+        if let Some(day) = vocabulary::weekday(word).filter(|_| is_capitalized(text, &tokens[k])) {
             out.push(format!("day:{day}"));
             continue;
         }
         let mut start = k + 1;
-        if after_preposition && word.as_str() == "on" {
+        if after_preposition && word == "on" {
             // "a strike on Kyiv", but not "on state TV".
         } else if after_preposition {
             // "in the central Zaporizhzhia region": skip an article and lowercase adjectives.
@@ -53,14 +49,12 @@ fn places(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<St
                 && tokens[start].is_word()
                 && !is_capitalized(text, &tokens[start])
             {
-                if vocabulary::ends_noun_phrase(lower(start).as_str())
-                    && lower(start).as_str() != "the"
-                {
+                if vocabulary::ends_noun_phrase(lower(start)) && lower(start) != "the" {
                     break;
                 }
                 start += 1;
             }
-        } else if vocabulary::is_event_noun(word.as_str())
+        } else if vocabulary::is_event_noun(word)
             && k > sentence.start
             && is_capitalized(text, &tokens[k - 1])
         {
@@ -92,7 +86,7 @@ fn places(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<St
 }
 
 /// A wire dateline opening a report: "KYIV —", "WASHINGTON, Dec 12 (Reuters) -".
-fn wire_dateline(text: &str, tokens: &[Token], out: &mut Vec<String>) {
+fn wire_dateline(text: &Text, tokens: &[Token], out: &mut Vec<String>) {
     let upper = |t: &Token| {
         t.is_word()
             && t.text(text).chars().all(|c| !c.is_ascii_lowercase())
@@ -117,15 +111,15 @@ fn wire_dateline(text: &str, tokens: &[Token], out: &mut Vec<String>) {
 }
 
 /// The `.` of "St." inside a name.
-fn is_abbreviation_dot(text: &str, tokens: &[Token], k: usize) -> bool {
+fn is_abbreviation_dot(text: &Text, tokens: &[Token], k: usize) -> bool {
     tokens[k].is_symbol(text, '.')
         && k > 0
-        && vocabulary::is_abbreviation(Lower::of(tokens[k - 1].text(text)).as_str())
+        && vocabulary::is_abbreviation(tokens[k - 1].lower(text))
 }
 
 /// Pushes the place names in a run of capitalized words; a possessive ends one
 /// name and starts the next ("Spain's Valencia" is Spain and Valencia).
-fn push_places(text: &str, tokens: &[Token], range: Range<usize>, out: &mut Vec<String>) {
+fn push_places(text: &Text, tokens: &[Token], range: Range<usize>, out: &mut Vec<String>) {
     let mut start = range.start;
     for k in range.clone() {
         let word = tokens[k].text(text);
@@ -140,13 +134,13 @@ fn push_places(text: &str, tokens: &[Token], range: Range<usize>, out: &mut Vec<
 }
 
 /// A normalized place name, or `None` for runs that are dates, titles or pronouns.
-fn place_name(text: &str, tokens: &[Token], range: Range<usize>) -> Option<String> {
+fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<String> {
     let words: Vec<&str> = tokens[range]
         .iter()
         .filter(|t| t.is_word())
         .map(|t| strip_possessive(t.text(text)))
         .collect();
-    let first = Lower::of(words.first()?);
+    let first = words.first()?.to_ascii_lowercase();
     let first = first.as_str();
     if vocabulary::month(first).is_some()
         || vocabulary::weekday(first).is_some()
@@ -176,7 +170,7 @@ fn dates(claims: &[&Claim], out: &mut Vec<String>) {
 /// Fills in `claim.event` for every claim of one report. `sentence_of_claim[n]`
 /// is the sentence index of claim `n`.
 pub fn anchor(
-    text: &str,
+    text: &Text,
     tokens: &[Token],
     layout: &Layout,
     claims: &mut [Claim],
@@ -213,22 +207,30 @@ pub fn anchor(
             lead.extend(sentence_anchors(s, claims));
         }
     }
+    let sorted = |mut anchors: Vec<String>| {
+        anchors.sort();
+        anchors.dedup();
+        anchors
+    };
+    // What a claim whose sentence names no place or date inherits.
+    let inherited = sorted(match claims.first() {
+        Some(claim) => lead
+            .into_iter()
+            .chain([format!("report:{}", claim.report)])
+            .collect(),
+        None => lead,
+    });
     let mut cache: Option<(usize, Vec<String>)> = None;
     for n in 0..claims.len() {
         let s = sentence_of_claim[n];
         if cache.as_ref().is_none_or(|(cs, _)| *cs != s) {
-            cache = Some((s, sentence_anchors(s, claims)));
+            cache = Some((s, sorted(sentence_anchors(s, claims))));
         }
-        let own = cache.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
-        let mut event = if own.is_empty() {
-            let mut inherited = lead.clone();
-            inherited.push(format!("report:{}", claims[n].report));
-            inherited
+        let own = cache.as_ref().map_or(&inherited, |(_, a)| a);
+        claims[n].event = if own.is_empty() {
+            inherited.clone()
         } else {
-            own
+            own.clone()
         };
-        event.sort();
-        event.dedup();
-        claims[n].event = event;
     }
 }

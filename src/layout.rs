@@ -6,7 +6,7 @@
 //! not claims, and a dateline is the report's publication date, never an event
 //! date. Everything here is a list of token ranges found in one pass.
 
-use crate::lex::{Lower, Token, TokenKind};
+use crate::lex::{Text, Token, TokenKind};
 use crate::vocabulary;
 use std::ops::Range;
 
@@ -51,7 +51,7 @@ impl Layout {
     }
 }
 
-pub fn layout(text: &str, tokens: &[Token]) -> Layout {
+pub fn layout(text: &Text, tokens: &[Token]) -> Layout {
     let mut layout = Layout::default();
     let mut sentence_start = 0;
     let mut paragraph = 0;
@@ -112,7 +112,7 @@ fn push_sentence(layout: &mut Layout, range: Range<usize>, paragraph: usize) {
 }
 
 /// Marks the sentences of one line (token range) as furniture or not.
-fn close_lines(layout: &mut Layout, text: &str, tokens: &[Token], line: Range<usize>) {
+fn close_lines(layout: &mut Layout, text: &Text, tokens: &[Token], line: Range<usize>) {
     let furniture = is_furniture(text, tokens, line.clone());
     layout.furniture.resize(layout.sentences.len(), false);
     if furniture {
@@ -126,7 +126,7 @@ fn close_lines(layout: &mut Layout, text: &str, tokens: &[Token], line: Range<us
 }
 
 /// Share buttons, ad slots, bylines and credit lines (see `vocabulary::FURNITURE_*`).
-fn is_furniture(text: &str, tokens: &[Token], line: Range<usize>) -> bool {
+fn is_furniture(text: &Text, tokens: &[Token], line: Range<usize>) -> bool {
     let (Some(first), Some(last)) = (
         tokens.get(line.start),
         line.end.checked_sub(1).and_then(|i| tokens.get(i)),
@@ -158,7 +158,7 @@ fn is_furniture(text: &str, tokens: &[Token], line: Range<usize>) -> bool {
 /// True when the symbol token `i` ends a sentence: `.`, `!` or `?` followed by a
 /// capital, a quotation mark, a digit or the end, and not closing an abbreviation
 /// ("St.", "U.S.") or an initial.
-fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+fn ends_sentence(text: &Text, tokens: &[Token], i: usize) -> bool {
     let symbol = tokens[i].text(text);
     if !matches!(symbol, "." | "!" | "?" | "…") {
         return false;
@@ -184,7 +184,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     if symbol == "." && i > 0 && tokens[i - 1].is_word() {
         let word = tokens[i - 1].text(text);
         let initial = word.chars().count() == 1 && word.chars().all(crate::lex::is_capital);
-        if initial || vocabulary::is_abbreviation(Lower::of(word).as_str()) {
+        if initial || vocabulary::is_abbreviation(tokens[i - 1].lower(text)) {
             return false;
         }
     }
@@ -193,16 +193,16 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// A report that opens with `date 2025-04-12` (as CMS exports often do) states
 /// its publication date there.
-fn dateline(text: &str, tokens: &[Token]) -> Option<Range<usize>> {
+fn dateline(text: &Text, tokens: &[Token]) -> Option<Range<usize>> {
     let first = tokens.first()?;
-    if !first.is_word() || Lower::of(first.text(text)).as_str() != "date" {
+    if !first.is_word() || first.lower(text) != "date" {
         return None;
     }
     let is = |k: usize, kind: TokenKind| tokens.get(k).is_some_and(|t| t.kind == kind);
     let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
     let iso = is(1, TokenKind::Digits)
         && tokens[1].end - tokens[1].start == 4
-        && (2..=5).all(|k| glued(k))
+        && (2..=5).all(glued)
         && tokens[2].is_symbol(text, '-')
         && is(3, TokenKind::Digits)
         && tokens[4].is_symbol(text, '-')

@@ -34,6 +34,11 @@ impl Token {
         &text[self.start..self.end]
     }
 
+    /// The token's text, ASCII-lowercased.
+    pub fn lower<'t>(&self, text: &'t Text) -> &'t str {
+        &text.lower[self.start..self.end]
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
@@ -43,34 +48,29 @@ impl Token {
     }
 }
 
-/// A word lowercased without allocating; words too long or not ASCII compare as
-/// empty, which matches no vocabulary entry (all vocabulary is short ASCII).
-pub struct Lower {
-    bytes: [u8; 24],
-    len: usize,
+/// A report's text and its ASCII-lowercased copy. Lowercasing ASCII keeps every
+/// byte offset, so one token span indexes both; vocabulary lookups read the copy,
+/// made once per report instead of once per lookup. Non-ASCII letters stay as they
+/// are and match no vocabulary entry (all vocabulary is ASCII).
+#[derive(Debug)]
+pub struct Text<'a> {
+    raw: &'a str,
+    lower: String,
 }
 
-impl Lower {
-    pub fn of(word: &str) -> Lower {
-        let mut lower = Lower {
-            bytes: [0; 24],
-            len: 0,
-        };
-        if word.len() <= lower.bytes.len() && word.is_ascii() {
-            for (slot, b) in lower.bytes.iter_mut().zip(word.bytes()) {
-                *slot = b.to_ascii_lowercase();
-            }
-            lower.len = word.len();
+impl<'a> Text<'a> {
+    pub fn new(raw: &'a str) -> Self {
+        Text {
+            raw,
+            lower: raw.to_ascii_lowercase(),
         }
-        lower
     }
+}
 
-    pub fn as_str(&self) -> &str {
-        let bytes = &self.bytes[..self.len];
-        debug_assert!(bytes.is_ascii());
-        // SAFETY: `of` writes only ASCII bytes, and ASCII is valid UTF-8. This is
-        // the hottest call in the reader; validating every time cost a tenth of it.
-        unsafe { std::str::from_utf8_unchecked(bytes) }
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.raw
     }
 }
 
@@ -117,36 +117,38 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let (mut space_before, mut newline_before) = (true, true);
     let mut pos = 0;
     while pos < bytes.len() {
-        let c = char_at(pos);
-        if c.is_whitespace() {
+        let b = bytes[pos];
+        // The common cases first, on bytes: spaces, ASCII words, digits, punctuation.
+        if b == b' ' {
             space_before = true;
-            newline_before |= c == '\n' || c == '\r' || c == '\u{2029}';
-            pos += c.len_utf8();
+            pos += 1;
             continue;
         }
         let start = pos;
-        let (kind, end) = if c.is_ascii_digit() {
-            (TokenKind::Digits, digits_end(text, start))
-        } else if is_letter(c) {
-            let mut end = start + c.len_utf8();
-            while end < bytes.len() {
-                if bytes[end].is_ascii_alphabetic() {
-                    end += 1; // the common case, without decoding
-                    continue;
-                }
-                let next = char_at(end);
-                let after = end + next.len_utf8();
-                let inner_apostrophe =
-                    is_apostrophe(next) && after < bytes.len() && is_letter(char_at(after));
-                if is_letter(next) || inner_apostrophe {
-                    end = after;
-                } else {
-                    break;
-                }
+        let (kind, end) = if b.is_ascii_alphabetic() {
+            let mut end = pos + 1;
+            while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                end += 1;
             }
-            (TokenKind::Word, end)
+            (TokenKind::Word, word_end(text, end, &char_at))
+        } else if b.is_ascii_digit() {
+            (TokenKind::Digits, digits_end(text, start))
         } else {
-            (TokenKind::Symbol, start + c.len_utf8())
+            let c = char_at(pos);
+            if c.is_whitespace() {
+                space_before = true;
+                newline_before |= c == '\n' || c == '\r' || c == '\u{2029}';
+                pos += c.len_utf8();
+                continue;
+            }
+            if is_letter(c) {
+                (
+                    TokenKind::Word,
+                    word_end(text, start + c.len_utf8(), &char_at),
+                )
+            } else {
+                (TokenKind::Symbol, start + c.len_utf8())
+            }
         };
         out.push(Token {
             kind,
@@ -160,6 +162,31 @@ pub fn tokens(text: &str) -> Vec<Token> {
         pos = end;
     }
     out
+}
+
+/// The end of a word whose letters so far end at `end`: more letters, ASCII or
+/// not, and inner apostrophes followed by a letter ("Russia’s", "don't").
+fn word_end(text: &str, mut end: usize, char_at: &impl Fn(usize) -> char) -> usize {
+    let bytes = text.as_bytes();
+    while end < bytes.len() {
+        if bytes[end].is_ascii_alphabetic() {
+            end += 1;
+            continue;
+        }
+        if bytes[end] < 0x80 && bytes[end] != b'\'' {
+            break; // ASCII that is neither a letter nor an apostrophe
+        }
+        let next = char_at(end);
+        let after = end + next.len_utf8();
+        let inner_apostrophe =
+            is_apostrophe(next) && after < bytes.len() && is_letter(char_at(after));
+        if is_letter(next) || inner_apostrophe {
+            end = after;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// End of a digit run starting at `start`: digits, then groups of exactly three
@@ -236,9 +263,9 @@ mod tests {
     }
 
     #[test]
-    fn lowercases_short_ascii_words_only() {
-        assert_eq!(Lower::of("Billion").as_str(), "billion");
-        assert_eq!(Lower::of("Zelenskyy’s").as_str(), "");
-        assert_eq!(Lower::of(&"a".repeat(30)).as_str(), "");
+    fn lowercase_copy_keeps_offsets() {
+        let text = Text::new("Zelenskyy’s BILLION “Quoted”");
+        let words: Vec<&str> = tokens(&text).iter().map(|t| t.lower(&text)).collect();
+        assert_eq!(words, ["zelenskyy’s", "billion", "“", "quoted", "”"]);
     }
 }

@@ -7,7 +7,7 @@
 //! same job whether it counts people or euros, and the range and conversion
 //! readers in [`crate::quantity`] call it again for the second number.
 
-use crate::lex::{Lower, Token, TokenKind};
+use crate::lex::{Text, Token, TokenKind};
 use crate::vocabulary::{self, Vague};
 
 /// A number as written: its tokens and its worth.
@@ -42,7 +42,7 @@ impl Numeral {
 }
 
 /// Reads the numeral starting at token `i`, if one starts there.
-pub fn at(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
+pub fn at(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     let token = tokens.get(i)?;
     let numeral = match token.kind {
         TokenKind::Digits => digits(text, tokens, i),
@@ -56,11 +56,11 @@ pub fn at(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
     finite.then_some(numeral)
 }
 
-fn lower(text: &str, tokens: &[Token], i: usize) -> Lower {
+fn lower<'t>(text: &'t Text, tokens: &[Token], i: usize) -> &'t str {
     tokens
         .get(i)
         .filter(|t| t.is_word())
-        .map_or(Lower::of(""), |t| Lower::of(t.text(text)))
+        .map_or("", |t| t.lower(text))
 }
 
 fn glued(tokens: &[Token], i: usize) -> bool {
@@ -68,7 +68,7 @@ fn glued(tokens: &[Token], i: usize) -> bool {
 }
 
 /// `1,000`, `4.5`, `21 billion`, `24bn`, `3rd`; not `G7`, `F-16` or `1e400`.
-fn digits(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
+fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     let token = &tokens[i];
     let written = token.text(text);
     // Glued to a word before ("G7") or after a glued hyphen ("F-16", "COVID-19").
@@ -98,7 +98,7 @@ fn digits(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
     }
     let after = lower(text, tokens, end);
     if glued(tokens, end) && tokens[end].is_word() {
-        let suffix = after.as_str();
+        let suffix = after;
         if vocabulary::is_ordinal_suffix(suffix) && !written.contains([',', '.']) {
             let named = tokens
                 .get(end + 1)
@@ -119,11 +119,11 @@ fn digits(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
             return None; // "1e400", "9mm", "1990s"
         }
     } else if let Some(scale) =
-        vocabulary::scale(after.as_str()).filter(|_| !vocabulary::is_glued_scale(after.as_str()))
+        vocabulary::scale(after).filter(|_| !vocabulary::is_glued_scale(after))
     {
         value *= scale;
         end += 1;
-    } else if after.as_str() == "dozen" {
+    } else if after == "dozen" {
         value *= 12.0;
         end += 1;
     } else {
@@ -167,20 +167,19 @@ fn vulgar_fraction(symbol: &str) -> Option<f64> {
 }
 
 /// `thousands`, `a dozen`, `tens of thousands`: the longest vague phrase at `i`.
-fn vague(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
+fn vague(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     let phrase = vocabulary::VAGUE.iter().find(|v| {
         v.words
             .iter()
             .enumerate()
-            .all(|(k, w)| lower(text, tokens, i + k).as_str() == *w)
+            .all(|(k, w)| lower(text, tokens, i + k) == *w)
     })?;
     let end = i + phrase.words.len();
     // "several" and "a few" are numbers only before what they count: "several occasions".
     if matches!(phrase.words.last(), Some(&"several") | Some(&"few")) {
         let next = tokens.get(end)?;
         if !next.is_word()
-            || vocabulary::ends_noun_phrase(Lower::of(next.text(text)).as_str())
-                && Lower::of(next.text(text)).as_str() != "of"
+            || vocabulary::ends_noun_phrase(next.lower(text)) && next.lower(text) != "of"
         {
             return None;
         }
@@ -195,11 +194,11 @@ fn vague(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
 
 /// Number words: `twelve`, `twenty-five`, `two hundred and ten`, `four and a half`,
 /// `one and a half million`, `a thousand`, `half an`, `third`.
-fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
+fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     let first = lower(text, tokens, i);
     let next = lower(text, tokens, i + 1);
-    let first_time = first.as_str() == "first" && next.as_str() == "time";
-    if let Some(value) = vocabulary::ordinal(first.as_str()).or(first_time.then_some(1.0)) {
+    let first_time = first == "first" && next == "time";
+    if let Some(value) = vocabulary::ordinal(first).or(first_time.then_some(1.0)) {
         let named = tokens
             .get(i + 1)
             .is_some_and(|t| crate::lex::starts_capitalized(t.text(text)));
@@ -210,7 +209,7 @@ fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
             year_like: false,
         });
     }
-    if first.as_str() == "half" && matches!(next.as_str(), "a" | "an") {
+    if first == "half" && matches!(next, "a" | "an") {
         return Some(Numeral {
             start: i,
             end: i + 2,
@@ -219,7 +218,7 @@ fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
         });
     }
     // "half-hour"
-    if first.as_str() == "half"
+    if first == "half"
         && tokens
             .get(i + 1)
             .is_some_and(|t| t.is_symbol(text, '-') && !t.space_before)
@@ -232,8 +231,8 @@ fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
         });
     }
     // "an hour and a half": the unit stands between the one and the half.
-    if matches!(first.as_str(), "a" | "an")
-        && vocabulary::duration_unit(next.as_str()).is_some()
+    if matches!(first, "a" | "an")
+        && vocabulary::duration_unit(next).is_some()
         && and_a_half(text, tokens, i + 2).is_some()
     {
         return Some(Numeral {
@@ -245,11 +244,10 @@ fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
     }
     // "a hundred", "a million": the article counts as one only before a scale word.
     let mut k = i;
-    if first.as_str() == "a" {
+    if first == "a" {
         let next = lower(text, tokens, i + 1);
-        if next.as_str() != "hundred"
-            && vocabulary::scale(next.as_str())
-                .is_none_or(|_| vocabulary::is_glued_scale(next.as_str()))
+        if next != "hundred"
+            && vocabulary::scale(next).is_none_or(|_| vocabulary::is_glued_scale(next))
         {
             return None;
         }
@@ -259,13 +257,12 @@ fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
     if crate::lex::starts_capitalized(tokens[i].text(text)) && is_in_name(text, tokens, i) {
         return None;
     }
-    let (mut total, mut group, mut read_any) = (0.0_f64, 0.0_f64, first.as_str() == "a");
+    let (mut total, mut group, mut read_any) = (0.0_f64, 0.0_f64, first == "a");
     if read_any {
         group = 1.0;
     }
     loop {
         let word = lower(text, tokens, k);
-        let word = word.as_str();
         if let Some(v) = vocabulary::small_number(word) {
             if read_any && group % 100.0 != 0.0 {
                 break; // "two three" is two numbers
@@ -278,7 +275,7 @@ fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
                 && glued(tokens, k)
                 && glued(tokens, k + 1)
             {
-                if let Some(unit) = vocabulary::small_number(lower(text, tokens, k + 1).as_str())
+                if let Some(unit) = vocabulary::small_number(lower(text, tokens, k + 1))
                     .filter(|u| *u < 10.0 && *u > 0.0)
                 {
                     group += unit;
@@ -302,8 +299,8 @@ fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
             group += 0.5;
             k = after_half;
             let next = lower(text, tokens, k);
-            if let Some(scale) = vocabulary::scale(next.as_str())
-                .filter(|_| !vocabulary::is_glued_scale(next.as_str()))
+            if let Some(scale) =
+                vocabulary::scale(next).filter(|_| !vocabulary::is_glued_scale(next))
             {
                 total += group * scale;
                 group = 0.0;
@@ -313,7 +310,7 @@ fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
         } else if word == "and"
             && read_any
             && group >= 100.0
-            && vocabulary::small_number(lower(text, tokens, k + 1).as_str()).is_some()
+            && vocabulary::small_number(lower(text, tokens, k + 1)).is_some()
         {
             k += 1; // "two hundred and ten"
         } else {
@@ -321,11 +318,11 @@ fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
         }
         read_any = true;
     }
-    if k == i || (first.as_str() == "a" && k == i + 1) {
+    if k == i || (first == "a" && k == i + 1) {
         return None;
     }
     let value = total + group;
-    if first.as_str() == "one" && k == i + 1 && !one_is_a_number(text, tokens, i) {
+    if first == "one" && k == i + 1 && !one_is_a_number(text, tokens, i) {
         return None;
     }
     Some(Numeral {
@@ -337,7 +334,7 @@ fn words(text: &str, tokens: &[Token], i: usize) -> Option<Numeral> {
 }
 
 /// The token after "and a half" (also hyphenated: "-and-a-half") starting at `k`.
-pub fn and_a_half(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+pub fn and_a_half(text: &Text, tokens: &[Token], k: usize) -> Option<usize> {
     let mut k = k;
     for word in ["and", "a", "half"] {
         if tokens
@@ -346,7 +343,7 @@ pub fn and_a_half(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
         {
             k += 1;
         }
-        if lower(text, tokens, k).as_str() != word {
+        if lower(text, tokens, k) != word {
             return None;
         }
         k += 1;
@@ -356,28 +353,27 @@ pub fn and_a_half(text: &str, tokens: &[Token], k: usize) -> Option<usize> {
 
 /// "one" is a number before what it counts ("one day", "one person"), not in
 /// "no one", "one of the", "the one", "one another".
-fn one_is_a_number(text: &str, tokens: &[Token], i: usize) -> bool {
+fn one_is_a_number(text: &Text, tokens: &[Token], i: usize) -> bool {
     let before = if i > 0 {
         lower(text, tokens, i - 1)
     } else {
-        Lower::of("")
+        ""
     };
     if matches!(
-        before.as_str(),
+        before,
         "no" | "the" | "any" | "every" | "each" | "this" | "that" | "which" | "someone" | "anyone"
     ) {
         return false;
     }
     match tokens.get(i + 1) {
         Some(next) if next.is_word() => {
-            let next = Lower::of(next.text(text));
-            !vocabulary::ends_noun_phrase(next.as_str())
-                && !matches!(next.as_str(), "another" | "way" | "thing")
+            let next = next.lower(text);
+            !vocabulary::ends_noun_phrase(next) && !matches!(next, "another" | "way" | "thing")
         }
         // "one-day", not "one-off".
         Some(next) => {
             next.is_symbol(text, '-')
-                && vocabulary::duration_unit(lower(text, tokens, i + 2).as_str()).is_some()
+                && vocabulary::duration_unit(lower(text, tokens, i + 2)).is_some()
         }
         None => false,
     }
@@ -386,7 +382,7 @@ fn one_is_a_number(text: &str, tokens: &[Token], i: usize) -> bool {
 /// True for a capitalized number word or digits right after a capitalized word
 /// that does not open its sentence: part of a name ("Air Force One", "Boeing
 /// 737", "Article 5"), not a number.
-fn is_in_name(text: &str, tokens: &[Token], i: usize) -> bool {
+fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
     let capitalized = |t: &Token| t.is_word() && crate::lex::starts_capitalized(t.text(text));
     let this = &tokens[i];
     if i == 0 || this.newline_before || !(capitalized(this) || this.kind == TokenKind::Digits) {
@@ -394,10 +390,10 @@ fn is_in_name(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     let before = &tokens[i - 1];
     let name_word = capitalized(before) && {
-        let word = Lower::of(before.text(text));
-        vocabulary::month(word.as_str()).is_none()
-            && !vocabulary::is_currency_code(word.as_str())
-            && vocabulary::weekday(word.as_str()).is_none()
+        let word = before.lower(text);
+        vocabulary::month(word).is_none()
+            && !vocabulary::is_currency_code(word)
+            && vocabulary::weekday(word).is_none()
     };
     // The capitalized word must not merely open the sentence ("In 2022").
     let opens_sentence = i < 2 || before.newline_before || {
@@ -411,9 +407,10 @@ fn is_in_name(text: &str, tokens: &[Token], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lex::tokens;
+    use crate::lex::{tokens, Text};
 
-    fn read(text: &str) -> Option<(f64, String)> {
+    fn read(raw: &str) -> Option<(f64, String)> {
+        let text = &Text::new(raw);
         let toks = tokens(text);
         let n = at(text, &toks, 0)?;
         let written = text[toks[n.start].start..toks[n.end - 1].end].to_string();
@@ -471,6 +468,7 @@ mod tests {
             "half of it",
         ] {
             let toks = tokens(text);
+            let text = &Text::new(text);
             let found = (0..toks.len()).find_map(|i| at(text, &toks, i));
             assert_eq!(found, None, "{text:?} is not a numeral");
         }

@@ -9,7 +9,7 @@
 //! DESIGN.md has the table of qualifiers and the reasoning.
 
 use crate::claim::{Bound, Interval, Kind};
-use crate::lex::{Lower, Token, TokenKind};
+use crate::lex::{Text, Token, TokenKind};
 use crate::numeral::{self, Numeral, Worth};
 use crate::vocabulary::{self, APPROXIMATE_TOLERANCE};
 use std::ops::Range;
@@ -37,14 +37,14 @@ pub struct Quantity {
     pub year_like: bool,
 }
 
-fn lower(text: &str, tokens: &[Token], i: usize) -> Lower {
+fn lower<'t>(text: &'t Text, tokens: &[Token], i: usize) -> &'t str {
     tokens
         .get(i)
         .filter(|t| t.is_word())
-        .map_or(Lower::of(""), |t| Lower::of(t.text(text)))
+        .map_or("", |t| t.lower(text))
 }
 
-fn symbol_at(text: &str, tokens: &[Token], i: usize) -> Option<char> {
+fn symbol_at(text: &Text, tokens: &[Token], i: usize) -> Option<char> {
     tokens
         .get(i)
         .filter(|t| t.kind == TokenKind::Symbol)
@@ -54,7 +54,7 @@ fn symbol_at(text: &str, tokens: &[Token], i: usize) -> Option<char> {
 /// Reads the quantity whose numeral starts at token `i`. `taken` is the first
 /// token not yet claimed by an earlier quantity: a qualifier is never looked for
 /// before it.
-pub fn at(text: &str, tokens: &[Token], i: usize, taken: usize) -> Option<Quantity> {
+pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quantity> {
     let first = numeral::at(text, tokens, i)?;
     let mut end = first.end;
 
@@ -66,18 +66,18 @@ pub fn at(text: &str, tokens: &[Token], i: usize, taken: usize) -> Option<Quanti
             currency = Some(code);
             start = i - 1;
             if start > taken
-                && lower(text, tokens, start - 1).as_str() == "us"
+                && lower(text, tokens, start - 1) == "us"
                 && !tokens[start].space_before
             {
                 start -= 1;
             }
-        } else if vocabulary::is_currency_code(lower(text, tokens, i - 1).as_str())
+        } else if vocabulary::is_currency_code(lower(text, tokens, i - 1))
             && tokens[i - 1]
                 .text(text)
                 .chars()
                 .all(|c| c.is_ascii_uppercase())
         {
-            currency = vocabulary::currency_word(lower(text, tokens, i - 1).as_str());
+            currency = vocabulary::currency_word(lower(text, tokens, i - 1));
             start = i - 1;
         }
     }
@@ -85,25 +85,19 @@ pub fn at(text: &str, tokens: &[Token], i: usize, taken: usize) -> Option<Quanti
     // Qualifier before: the longest phrase ending right before the amount.
     let (mut bound, mut qualifier) = (None, None);
     // The three words before the amount, lowercased once for all the phrases.
-    let before: [Lower; 3] = std::array::from_fn(|back| {
+    let before: [&str; 3] = std::array::from_fn(|back| {
         if start > taken + back {
             lower(text, tokens, start - 1 - back)
         } else {
-            Lower::of("")
+            ""
         }
     });
     for (words, b) in vocabulary::QUALIFIERS_BEFORE {
         let n = words.len();
-        if start >= taken + n
-            && words
-                .iter()
-                .rev()
-                .zip(&before)
-                .all(|(w, l)| l.as_str() == *w)
-        {
+        if start >= taken + n && words.iter().rev().zip(&before).all(|(w, l)| l == w) {
             let preposition = *words == ["over"]
                 && start > n
-                && vocabulary::takes_over(lower(text, tokens, start - n - 1).as_str());
+                && vocabulary::takes_over(lower(text, tokens, start - n - 1));
             if preposition {
                 break;
             }
@@ -112,17 +106,13 @@ pub fn at(text: &str, tokens: &[Token], i: usize, taken: usize) -> Option<Quanti
             break;
         }
     }
-    let before_amount =
-        |word: &str| start > taken && lower(text, tokens, start - 1).as_str() == word;
+    let before_amount = |word: &str| start > taken && lower(text, tokens, start - 1) == word;
     let between = before_amount("between");
 
     // A range: "between 30 and 40", "30–40", "$1 million to $2 million". Not
     // "from 32 to 45" (a change) nor "three-hour" (a compound).
     let mut second: Option<Numeral> = None;
-    let joins = match (
-        symbol_at(text, tokens, end),
-        lower(text, tokens, end).as_str(),
-    ) {
+    let joins = match (symbol_at(text, tokens, end), lower(text, tokens, end)) {
         (Some('–' | '-' | '—'), _) => tokens[i].kind == TokenKind::Digits,
         (_, "to") => true,
         (_, "and") => between,
@@ -156,7 +146,7 @@ pub fn at(text: &str, tokens: &[Token], i: usize, taken: usize) -> Option<Quanti
             if words
                 .iter()
                 .enumerate()
-                .all(|(k, w)| lower(text, tokens, end + k).as_str() == *w)
+                .all(|(k, w)| lower(text, tokens, end + k) == *w)
             {
                 bound = Some(*b);
                 qualifier = Some(end..end + words.len());
@@ -180,7 +170,6 @@ pub fn at(text: &str, tokens: &[Token], i: usize, taken: usize) -> Option<Quanti
     }
     // "half an hour": the article after "half" is already in the numeral.
     let unit_word = lower(text, tokens, unit_at);
-    let unit_word = unit_word.as_str();
     let mut kind = Kind::Count;
     let mut unit = String::new();
     let mut noun = None;
@@ -190,15 +179,13 @@ pub fn at(text: &str, tokens: &[Token], i: usize, taken: usize) -> Option<Quanti
     if let Some(code) = currency {
         kind = Kind::Money;
         unit = code.to_string();
-    } else if symbol_at(text, tokens, unit_at) == Some('%') {
+    } else if symbol_at(text, tokens, unit_at) == Some('%')
+        || matches!(unit_word, "percent" | "pct")
+    {
         kind = Kind::Percent;
         unit = "%".into();
         span_end = unit_at + 1;
-    } else if matches!(unit_word, "percent" | "pct") {
-        kind = Kind::Percent;
-        unit = "%".into();
-        span_end = unit_at + 1;
-    } else if unit_word == "per" && lower(text, tokens, unit_at + 1).as_str() == "cent" {
+    } else if unit_word == "per" && lower(text, tokens, unit_at + 1) == "cent" {
         kind = Kind::Percent;
         unit = "%".into();
         span_end = unit_at + 2;
@@ -240,7 +227,7 @@ pub fn at(text: &str, tokens: &[Token], i: usize, taken: usize) -> Option<Quanti
         }
     }
     // "an hour and a half": the half follows the unit.
-    if kind == Kind::Duration && matches!(Lower::of(tokens[i].text(text)).as_str(), "a" | "an") {
+    if kind == Kind::Duration && matches!(tokens[i].lower(text), "a" | "an") {
         if let Some(after_half) = numeral::and_a_half(text, tokens, span_end) {
             span_end = after_half;
         }
@@ -272,12 +259,8 @@ pub fn at(text: &str, tokens: &[Token], i: usize, taken: usize) -> Option<Quanti
             .as_ref()
             .filter(|n| n.start >= span_end)
             .map_or(span_end, |n| n.end);
-        if matches!(
-            lower(text, tokens, k).as_str(),
-            "a" | "per" | "each" | "every"
-        ) {
-            if let Some((name, _)) = vocabulary::duration_unit(lower(text, tokens, k + 1).as_str())
-            {
+        if matches!(lower(text, tokens, k), "a" | "per" | "each" | "every") {
+            if let Some((name, _)) = vocabulary::duration_unit(lower(text, tokens, k + 1)) {
                 rate = Some(name);
             }
         }
@@ -349,14 +332,14 @@ fn bounded(x: f64, bound: Bound) -> Interval {
 /// What a number counts: the noun phrase right after it ("two Chinese men",
 /// "three prior rounds of negotiations"), or after "of" ("two of Russia's key
 /// allies", "thousands of people"). Returns its tokens and the head's lemma.
-fn counted_noun(text: &str, tokens: &[Token], i: usize) -> Option<(Range<usize>, String)> {
-    if lower(text, tokens, i).as_str() == "of" {
+fn counted_noun(text: &Text, tokens: &[Token], i: usize) -> Option<(Range<usize>, String)> {
+    if lower(text, tokens, i) == "of" {
         let mut k = i + 1;
         while matches!(
-            lower(text, tokens, k).as_str(),
+            lower(text, tokens, k),
             "the" | "them" | "its" | "their" | "these" | "those"
         ) {
-            if lower(text, tokens, k).as_str() == "them" {
+            if lower(text, tokens, k) == "them" {
                 return None;
             }
             k += 1;
@@ -367,7 +350,7 @@ fn counted_noun(text: &str, tokens: &[Token], i: usize) -> Option<(Range<usize>,
 }
 
 /// Up to three words that can be a noun phrase starting at `i`; the last is the head.
-fn noun_phrase(text: &str, tokens: &[Token], i: usize) -> Option<(Range<usize>, String)> {
+fn noun_phrase(text: &Text, tokens: &[Token], i: usize) -> Option<(Range<usize>, String)> {
     let mut k = i;
     let mut head = None;
     while k < i + 4 {
@@ -379,8 +362,7 @@ fn noun_phrase(text: &str, tokens: &[Token], i: usize) -> Option<(Range<usize>, 
         };
         let word = token.text(text);
         let possessive = word.ends_with("'s") || word.ends_with("’s");
-        let low = Lower::of(word);
-        let low = low.as_str();
+        let low = token.lower(text);
         let stop = vocabulary::ends_noun_phrase(low)
             || (low.ends_with("ing") && k > i)
             || (low.ends_with("ly") && low.len() > 4)
@@ -408,16 +390,18 @@ fn noun_phrase(text: &str, tokens: &[Token], i: usize) -> Option<(Range<usize>, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lex::tokens;
+    use crate::lex::{tokens, Text};
 
-    fn read(text: &str) -> Quantity {
+    fn read(raw: &str) -> Quantity {
+        let text = &Text::new(raw);
         let toks = tokens(text);
         (0..toks.len())
             .find_map(|i| at(text, &toks, i, 0))
             .unwrap_or_else(|| panic!("no quantity in {text:?}"))
     }
 
-    fn span(text: &str) -> String {
+    fn span(raw: &str) -> String {
+        let text = &Text::new(raw);
         let toks = tokens(text);
         let q = read(text);
         text[toks[q.span.start].start..toks[q.span.end - 1].end].to_string()
@@ -425,7 +409,8 @@ mod tests {
 
     #[test]
     fn qualifiers_keep_their_direction() {
-        let cases: &[(&str, Bound, Option<f64>, bool, Option<f64>, bool)] = &[
+        type Case = (&'static str, Bound, Option<f64>, bool, Option<f64>, bool);
+        let cases: &[Case] = &[
             (
                 "lasted more than four hours",
                 Bound::Above,

@@ -8,7 +8,7 @@
 use crate::claim::{Bound, Claim, Conversion, Kind, Role};
 use crate::date::{self, Date};
 use crate::layout::{self, Layout};
-use crate::lex::{self, Lower, Token, TokenKind};
+use crate::lex::{self, Text, Token, TokenKind};
 use crate::offsets::Utf16Index;
 use crate::quantity::{self, Quantity};
 use crate::{event, source, subject, vocabulary};
@@ -31,6 +31,7 @@ impl Found {
 
 /// All claims of one report, in text order. Never fails and never panics.
 pub fn claims(name: &str, text: &str) -> Vec<Claim> {
+    let text = &Text::new(text);
     let tokens = lex::tokens(text);
     let layout = layout::layout(text, &tokens);
     let found = find(text, &tokens, &layout);
@@ -116,7 +117,7 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
 }
 
 /// Finds every date and amount, left to right; each token belongs to at most one.
-fn find(text: &str, tokens: &[Token], layout: &Layout) -> Vec<Found> {
+fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
     let mut found = Vec::new();
     let mut sentence = 0;
     let mut i = 0;
@@ -148,18 +149,17 @@ fn find(text: &str, tokens: &[Token], layout: &Layout) -> Vec<Found> {
             continue;
         }
         let lower = if token.is_word() {
-            Lower::of(token.text(text))
+            token.lower(text)
         } else {
-            Lower::of("")
+            ""
         };
         let may_be_date = token.kind == TokenKind::Digits
-            || vocabulary::month(lower.as_str()).is_some()
-            || vocabulary::weekday(lower.as_str()).is_some()
-            || matches!(lower.as_str(), "early" | "mid" | "late");
+            || vocabulary::month(lower).is_some()
+            || vocabulary::weekday(lower).is_some()
+            || matches!(lower, "early" | "mid" | "late");
         let may_be_number = token.kind == TokenKind::Digits
-            || vocabulary::may_start_numeral(lower.as_str())
-                && (!matches!(lower.as_str(), "a" | "an")
-                    || article_starts_number(text, tokens, i));
+            || vocabulary::may_start_numeral(lower)
+                && (!matches!(lower, "a" | "an") || article_starts_number(text, tokens, i));
         if let Some(d) = may_be_date.then(|| date::at(text, tokens, i)).flatten() {
             let role = if furniture {
                 Role::Dateline
@@ -199,11 +199,8 @@ fn find(text: &str, tokens: &[Token], layout: &Layout) -> Vec<Found> {
 
 /// "a" and "an" are everywhere; they start a number only before a scale or
 /// vague word or a unit ("a dozen", "a thousand", "an hour and a half").
-fn article_starts_number(text: &str, tokens: &[Token], i: usize) -> bool {
-    let next = tokens
-        .get(i + 1)
-        .map_or(Lower::of(""), |t| Lower::of(t.text(text)));
-    let next = next.as_str();
+fn article_starts_number(text: &Text, tokens: &[Token], i: usize) -> bool {
+    let next = tokens.get(i + 1).map_or("", |t| t.lower(text));
     matches!(
         next,
         "dozen" | "few" | "hundred" | "thousand" | "million" | "billion" | "trillion"
@@ -212,13 +209,10 @@ fn article_starts_number(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// "the two leaders", "both sides": a small word number after a definite
 /// determiner refers to things already named; it is not a figure to check.
-fn is_reference(text: &str, tokens: &[Token], q: &Quantity) -> bool {
+fn is_reference(text: &Text, tokens: &[Token], q: &Quantity) -> bool {
     let start = q.number.start;
-    let determiner = start > 0
-        && matches!(
-            Lower::of(tokens[start - 1].text(text)).as_str(),
-            "the" | "these" | "those"
-        );
+    let determiner =
+        start > 0 && matches!(tokens[start - 1].lower(text), "the" | "these" | "those");
     let small_word = tokens[start].is_word() && q.value.high.is_some_and(|h| h <= 10.0);
     determiner && small_word && q.kind == Kind::Count && q.qualifier.is_none()
 }

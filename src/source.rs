@@ -8,7 +8,7 @@
 //! bounded to a fixed number of tokens, so attribution stays linear in the text.
 
 use crate::layout::Layout;
-use crate::lex::{Lower, Token};
+use crate::lex::{Text, Token};
 use crate::subject::strip_possessive;
 use crate::vocabulary;
 
@@ -19,19 +19,19 @@ const QUOTE_TAIL: usize = 8;
 /// Longest speaker phrase, in words.
 const SPEAKER_WORDS: usize = 7;
 
-fn lower(text: &str, tokens: &[Token], i: usize) -> Lower {
+fn lower<'t>(text: &'t Text, tokens: &[Token], i: usize) -> &'t str {
     tokens
         .get(i)
         .filter(|t| t.is_word())
-        .map_or(Lower::of(""), |t| Lower::of(t.text(text)))
+        .map_or("", |t| t.lower(text))
 }
 
-fn is_capitalized(text: &str, token: &Token) -> bool {
+fn is_capitalized(text: &Text, token: &Token) -> bool {
     token.is_word() && crate::lex::starts_capitalized(token.text(text))
 }
 
 /// The source of the claim starting at token `at`, if the report names one.
-pub fn source(text: &str, tokens: &[Token], layout: &Layout, at: usize) -> Option<String> {
+pub fn source(text: &Text, tokens: &[Token], layout: &Layout, at: usize) -> Option<String> {
     if let Some(quote) = layout.quote_of(at) {
         return quote_speaker(text, tokens, layout, quote.open, quote.close);
     }
@@ -64,11 +64,9 @@ pub fn source(text: &str, tokens: &[Token], layout: &Layout, at: usize) -> Optio
             continue;
         }
         let word = lower(text, tokens, k);
-        let word = word.as_str();
         let is_verb = vocabulary::is_speech_verb(word) || closing_finding(k, word);
-        let is_according = word == "according"
-            && according.is_none()
-            && lower(text, tokens, k + 1).as_str() == "to";
+        let is_according =
+            word == "according" && according.is_none() && lower(text, tokens, k + 1) == "to";
         if !(is_verb || is_according) || quoted(k) {
             continue;
         }
@@ -94,7 +92,7 @@ pub fn source(text: &str, tokens: &[Token], layout: &Layout, at: usize) -> Optio
 /// The speaker of a quotation: named right after it (“...,” Zelensky said) or
 /// before it in its sentence (Trump wrote on Truth Social: “...”).
 fn quote_speaker(
-    text: &str,
+    text: &Text,
     tokens: &[Token],
     layout: &Layout,
     open: usize,
@@ -103,7 +101,7 @@ fn quote_speaker(
     let paragraph = layout.paragraph[layout.sentence_of(close)];
     let tail = (close + 1..tokens.len().min(close + 1 + QUOTE_TAIL))
         .take_while(|&k| layout.paragraph[layout.sentence_of(k)] == paragraph)
-        .find(|&k| vocabulary::is_speech_verb(lower(text, tokens, k).as_str()));
+        .find(|&k| vocabulary::is_speech_verb(lower(text, tokens, k)));
     if let Some(v) = tail {
         return speaker_of(text, tokens, layout, v, close + 1);
     }
@@ -112,7 +110,7 @@ fn quote_speaker(
     (from..open)
         .rev()
         .filter(|&k| layout.quote_of(k).is_none())
-        .find(|&k| vocabulary::is_speech_verb(lower(text, tokens, k).as_str()))
+        .find(|&k| vocabulary::is_speech_verb(lower(text, tokens, k)))
         .and_then(|v| speaker_of(text, tokens, layout, v, from))
 }
 
@@ -121,17 +119,17 @@ fn quote_speaker(
 /// "he"/"she" resolved to the last name before, else the subject of a clause
 /// the verb continues ("Trump ramped up pressure, writing ...").
 fn speaker_of(
-    text: &str,
+    text: &Text,
     tokens: &[Token],
     layout: &Layout,
     v: usize,
     floor: usize,
 ) -> Option<String> {
     let mut k = v;
-    while k > floor && vocabulary::is_speech_adverb(lower(text, tokens, k - 1).as_str()) {
+    while k > floor && vocabulary::is_speech_adverb(lower(text, tokens, k - 1)) {
         k -= 1;
     }
-    if k > floor && matches!(lower(text, tokens, k - 1).as_str(), "he" | "she") {
+    if k > floor && matches!(lower(text, tokens, k - 1), "he" | "she") {
         return last_name_before(text, tokens, layout, k - 1);
     }
     let mut start = k;
@@ -139,7 +137,7 @@ fn speaker_of(
         let token = &tokens[start - 1];
         let glued_hyphen = token.is_symbol(text, '-') && !token.space_before;
         if !(token.is_word() || glued_hyphen)
-            || vocabulary::ends_noun_phrase(lower(text, tokens, start - 1).as_str())
+            || vocabulary::ends_noun_phrase(lower(text, tokens, start - 1))
         {
             break;
         }
@@ -165,18 +163,19 @@ fn speaker_of(
             is_capitalized(text, &tokens[j])
                 && (j == floor || tokens[j - 1].is_symbol(text, ','))
                 && !tokens.get(j + 1).is_some_and(|t| is_capitalized(text, t))
-                && vocabulary::month(Lower::of(tokens[j].text(text)).as_str()).is_none()
+                && vocabulary::month(tokens[j].lower(text)).is_none()
         })
         .map(|j| strip_possessive(tokens[j].text(text)).to_string())
 }
 
 /// A name in the tokens `from..to`: the first run of capitalized words, or the
 /// words up to the first function word ("two people familiar ...").
-fn name_after(text: &str, tokens: &[Token], from: usize, to: usize) -> Option<String> {
+fn name_after(text: &Text, tokens: &[Token], from: usize, to: usize) -> Option<String> {
     let mut end = from;
     while end < to && end - from < SPEAKER_WORDS + 2 {
         let token = &tokens[end];
-        if !token.is_word() && !(token.is_symbol(text, '-') && !token.space_before) {
+        let glued_hyphen = token.is_symbol(text, '-') && !token.space_before;
+        if !(token.is_word() || glued_hyphen) {
             break;
         }
         end += 1;
@@ -187,7 +186,7 @@ fn name_after(text: &str, tokens: &[Token], from: usize, to: usize) -> Option<St
 /// The best name in a phrase: its last run of capitalized words without the
 /// titles before it ("British Defence Secretary John Healey" → "John Healey"),
 /// or the whole phrase when it ends in a common noun ("state news agencies").
-fn name_of(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
+fn name_of(text: &Text, tokens: &[Token], start: usize, end: usize) -> String {
     let mut run_start = end;
     while run_start > start
         && (is_capitalized(text, &tokens[run_start - 1])
@@ -204,22 +203,21 @@ fn name_of(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
         // Drop titles and everything before the last one, when a name remains.
         if let Some(last_title) = (from..to)
             .rev()
-            .find(|&j| vocabulary::is_title(lower(text, tokens, j).as_str()))
+            .find(|&j| vocabulary::is_title(lower(text, tokens, j)))
         {
             if last_title + 1 < to {
                 from = last_title + 1;
             }
         }
         while from + 1 < to
-            && (matches!(lower(text, tokens, from).as_str(), "the")
-                || tokens[from].is_symbol(text, '-'))
+            && (matches!(lower(text, tokens, from), "the") || tokens[from].is_symbol(text, '-'))
         {
             from += 1;
         }
     } else {
         // A common-noun source stops at its first function word: "two people familiar".
-        let stop = (from..to)
-            .find(|&j| j > from && vocabulary::ends_noun_phrase(lower(text, tokens, j).as_str()));
+        let stop =
+            (from..to).find(|&j| j > from && vocabulary::ends_noun_phrase(lower(text, tokens, j)));
         let to = stop.unwrap_or(to);
         return strip_possessive(&text[tokens[from].start..tokens[to - 1].end]).to_string();
     }
@@ -228,7 +226,7 @@ fn name_of(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
 
 /// The last person-like name (two or more capitalized words) before token `at`,
 /// within the reach: what "he" and "she" refer to.
-fn last_name_before(text: &str, tokens: &[Token], layout: &Layout, at: usize) -> Option<String> {
+fn last_name_before(text: &Text, tokens: &[Token], layout: &Layout, at: usize) -> Option<String> {
     let floor = at.saturating_sub(REACH * 2);
     let mut j = at;
     while j > floor {

@@ -12,7 +12,7 @@
 
 use crate::claim::Kind;
 use crate::layout::Layout;
-use crate::lex::{Lower, Token, TokenKind};
+use crate::lex::{Text, Token, TokenKind};
 use crate::quantity::Quantity;
 use crate::vocabulary;
 use std::collections::BTreeSet;
@@ -29,12 +29,12 @@ pub struct Subject {
 }
 
 /// Tokens that end a clause for the subject window: the window does not cross them.
-fn is_clause_break(text: &str, tokens: &[Token], k: usize) -> bool {
+fn is_clause_break(text: &Text, tokens: &[Token], k: usize) -> bool {
     let token = &tokens[k];
     // The period of "St." or "U.S." is part of a name.
     if token.is_symbol(text, '.') && k > 0 && tokens[k - 1].is_word() {
         let word = tokens[k - 1].text(text);
-        if vocabulary::is_abbreviation(Lower::of(word).as_str()) || word.chars().count() == 1 {
+        if vocabulary::is_abbreviation(tokens[k - 1].lower(text)) || word.chars().count() == 1 {
             return false;
         }
     }
@@ -44,7 +44,7 @@ fn is_clause_break(text: &str, tokens: &[Token], k: usize) -> bool {
             ";" | ":" | "—" | "–" | "“" | "”" | "\"" | "(" | ")" | "!" | "?" | "."
         ),
         TokenKind::Word => matches!(
-            Lower::of(token.text(text)).as_str(),
+            token.lower(text),
             "that"
                 | "while"
                 | "but"
@@ -63,7 +63,7 @@ fn is_clause_break(text: &str, tokens: &[Token], k: usize) -> bool {
 /// Finds the subject of the quantity `q`, whose neighbours in the same report end
 /// at `previous_end` and start at `next_start` (token indices).
 pub fn subject(
-    text: &str,
+    text: &Text,
     tokens: &[Token],
     layout: &Layout,
     q: &Quantity,
@@ -89,7 +89,7 @@ pub fn subject(
     if let Some(noun) = &q.noun {
         after = after.max(noun.end.min(ceiling));
     }
-    let ends_after = |t: &Token| matches!(Lower::of(t.text(text)).as_str(), "and" | "or");
+    let ends_after = |t: &Token| matches!(t.lower(text), "and" | "or");
     while after < ceiling && !is_clause_break(text, tokens, after) && !ends_after(&tokens[after]) {
         after += 1;
     }
@@ -97,26 +97,14 @@ pub fn subject(
     let mut concepts = BTreeSet::new();
     let mut nearest: Option<(usize, &'static str)> = None;
     let mut scopes = BTreeSet::new();
-    let window: Vec<usize> = (before..q.span.start)
+    let window = (before..q.span.start)
         .chain(q.span.end..after)
-        .chain(q.noun.clone().unwrap_or(0..0))
-        .collect();
-    let lowers: Vec<Lower> = (0..tokens.len().min(after + 2))
-        .skip(before)
-        .map(|k| {
-            if tokens[k].is_word() {
-                Lower::of(strip_possessive(tokens[k].text(text)))
-            } else {
-                Lower::of("")
-            }
-        })
-        .collect();
-    let word_at = |k: usize| {
-        lowers
-            .get(k.wrapping_sub(before))
-            .map_or("", |l| l.as_str())
+        .chain(q.noun.clone().unwrap_or(0..0));
+    let word_at = |k: usize| match tokens.get(k) {
+        Some(t) if t.is_word() && k >= before && k < after + 2 => strip_possessive(t.lower(text)),
+        _ => "",
     };
-    for &k in &window {
+    for k in window {
         let word = word_at(k);
         if let Some(tag) = vocabulary::concept(word) {
             concepts.insert(tag);
@@ -146,12 +134,7 @@ pub fn subject(
             .get(k)
             .filter(|t| t.is_word() && k < after.max(q.span.end + 2))
         {
-            of_object = Some((
-                k,
-                Lower::of(strip_possessive(token.text(text)))
-                    .as_str()
-                    .to_string(),
-            ));
+            of_object = Some((k, strip_possessive(token.lower(text)).to_string()));
         }
     }
 
@@ -275,7 +258,7 @@ pub fn subject(
 /// The words of `range` as text, without function words at either end, at most
 /// `limit` words (the ones nearest the number are kept by the caller's choice of range).
 fn trimmed_words(
-    text: &str,
+    text: &Text,
     tokens: &[Token],
     range: std::ops::Range<usize>,
     limit: usize,
@@ -284,8 +267,8 @@ fn trimmed_words(
         .filter(|&k| tokens[k].is_word() || tokens[k].kind == TokenKind::Digits)
         .collect();
     let is_filler = |k: usize| {
-        let w = Lower::of(tokens[k].text(text));
-        vocabulary::ends_noun_phrase(w.as_str()) || vocabulary::is_speech_verb(w.as_str())
+        let w = tokens[k].lower(text);
+        vocabulary::ends_noun_phrase(w) || vocabulary::is_speech_verb(w)
     };
     let (mut from, mut to) = (0, words.len());
     while from < to && is_filler(words[from]) {

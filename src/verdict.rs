@@ -28,8 +28,8 @@ pub enum Verdict {
     Revision,
 }
 
-/// Decides the verdict of a group whose members have `values` in `unit`, and explains it.
-pub(crate) fn decide(members: &[&Candidate], values: &[Interval], unit: &str) -> (Verdict, String) {
+/// Decides the verdict of a group whose members have `values` (in one unit), and explains it.
+pub(crate) fn decide(members: &[&Candidate], values: &[Interval]) -> (Verdict, String) {
     let compared: Vec<Interval> = members
         .iter()
         .zip(values)
@@ -44,7 +44,7 @@ pub(crate) fn decide(members: &[&Candidate], values: &[Interval], unit: &str) ->
     } else {
         Verdict::Contradiction
     };
-    (verdict, explain(verdict, members, values, &compared, unit))
+    (verdict, explain(verdict, members, values, &compared))
 }
 
 /// True when two intervals are equal up to floating-point noise.
@@ -160,7 +160,6 @@ fn explain(
     members: &[&Candidate],
     values: &[Interval],
     compared: &[Interval],
-    unit: &str,
 ) -> String {
     let claims: Vec<&Claim> = members.iter().map(|m| m.claim).collect();
     let cites = claims
@@ -198,8 +197,7 @@ fn explain(
                 })
                 .unwrap_or(0);
             format!(
-                "These figures contradict each other: {cites}. No single {} fits both “{}” ({}) and “{}” ({}).",
-                if unit.is_empty() { "value" } else { "value" },
+                "These figures contradict each other: {cites}. No single value fits both “{}” ({}) and “{}” ({}).",
                 claims[by_low].text,
                 claims[by_low].report,
                 claims[by_high].text,

@@ -1,7 +1,7 @@
 //! The English words factmark knows, apart from the logic that uses them.
 //!
 //! To teach factmark a new word: add it to the table of its role here. Every
-//! lookup takes a lowercased ASCII word ([`crate::lex::Lower`]); multiword entries
+//! lookup takes a lowercased ASCII word (`Token::lower`); multiword entries
 //! are slices of words matched token by token.
 
 use crate::claim::Bound;

@@ -405,7 +405,7 @@ fn report_size_cap() {
     let line = "The talks lasted more than four hours.";
     let mut text = String::with_capacity(MAX_REPORT_BYTES + 1);
     text.push_str(line);
-    text.extend(std::iter::repeat(' ').take(MAX_REPORT_BYTES - 2 * line.len()));
+    text.extend(std::iter::repeat_n(' ', MAX_REPORT_BYTES - 2 * line.len()));
     text.push_str(line);
     assert_eq!(text.len(), MAX_REPORT_BYTES);
     let claims = factmark::read_claims("at-cap", &text).expect("a report at the cap is read");
