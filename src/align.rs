@@ -72,16 +72,26 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
         })
         .collect();
 
-    // Join claims that share (measure, anchor) or, for money, (measure, anchor, currency).
+    // Join claims that share (measure, anchor) or, for money, (measure, anchor,
+    // currency), unless their places or dates say they are different events. A
+    // bucket keeps a few representatives of mutually different events; a claim
+    // joins the first it is compatible with.
     let mut parent: Vec<usize> = (0..candidates.len()).collect();
-    let mut first_in_bucket: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    let mut buckets: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
     for (n, candidate) in candidates.iter().enumerate() {
         let currencies = currencies(candidate.claim);
         for anchor in &candidate.claim.event {
             for currency in &currencies {
                 let key = (candidate.claim.measure.as_str(), anchor.as_str(), *currency);
-                let first = *first_in_bucket.entry(key).or_insert(n);
-                union(&mut parent, first, n);
+                let representatives = buckets.entry(key).or_default();
+                match representatives
+                    .iter()
+                    .find(|&&r| same_event(candidates[r].claim, candidate.claim))
+                {
+                    Some(&r) => union(&mut parent, r, n),
+                    None if representatives.len() < MAX_REPRESENTATIVES => representatives.push(n),
+                    None => {}
+                }
             }
         }
     }
@@ -126,6 +136,32 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
         });
     }
     groups
+}
+
+/// Most different events one bucket tells apart; past that, a claim stays alone
+/// (this bounds the work per claim, so alignment stays linear).
+const MAX_REPRESENTATIVES: usize = 8;
+
+/// False when two claims' own anchors name different places (unless one only
+/// inherits its report's lead), or different calendar dates: then a shared weekday or a shared country does not make them
+/// one event ("a strike on Kharkiv on Friday" is not "a strike on Odesa on Friday").
+fn same_event(a: &Claim, b: &Claim) -> bool {
+    let of_kind = |claim: &Claim, prefix: &str| -> Vec<String> {
+        claim
+            .event
+            .iter()
+            .filter(|e| e.starts_with(prefix))
+            .cloned()
+            .collect()
+    };
+    let agree = |prefix: &str| {
+        let (x, y) = (of_kind(a, prefix), of_kind(b, prefix));
+        x.is_empty() || y.is_empty() || x.iter().any(|e| y.contains(e))
+    };
+    // Places inherited from a report's lead are weaker evidence: the lead may
+    // name the country where a sentence names the city.
+    let inherited = |claim: &Claim| claim.event.iter().any(|e| e.starts_with("report:"));
+    (inherited(a) || inherited(b) || agree("place:")) && agree("date:") && agree("month:")
 }
 
 /// Currencies a money claim can be compared in: its own and its stated

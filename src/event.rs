@@ -35,7 +35,9 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
         let after_preposition = tokens[k].is_word()
             && (vocabulary::is_place_preposition(word)
                 || word == "of" && k > 0 && vocabulary::is_place_noun(tokens[k - 1].lower(text)));
-        if let Some(day) = vocabulary::weekday(word).filter(|_| is_capitalized(text, &tokens[k])) {
+        if let Some(day) =
+            vocabulary::weekday(strip_possessive(word)).filter(|_| is_capitalized(text, &tokens[k]))
+        {
             out.push(format!("day:{day}"));
             continue;
         }
@@ -75,13 +77,26 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
             continue;
         }
         let mut end = start;
-        while end < sentence.end
-            && (is_capitalized(text, &tokens[end])
-                || (end > start && is_abbreviation_dot(text, tokens, end)))
-        {
+        while end < sentence.end && continues_name(text, tokens, end, start) {
             end += 1;
         }
-        push_places(text, tokens, start..end, out);
+        // A name that modifies a noun is not a place: "in the evolving U.S.-Russia
+        // diplomatic channel" (but "in the Zaporizhzhia region" is).
+        let skipped_adjective = (k + 1..start).any(|j| tokens[j].lower(text) != "the");
+        let modifier = skipped_adjective
+            && tokens
+                .get(end)
+                .filter(|_| end < sentence.end)
+                .is_some_and(|t| {
+                    let word = t.lower(text);
+                    t.is_word()
+                        && !is_capitalized(text, t)
+                        && !vocabulary::ends_noun_phrase(word)
+                        && !vocabulary::is_place_noun(word)
+                });
+        if !modifier {
+            push_places(text, tokens, start..end, out);
+        }
     }
 }
 
@@ -112,9 +127,18 @@ fn wire_dateline(text: &Text, tokens: &[Token], out: &mut Vec<String>) {
 
 /// The `.` of "St." inside a name.
 fn is_abbreviation_dot(text: &Text, tokens: &[Token], k: usize) -> bool {
+    let word = |j: usize| tokens[j].text(text);
     tokens[k].is_symbol(text, '.')
         && k > 0
-        && vocabulary::is_abbreviation(tokens[k - 1].lower(text))
+        && (vocabulary::is_abbreviation(tokens[k - 1].lower(text))
+            || word(k - 1).chars().count() == 1)
+}
+
+/// Continues a run of capitalized words: "St. Petersburg", "U.S.-Russia".
+fn continues_name(text: &Text, tokens: &[Token], k: usize, start: usize) -> bool {
+    let glued_hyphen = tokens[k].is_symbol(text, '-') && !tokens[k].space_before;
+    is_capitalized(text, &tokens[k])
+        || (k > start && (is_abbreviation_dot(text, tokens, k) || glued_hyphen))
 }
 
 /// Pushes the place names in a run of capitalized words; a possessive ends one
@@ -140,9 +164,23 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
         .filter(|t| t.is_word())
         .map(|t| strip_possessive(t.text(text)))
         .collect();
+    // "The St. Petersburg gathering": the article is not part of the name.
+    let articles = words
+        .iter()
+        .take_while(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the" | "this" | "that" | "these" | "those" | "a" | "an"
+            )
+        })
+        .count();
+    let words = &words[articles..];
     let first = words.first()?.to_ascii_lowercase();
     let first = first.as_str();
-    if vocabulary::month(first).is_some()
+    // A lone nationality is not a place: "the Russian delegation".
+    let nationality = words.len() == 1 && ["ian", "ean", "ese"].iter().any(|s| first.ends_with(s));
+    if nationality
+        || vocabulary::month(first).is_some()
         || vocabulary::weekday(first).is_some()
         || vocabulary::is_title(first)
         || matches!(first, "i" | "the")
@@ -160,28 +198,47 @@ fn dates(claims: &[&Claim], out: &mut Vec<String>) {
             .as_ref()
             .filter(|_| claim.role == Role::Statement)
         {
-            if let (Some(m), Some(d)) = (date.month, date.day) {
-                out.push(format!("date:{m:02}-{d:02}"));
+            match (date.year, date.month, date.day) {
+                (_, Some(m), Some(d)) => out.push(format!("date:{m:02}-{d:02}")),
+                (Some(y), Some(m), None) => out.push(format!("month:{y:04}-{m:02}")),
+                _ => {}
             }
         }
     }
 }
 
-/// Fills in `claim.event` for every claim of one report. `sentence_of_claim[n]`
-/// is the sentence index of claim `n`.
+/// Words and symbols that open a clause about another event: "the deadliest
+/// since a missile hit ... in January 2023 and killed 46 people".
+fn opens_other_clause(text: &Text, token: &Token) -> bool {
+    matches!(
+        token.lower(text),
+        ";" | "—" | "–" | "since" | "unlike" | "whereas" | "compared" | "than"
+    )
+}
+
+/// How far, in tokens, a claim's clause may reach on each side.
+const CLAUSE_REACH: usize = 40;
+
+/// Fills in `claim.event` for every claim of one report; `claim_tokens[n]` is
+/// the token range of claim `n`. A claim's anchors come from its own clause when
+/// that names a place or date, else from its sentence, else from the lead.
 pub fn anchor(
     text: &Text,
     tokens: &[Token],
     layout: &Layout,
     claims: &mut [Claim],
-    sentence_of_claim: &[usize],
+    claim_tokens: &[Range<usize>],
 ) {
-    // Claims come in text order, so the claims of sentence `s` are one slice.
-    let sentence_anchors = |s: usize, claims: &[Claim]| {
+    let sentence_of_claim: Vec<usize> = claim_tokens
+        .iter()
+        .map(|r| layout.sentence_of(r.start))
+        .collect();
+    // Claims come in text order, so the claims of a token range are one slice.
+    let anchors_in = |range: Range<usize>, claims: &[Claim]| {
         let mut out = Vec::new();
-        places(text, tokens, layout.sentences[s].clone(), &mut out);
-        let from = sentence_of_claim.partition_point(|&cs| cs < s);
-        let to = sentence_of_claim.partition_point(|&cs| cs <= s);
+        places(text, tokens, range.clone(), &mut out);
+        let from = claim_tokens.partition_point(|r| r.start < range.start);
+        let to = claim_tokens.partition_point(|r| r.start < range.end);
         let here: Vec<&Claim> = claims[from..to].iter().collect();
         dates(&here, &mut out);
         out
@@ -204,7 +261,7 @@ pub fn anchor(
         let first = layout.paragraph.partition_point(|&q| q < p);
         let last = layout.paragraph.partition_point(|&q| q <= p);
         for s in first..last {
-            lead.extend(sentence_anchors(s, claims));
+            lead.extend(anchors_in(layout.sentences[s].clone(), claims));
         }
     }
     let sorted = |mut anchors: Vec<String>| {
@@ -220,17 +277,39 @@ pub fn anchor(
             .collect(),
         None => lead,
     });
-    let mut cache: Option<(usize, Vec<String>)> = None;
+    let mut sentence_cache: Option<(usize, Vec<String>)> = None;
     for n in 0..claims.len() {
         let s = sentence_of_claim[n];
-        if cache.as_ref().is_none_or(|(cs, _)| *cs != s) {
-            cache = Some((s, sorted(sentence_anchors(s, claims))));
-        }
-        let own = cache.as_ref().map_or(&inherited, |(_, a)| a);
-        claims[n].event = if own.is_empty() {
-            inherited.clone()
+        let sentence = layout.sentences[s].clone();
+        let span = claim_tokens[n].clone();
+        // The claim's clause: between the nearest clause openers around it.
+        let floor = sentence.start.max(span.start.saturating_sub(CLAUSE_REACH));
+        let ceiling = sentence.end.min(span.end + CLAUSE_REACH);
+        let clause_start = (floor..span.start)
+            .rev()
+            .find(|&k| opens_other_clause(text, &tokens[k]))
+            .map_or(sentence.start, |k| k);
+        let clause_end = (span.end..ceiling)
+            .find(|&k| opens_other_clause(text, &tokens[k]))
+            .unwrap_or(sentence.end);
+        let in_clause = clause_start > sentence.start || clause_end < sentence.end;
+        let own = if in_clause {
+            sorted(anchors_in(clause_start..clause_end, claims))
         } else {
-            own.clone()
+            Vec::new()
+        };
+        claims[n].event = if !own.is_empty() {
+            own
+        } else {
+            if sentence_cache.as_ref().is_none_or(|(cs, _)| *cs != s) {
+                sentence_cache = Some((s, sorted(anchors_in(sentence, claims))));
+            }
+            let sentence_anchors = sentence_cache.as_ref().map_or(&inherited, |(_, a)| a);
+            if sentence_anchors.is_empty() {
+                inherited.clone()
+            } else {
+                sentence_anchors.clone()
+            }
         };
     }
 }

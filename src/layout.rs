@@ -31,6 +31,9 @@ pub struct Layout {
     pub quotes: Vec<Quote>,
     /// Tokens of a leading `date YYYY-MM-DD` dateline, when the report has one.
     pub dateline: Option<Range<usize>>,
+    /// Tokens of a wire dateline before the story's first dash,
+    /// "DNIPRO, Ukraine, March 5 (Reuters) -": a date there is the publication date.
+    pub wire_dateline: Option<Range<usize>>,
 }
 
 impl Layout {
@@ -100,6 +103,7 @@ pub fn layout(text: &Text, tokens: &[Token]) -> Layout {
         });
     }
     layout.dateline = dateline(text, tokens);
+    layout.wire_dateline = wire_dateline(text, tokens);
     layout
 }
 
@@ -208,4 +212,25 @@ fn dateline(text: &Text, tokens: &[Token]) -> Option<Range<usize>> {
         && tokens[4].is_symbol(text, '-')
         && is(5, TokenKind::Digits);
     iso.then_some(1..6)
+}
+
+/// "KYIV —", "DNIPRO, Ukraine, March 5 (Reuters) -": a report opening with a
+/// word in capitals and a dash within a dozen tokens on its first line.
+fn wire_dateline(text: &Text, tokens: &[Token]) -> Option<Range<usize>> {
+    let first = tokens.first()?;
+    let word = first.text(text);
+    let capitals = first.is_word()
+        && word.chars().count() > 1
+        && word.chars().all(|c| !c.is_ascii_lowercase());
+    if !capitals {
+        return None;
+    }
+    let dash = tokens
+        .iter()
+        .take(14)
+        .enumerate()
+        .take_while(|(k, t)| *k == 0 || !t.newline_before)
+        .find(|(_, t)| matches!(t.text(text), "—" | "–" | "-") && t.space_before)?
+        .0;
+    Some(0..dash)
 }

@@ -199,11 +199,17 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
         span_end = unit_at + 1;
         // "a three-hour meeting": the noun the duration describes.
         if hyphenated {
-            noun = noun_phrase(text, tokens, span_end).map(|(range, _)| range);
+            noun = noun_phrase(text, tokens, span_end, 4).map(|(range, _)| range);
         }
     } else if !hyphenated {
         'unit: {
-            if let Some((range, head)) = counted_noun(text, tokens, unit_at) {
+            // An ordinal names one thing: "the third time Witkoff and Putin met".
+            let counted = if ordinal {
+                noun_phrase(text, tokens, unit_at, 1)
+            } else {
+                counted_noun(text, tokens, unit_at)
+            };
+            if let Some((range, head)) = counted {
                 // "millions of dollars" counts money.
                 if let Some(code) = vocabulary::currency_word(&head).filter(|_| !ordinal) {
                     kind = Kind::Money;
@@ -344,16 +350,21 @@ fn counted_noun(text: &Text, tokens: &[Token], i: usize) -> Option<(Range<usize>
             }
             k += 1;
         }
-        return noun_phrase(text, tokens, k).map(|(range, head)| (i..range.end, head));
+        return noun_phrase(text, tokens, k, 4).map(|(range, head)| (i..range.end, head));
     }
-    noun_phrase(text, tokens, i)
+    noun_phrase(text, tokens, i, 4)
 }
 
 /// Up to three words that can be a noun phrase starting at `i`; the last is the head.
-fn noun_phrase(text: &Text, tokens: &[Token], i: usize) -> Option<(Range<usize>, String)> {
+fn noun_phrase(
+    text: &Text,
+    tokens: &[Token],
+    i: usize,
+    max_words: usize,
+) -> Option<(Range<usize>, String)> {
     let mut k = i;
     let mut head = None;
-    while k < i + 4 {
+    while k < i + max_words {
         let Some(token) = tokens
             .get(k)
             .filter(|t| t.is_word() && (k == i || t.space_before))

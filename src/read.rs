@@ -108,11 +108,8 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
         }
         claims.push(claim);
     }
-    let sentence_of_claim: Vec<usize> = found
-        .iter()
-        .map(|f| layout.sentence_of(f.span().start))
-        .collect();
-    event::anchor(text, &tokens, &layout, &mut claims, &sentence_of_claim);
+    let claim_tokens: Vec<Range<usize>> = found.iter().map(Found::span).collect();
+    event::anchor(text, &tokens, &layout, &mut claims, &claim_tokens);
     claims
 }
 
@@ -161,7 +158,11 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
             || vocabulary::may_start_numeral(lower)
                 && (!matches!(lower, "a" | "an") || article_starts_number(text, tokens, i));
         if let Some(d) = may_be_date.then(|| date::at(text, tokens, i)).flatten() {
-            let role = if furniture {
+            let in_wire_dateline = layout
+                .wire_dateline
+                .as_ref()
+                .is_some_and(|w| w.contains(&i));
+            let role = if furniture || in_wire_dateline {
                 Role::Dateline
             } else {
                 Role::Statement

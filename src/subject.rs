@@ -45,8 +45,7 @@ fn is_clause_break(text: &Text, tokens: &[Token], k: usize) -> bool {
         ),
         TokenKind::Word => matches!(
             token.lower(text),
-            "that"
-                | "while"
+            "while"
                 | "but"
                 | "because"
                 | "although"
@@ -95,8 +94,15 @@ pub fn subject(
     }
 
     let mut concepts = BTreeSet::new();
-    let mut nearest: Option<(usize, &'static str)> = None;
+    let mut found: Vec<(usize, &'static str)> = Vec::new();
     let mut scopes = BTreeSet::new();
+    // "the first talks in more than three years": a span since, not a length.
+    if q.kind == Kind::Duration
+        && q.span.start > 0
+        && matches!(tokens[q.span.start - 1].lower(text), "in" | "within")
+    {
+        scopes.insert("within");
+    }
     let window = (before..q.span.start)
         .chain(q.span.end..after)
         .chain(q.noun.clone().unwrap_or(0..0));
@@ -108,14 +114,7 @@ pub fn subject(
         let word = word_at(k);
         if let Some(tag) = vocabulary::concept(word) {
             concepts.insert(tag);
-            let distance = if k < q.span.start {
-                q.span.start - k
-            } else {
-                k.saturating_sub(q.span.end) + 1
-            };
-            if nearest.is_none_or(|(d, _)| distance < d) {
-                nearest = Some((distance, tag));
-            }
+            found.push((k, tag));
         }
         let pair = [word, word_at(k + 1)];
         if let Some((scope, _)) = vocabulary::scope(&pair) {
@@ -159,12 +158,32 @@ pub fn subject(
         }
         if let Some(tag) = vocabulary::concept(&counted) {
             concepts.insert(tag);
-            nearest = Some((0, tag));
+            found.clear();
+            found.push((q.span.start, tag)); // what is counted says it all
         }
     }
-    // The key names one concept: what happened to what is counted ("killed"),
-    // else the concept nearest the number. A whole set would split "aid pledges"
-    // from "aid pledges at the meeting".
+    // The key names one concept: what happened to what is counted ("killed");
+    // else, among concepts that fit the kind of quantity (money is pledged or
+    // spent, a duration belongs to a meeting or a ceasefire), the leftmost in the
+    // clause before the number (its subject: "new military aid pledges made at
+    // the Brussels meeting have surpassed"), else the nearest after it. A whole
+    // set would split "aid pledges" from "aid pledges at the meeting".
+    let fitting: Vec<(usize, &str)> = found
+        .iter()
+        .copied()
+        .filter(|&(_, tag)| vocabulary::fits(q.kind, tag))
+        .collect();
+    let candidates = if fitting.is_empty() { &found } else { &fitting };
+    let nearest = candidates
+        .iter()
+        .find(|&&(k, _)| k < q.span.start)
+        .or_else(|| {
+            candidates
+                .iter()
+                .filter(|&&(k, _)| k >= q.span.start)
+                .min_by_key(|&&(k, _)| k)
+        })
+        .map(|&(k, tag)| (k, tag));
     let role = concepts.iter().copied().find(|c| {
         matches!(
             *c,
@@ -210,14 +229,26 @@ pub fn subject(
     // Words for the reader: the clause around the number without its function
     // words, the counted noun first ("people evacuated from the flooded
     // villages", "new military aid pledges", "talks lasted").
+    // The words start after a comma, "that" or a speech verb: "Healey announced
+    // that new military aid pledges" is about the pledges.
+    // (unless nothing would be left: "Damage ... is estimated to be").
     let clause_start = (before..q.span.start)
         .rev()
-        .find(|&k| tokens[k].is_symbol(text, ','))
+        .find(|&k| {
+            let word = tokens[k].lower(text);
+            let cut = tokens[k].is_symbol(text, ',')
+                || word == "that"
+                || vocabulary::is_speech_verb(word);
+            cut && !trimmed_words(text, tokens, k + 1..q.span.start, 7).is_empty()
+        })
         .map_or(before, |k| k + 1);
+    // "thousands a week": the rate is said apart ("per week").
+    let rate_words = if q.rate.is_some() { 2 } else { 0 };
     let noun_end = q
         .noun
         .as_ref()
-        .map_or(q.span.end, |n| n.end.max(q.span.end));
+        .map_or(q.span.end, |n| n.end.max(q.span.end))
+        + rate_words;
     let before_words = trimmed_words(text, tokens, clause_start..q.span.start, 7);
     let clause_end = (noun_end.min(after)..after)
         .find(|&k| tokens[k].is_symbol(text, ','))
@@ -230,7 +261,9 @@ pub fn subject(
         (Some(noun), Kind::Duration) => text_of(noun.clone()),
         _ => String::new(),
     };
-    if matches!(q.kind, Kind::Count | Kind::Ordinal) {
+    if q.kind == Kind::Ordinal {
+        parts.push(counted.clone()); // "third time they met" → "meeting"
+    } else if q.kind == Kind::Count {
         parts.extend([noun_words, after_words, before_words]);
     } else {
         parts.extend([before_words, noun_words, after_words]);

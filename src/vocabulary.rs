@@ -4,7 +4,7 @@
 //! lookup takes a lowercased ASCII word (`Token::lower`); multiword entries
 //! are slices of words matched token by token.
 
-use crate::claim::Bound;
+use crate::claim::{Bound, Kind};
 
 /// Value of a cardinal word below a hundred: `four` → 4.
 pub fn small_number(word: &str) -> Option<f64> {
@@ -763,20 +763,22 @@ pub fn concept(word: &str) -> Option<&'static str> {
         "evacuated" | "displaced" | "fled" | "evacuees" | "refugees" => "displaced",
         "meeting" | "meetings" | "meet" | "met" | "meets" | "talks" | "negotiations"
         | "negotiation" | "discussion" | "discussions" | "summit" | "session" | "gathering"
-        | "conversation" | "visit" => "meeting",
-        "ceasefire" | "truce" | "pause" => "ceasefire",
-        "call" | "calls" | "spoke" | "phone" | "telephone" => "call",
+        | "visit" => "meeting",
+        "ceasefire" | "truce" | "pause" | "halt" => "ceasefire",
+        "call" | "calls" | "spoke" | "phone" | "telephone" | "conversation" => "call",
         "pledges" | "pledge" | "pledged" | "commitments" | "commitment" | "committed"
         | "promised" => "pledged",
         "contributed" | "contribute" | "contributions" | "contribution" | "provided"
         | "delivered" => "contributed",
-        "aid" | "support" | "assistance" | "package" => "aid",
+        "aid" | "support" | "assistance" | "package" | "grant" | "grants" | "loan" | "loans"
+        | "funding" => "aid",
         "controlling" | "controls" | "control" | "controlled" | "occupies" | "occupied"
         | "occupying" | "holds" => "controlled",
         "prison" | "jail" | "sentenced" | "sentence" => "prison",
         "donating" | "donated" | "donation" | "donations" => "donation",
         "protesters" | "protestors" | "demonstrators" | "crowd" | "crowds" | "rally"
-        | "marched" | "protest" => "crowd",
+        | "rallies" | "rallied" | "march" | "marched" | "protest" | "protests" | "protested"
+        | "demonstration" => "crowd",
         "fighting" | "fought" | "fighters" | "troops" | "soldiers" => "fighting",
         "sanctions" => "sanctions",
         "budget" | "spending" | "spent" => "spending",
@@ -789,20 +791,33 @@ pub fn concept(word: &str) -> Option<&'static str> {
     })
 }
 
+/// True when a concept can be what a quantity of this kind measures: money is
+/// pledged, given or spent; a duration is a meeting's, a call's, a ceasefire's.
+pub fn fits(kind: Kind, concept: &str) -> bool {
+    match kind {
+        Kind::Money => matches!(
+            concept,
+            "pledged" | "aid" | "contributed" | "spending" | "cost" | "donation" | "sanctions"
+        ),
+        Kind::Duration => matches!(
+            concept,
+            "meeting" | "call" | "ceasefire" | "prison" | "deadline"
+        ),
+        Kind::Percent => matches!(concept, "controlled" | "turnout" | "votes"),
+        Kind::Count | Kind::Ordinal | Kind::Date => true,
+    }
+}
+
 /// Words that set the time scope of an amount, so "new pledges" and aid
 /// "committed so far" are not the same measure.
 pub fn scope(words: &[&str]) -> Option<(&'static str, usize)> {
     let first = *words.first()?;
     let second = words.get(1).copied().unwrap_or("");
     Some(match (first, second) {
-        ("so", "far")
-        | ("to", "date")
-        | ("in", "total")
-        | ("since", _)
-        | ("overall", _)
-        | ("total", _)
-        | ("cumulative", _)
-        | ("altogether", _) => ("cumulative", if second.is_empty() { 1 } else { 2 }),
+        // Not "a total of 36 people": that is only how a count is phrased.
+        ("so", "far") | ("to", "date") | ("cumulative", _) | ("altogether", _) => {
+            ("cumulative", if second.is_empty() { 1 } else { 2 })
+        }
         ("quarter", _) => ("quarter", 1),
         ("annual", _) | ("annually", _) | ("yearly", _) => ("annual", 1),
         ("daily", _) => ("daily", 1),
@@ -855,7 +870,7 @@ pub fn is_place_noun(word: &str) -> bool {
 
 /// Prepositions after which a capitalized name is a place: "in St. Petersburg".
 pub fn is_place_preposition(word: &str) -> bool {
-    matches!(word, "in" | "at" | "near" | "outside" | "on")
+    matches!(word, "in" | "at" | "near" | "outside" | "on" | "through")
 }
 
 /// Abbreviations whose period does not end a sentence.

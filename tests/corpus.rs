@@ -291,6 +291,9 @@ fn check_set(set: &AlignmentSet, reports: &[Report]) -> Vec<String> {
         });
         match found {
             None if group.pending.is_some() => {}
+            Some(_) if group.pending.is_some() => {
+                println!("{:?} groups now: remove its `pending` line", group.claims)
+            }
             None => problems.push(format!("no group of exactly {:?}", group.claims)),
             Some(g) => {
                 let verdict = serde_json::to_value(g.verdict)
