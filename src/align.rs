@@ -57,7 +57,7 @@ pub(crate) struct Candidate<'a> {
 
 /// Groups the claims of all reports and decides each group's verdict.
 pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
-    let candidates: Vec<Candidate> = reports
+    let mut candidates: Vec<Candidate> = reports
         .iter()
         .flat_map(|r| {
             r.claims.iter().map(move |claim| Candidate {
@@ -71,6 +71,13 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
                 && c.claim.value.is_some()
         })
         .collect();
+    // The same-event veto makes joining depend on which claim comes first, so
+    // claims are taken in an order that does not depend on the order of the
+    // reports: by report name, then position (a stable sort keeps the input order
+    // between reports that share a name).
+    candidates.sort_by(|a, b| {
+        (&a.claim.report, a.claim.byte_start).cmp(&(&b.claim.report, b.claim.byte_start))
+    });
 
     // Join claims that share (measure, anchor) or, for money, (measure, anchor,
     // currency), unless their places or dates say they are different events. A

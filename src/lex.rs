@@ -132,7 +132,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
             }
             (TokenKind::Word, word_end(text, end, &char_at))
         } else if b.is_ascii_digit() {
-            (TokenKind::Digits, digits_end(text, start))
+            let after_month = out.last().is_some_and(|t: &Token| {
+                t.is_word()
+                    && crate::vocabulary::month(&t.text(text).to_ascii_lowercase()).is_some()
+            });
+            (TokenKind::Digits, digits_end(text, start, after_month))
         } else {
             let c = char_at(pos);
             if c.is_whitespace() {
@@ -191,7 +195,11 @@ fn word_end(text: &str, mut end: usize, char_at: &impl Fn(usize) -> char) -> usi
 
 /// End of a digit run starting at `start`: digits, then groups of exactly three
 /// digits after `,` or a group space, then at most one `.` decimal part.
-fn digits_end(text: &str, start: usize) -> usize {
+///
+/// A plain space groups too ("20 000 people"), when the first group has at most
+/// three digits and the number does not follow a month ("March 5 200 people" is
+/// a date and a count): a group of exactly three digits is never a number alone.
+fn digits_end(text: &str, start: usize, after_month: bool) -> usize {
     let bytes = text.as_bytes();
     let run = |from: usize| {
         from + bytes[from..]
@@ -200,10 +208,12 @@ fn digits_end(text: &str, start: usize) -> usize {
             .count()
     };
     let mut end = run(start);
+    let plain_space_groups = end - start <= 3 && !after_month;
     loop {
         let rest = &text[end..];
         let separator = match rest.chars().next() {
             Some(',') => 1,
+            Some(' ') if plain_space_groups => 1,
             Some(c) if is_group_space(c) => c.len_utf8(),
             _ => break,
         };
@@ -247,6 +257,9 @@ mod tests {
                 &["1", ",", "00", "and", "12", ",", "3456"],
             ),
             ("20\u{202F}000 troops", &["20\u{202F}000", "troops"]),
+            ("20 000 people", &["20 000", "people"]),
+            ("March 5 200 people", &["March", "5", "200", "people"]),
+            ("in 2014 150 people", &["in", "2014", "150", "people"]),
             ("‘quoted’ don't", &["‘", "quoted", "’", "don't"]),
         ];
         for (text, want) in cases {

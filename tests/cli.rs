@@ -122,3 +122,61 @@ fn usage_errors_exit_2() {
     assert_eq!(factmark(&["claims"]).0, 2);
     assert_eq!(factmark(&["frobnicate", "x"]).0, 2);
 }
+
+/// The short version of the reliability run's 10,000-file row: a thousand files,
+/// every kind of unreadable one among them, through both commands. Each bad file
+/// gets exactly one line naming it, every good one is reported, and the exit
+/// code is 1 (README: "some file could not be read").
+#[test]
+fn a_thousand_files_with_bad_ones_among_them() {
+    let dir = std::env::temp_dir().join(format!("factmark-cli-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut files = Vec::new();
+    for i in 0..1000 {
+        let path = dir.join(format!("r{i:04}.txt"));
+        let text = match i % 4 {
+            0 => format!("The talks in Geneva lasted more than {} hours.", i % 7 + 1),
+            1 => String::new(),
+            2 => " \n\t\r\n\u{a0}".to_string(),
+            _ => "No figure here.".to_string(),
+        };
+        std::fs::write(&path, text).expect("write");
+        files.push(path.to_string_lossy().into_owned());
+    }
+    let over_cap = dir.join("over-cap.txt");
+    let sparse = std::fs::File::create(&over_cap).expect("create");
+    // A sparse file: over the cap without writing 64 MiB.
+    sparse
+        .set_len(factmark::MAX_REPORT_BYTES as u64 + 1)
+        .expect("set_len");
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(&latin1, b"caf\xe9: 12 people").expect("write");
+    let bad = [
+        over_cap.to_string_lossy().into_owned(),
+        latin1.to_string_lossy().into_owned(),
+        dir.join("missing.txt").to_string_lossy().into_owned(),
+        dir.to_string_lossy().into_owned(),
+    ];
+    for (at, file) in bad.iter().enumerate() {
+        files.insert(at * 250 + 1, file.clone());
+    }
+
+    for command in [&["claims"][..], &["check", "--json"][..]] {
+        let mut args: Vec<&str> = command.to_vec();
+        args.extend(files.iter().map(String::as_str));
+        let (code, json, stderr) = factmark(&args);
+        assert_eq!(code, 1, "{command:?}: {stderr}");
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert_eq!(lines.len(), bad.len(), "{command:?}: {stderr}");
+        for (line, file) in lines.iter().zip(&bad) {
+            assert!(line.starts_with(&format!("factmark: {file}: ")), "{line}");
+        }
+        assert!(lines[0].contains("over the limit"), "{}", lines[0]);
+        assert!(lines[1].contains("not UTF-8"), "{}", lines[1]);
+        assert!(lines[2].contains("no such file"), "{}", lines[2]);
+        assert!(lines[3].contains("directory"), "{}", lines[3]);
+        assert_eq!(json["reports"].as_array().map(Vec::len), Some(1000));
+        assert_eq!(json["errors"].as_array().map(Vec::len), Some(bad.len()));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -13,7 +13,14 @@
 // whose verdict is not plain agreement wrapped, the popover wired and the
 // summary panel inserted. The wasm core and the stylesheet are loaded from next
 // to this file, once; nothing else is fetched.
-import init, { checkReports, limits } from './pkg/factmark.js';
+//
+// Hostile pages: past MAX_PAGE_TEXT characters of article text the widget
+// declines with a visible notice rather than hold the page's main thread for
+// seconds; when the wasm cannot load (a 404, a corrupt file, a CSP without
+// 'wasm-unsafe-eval') the articles stay untouched and the console gets one line
+// saying why; when the page re-renders an article under the marks, the popover
+// closes instead of floating over nothing, and annotate() again marks the new
+// text (RELIABILITY.md has the figures).
 import { buildSummary } from './factmark/summary.js';
 import { Highlighter } from './factmark/highlight.js';
 import { Popover } from './factmark/popover.js';
@@ -21,20 +28,45 @@ import { readText } from './factmark/text.js';
 import { verdictOf } from './factmark/format.js';
 
 const STYLESHEET = new URL('./factmark.css', import.meta.url).href;
+const GLUE = './pkg/factmark.js';
+
+/**
+ * Most characters (UTF-16 code units) of report text, all articles together,
+ * that annotate() checks by default. Past it the widget declines with a notice:
+ * in RELIABILITY.md's measurements the main thread is busy about 1 ms per
+ * 1,000 characters on a slow machine, so this keeps the longest task near a
+ * second. Pass `maxText` to annotate() to move it.
+ */
+export const MAX_PAGE_TEXT = 1_000_000;
 
 let core = null; // Promise of the initialised wasm exports
 const annotated = new WeakMap(); // root element → live handle
+const live = new Set(); // every live handle, to drop those whose articles left the page
+const prefixes = new Set(); // id prefixes this copy of the widget has used
 let annotations = 0; // for id prefixes
 let stylesheetUsers = 0;
 let stylesheet = null;
 
 function loadCore() {
-  core ??= init().then(() => ({
-    // The wasm export takes parallel arrays (no deserializer in the bundle).
-    checkReports: (reports) =>
-      checkReports(reports.map((r) => r.name), reports.map((r) => r.date ?? ''), reports.map((r) => r.text)),
-    limits: limits(),
-  }));
+  core ??= (async () => {
+    // Imported here rather than statically, so that a missing glue file is
+    // reported like any other load failure instead of breaking this module.
+    const glue = await import(GLUE);
+    await glue.default({ module_or_path: new URL('./pkg/factmark_bg.wasm', import.meta.url) });
+    return {
+      // The wasm export takes parallel arrays (no deserializer in the bundle).
+      checkReports: (reports) =>
+        glue.checkReports(reports.map((r) => r.name), reports.map((r) => r.date ?? ''), reports.map((r) => r.text)),
+      limits: glue.limits(),
+    };
+  })().catch((error) => {
+    core = null; // a later call tries again
+    const reason = String(error?.message ?? error).split('\n')[0];
+    const failure = new Error(`factmark: the WebAssembly core did not load (${reason}); the articles are left as they are.`);
+    failure.logged = true;
+    console.error(failure.message);
+    throw failure;
+  });
   return core;
 }
 
@@ -49,6 +81,9 @@ function loadCore() {
  * @param {Element | false} [options.summary] where to append the summary panel;
  *   default: right after the last article; false: no panel
  * @param {boolean} [options.stylesheet=true] add factmark.css to the page
+ * @param {number} [options.maxText=MAX_PAGE_TEXT] most characters of article text to
+ *   check; past it nothing is marked, a notice says why (where the summary panel
+ *   would go) and the handle's `declined` holds the same sentence
  * @param {(reports: {name: string, date?: string, text: string}[]) => object} [options.check]
  *   replaces the wasm core (same input and output as its checkReports)
  * @returns {Promise<{remove(): void, reports: object[], groups: object[], marks: Element[], timings: object}>}
@@ -58,6 +93,11 @@ export async function annotate(roots, options = {}) {
   const elements = toElements(roots);
   if (!elements.length) throw new Error('factmark: annotate() got no article elements to check.');
 
+  // An annotation whose articles the page has since replaced or removed goes
+  // (its popover and summary panel with it).
+  for (const handle of live) {
+    if (handle.roots.some((root) => !root.isConnected)) handle.remove();
+  }
   // Annotating again redoes the earlier annotation of these roots, under the same ids.
   let prefix = null;
   for (const root of elements) {
@@ -65,14 +105,24 @@ export async function annotate(roots, options = {}) {
     if (earlier) {
       prefix ??= earlier.prefix;
       earlier.remove();
-    } else if (root.querySelector('[data-factmark-mark]')) {
-      throw new Error('factmark: this article is already annotated by another copy of factmark; remove that first.');
+    }
+    // Marks left in the article now are copies the page made of ours (a CMS
+    // re-rendering from the annotated HTML), or another widget's.
+    for (const mark of root.querySelectorAll('mark[data-factmark-mark]')) {
+      if (!prefixes.has(mark.dataset.factmarkBy)) {
+        throw new Error('factmark: this article is already annotated by another copy of factmark; remove that first.');
+      }
+      unwrapCopy(mark);
     }
   }
   prefix ??= `factmark${++annotations}`;
+  prefixes.add(prefix);
 
   const read = elements.map((root, i) => ({ root, ...describe(root, i), ...readText(root, options.skip) }));
   uniqueNames(read);
+  const maxText = options.maxText ?? MAX_PAGE_TEXT;
+  const textLength = read.reduce((n, report) => n + report.text.length, 0);
+  if (textLength > maxText) return decline(elements, prefix, options, started, textLength, maxText);
   const input = read.map(({ name, date, text }) => (date ? { name, date, text } : { name, text }));
   const checked = performance.now();
   const result = options.check ? await options.check(input) : await checkWithCore(input);
@@ -105,7 +155,7 @@ export async function annotate(roots, options = {}) {
       }
       limit = claim.utf16Start;
       mention.pieces = highlighter.wrap(report.segments, claim.utf16Start, claim.utf16End, (_, i, count) =>
-        markElement(mention, i === 0 ? `${prefix}-${r}-${n}` : null, i === count - 1),
+        markElement(mention, prefix, i === 0 ? `${prefix}-${r}-${n}` : null, i === count - 1),
       );
       if (mention.pieces.length) marked.push(claim.id);
     }
@@ -113,6 +163,10 @@ export async function annotate(roots, options = {}) {
 
   const popover = new Popover(prefix, mentions);
   for (const id of marked) popover.attach(id);
+  // A page that re-renders an article under the marks must not leave the
+  // popover open over a highlight that is gone.
+  const observer = new MutationObserver(() => popover.closeIfOrphaned());
+  for (const root of elements) observer.observe(root, { childList: true, subtree: true });
   const marks = [...mentions.values()].flatMap((mention) => mention.pieces);
 
   let panel = null;
@@ -124,21 +178,87 @@ export async function annotate(roots, options = {}) {
 
   const handle = {
     prefix,
+    roots: elements,
+    declined: null,
     reports: result.reports,
     groups: result.groups,
     marks,
     timings: { checkMs, totalMs: performance.now() - started },
     remove() {
-      if (!annotated.has(elements[0]) || annotated.get(elements[0]) !== handle) return;
+      if (!live.has(handle)) return;
+      live.delete(handle);
+      observer.disconnect();
       popover.destroy();
       panel?.remove();
       highlighter.undo();
       if (usesStylesheet) removeStylesheet();
-      for (const root of elements) annotated.delete(root);
+      for (const root of elements) if (annotated.get(root) === handle) annotated.delete(root);
     },
   };
   for (const root of elements) annotated.set(root, handle);
+  live.add(handle);
   return handle;
+}
+
+/**
+ * Too much text to check without freezing the page: no marks, a notice where
+ * the summary panel would go (none with `summary: false`), one console line,
+ * and a handle whose `declined` says why.
+ */
+async function decline(elements, prefix, options, started, textLength, maxText) {
+  const why =
+    `factmark did not check these ${elements.length} reports: they hold ${textLength.toLocaleString('en')} characters ` +
+    `of text, more than the ${maxText.toLocaleString('en')} it checks on one page without slowing the page down.`;
+  console.warn(why);
+  const usesStylesheet = options.stylesheet !== false && (await addStylesheet());
+  let notice = null;
+  if (options.summary !== false) {
+    notice = document.createElement('p');
+    notice.className = 'fm-notice';
+    notice.setAttribute('role', 'status');
+    notice.dataset.factmarkUi = '';
+    notice.textContent = why;
+    if (options.summary instanceof Element) options.summary.append(notice);
+    else elements[elements.length - 1].after(notice);
+  }
+  const handle = {
+    prefix,
+    roots: elements,
+    declined: why,
+    reports: [],
+    groups: [],
+    marks: [],
+    timings: { checkMs: 0, totalMs: performance.now() - started },
+    remove() {
+      if (!live.has(handle)) return;
+      live.delete(handle);
+      notice?.remove();
+      if (usesStylesheet) removeStylesheet();
+      for (const root of elements) if (annotated.get(root) === handle) annotated.delete(root);
+    },
+  };
+  for (const root of elements) annotated.set(root, handle);
+  live.add(handle);
+  return handle;
+}
+
+/** Unwraps a copy of one of our marks, joining the text it had split. */
+function unwrapCopy(mark) {
+  const parent = mark.parentNode;
+  const before = mark.previousSibling;
+  const after = mark.nextSibling;
+  mark.replaceWith(...mark.childNodes);
+  let node = before ?? parent.firstChild;
+  while (node && node !== after) {
+    const next = node.nextSibling;
+    if (node.nodeType === Node.TEXT_NODE && next?.nodeType === Node.TEXT_NODE) {
+      node.appendData(next.data);
+      next.remove();
+      if (next === after) break;
+    } else {
+      node = next;
+    }
+  }
 }
 
 async function checkWithCore(input) {
@@ -165,11 +285,12 @@ async function checkWithCore(input) {
  * One highlight piece. The first piece of a mention is the one Tab reaches and
  * screen readers announce; the last carries the verdict's symbol (in CSS).
  */
-function markElement(mention, id, last) {
+function markElement(mention, prefix, id, last) {
   const verdict = verdictOf(mention.group);
   const mark = document.createElement('mark');
   mark.className = `fm-mark fm-v-${mention.group.verdict}${last ? ' fm-last' : ''}`;
   mark.dataset.factmarkMark = mention.claim.id;
+  mark.dataset.factmarkBy = prefix;
   mark.dataset.factmarkGroup = mention.group.id;
   if (id) {
     mark.id = id;
@@ -257,7 +378,7 @@ export class FactmarkCheck extends HTMLElement {
       this.handle.then(
         (handle) => this.dispatchEvent(new CustomEvent('factmark-ready', { detail: handle })),
         (error) => {
-          console.error(error);
+          if (!error?.logged) console.error(error);
           this.dispatchEvent(new CustomEvent('factmark-error', { detail: error }));
         },
       );

@@ -5,6 +5,7 @@
 #   tests/browser/run.sh              all browser tests
 #   tests/browser/run.sh FILE...      some test files (paths relative to tests/browser)
 #   tests/browser/run.sh --measure    time annotate() on the seed page and print the payload
+#   tests/browser/run.sh --reliability   big and deep pages, timed (RELIABILITY.md's browser rows)
 # FACTMARK_SKIP_BUILD=1 uses www/pkg/ as it is (for work on the widget alone).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,6 +31,8 @@ export FACTMARK_URL
 cd tests/browser
 if [ "${1:-}" = --measure ]; then
   node measure.mjs "${@:2}"
+elif [ "${1:-}" = --reliability ]; then
+  node reliability.mjs "${@:2}"
 elif [ $# -gt 0 ]; then
   node --test --test-concurrency=1 "$@"
 else

@@ -102,6 +102,11 @@ export class Popover {
     }
   }
 
+  /** Closes the popover when the page has removed the highlight it belongs to. */
+  closeIfOrphaned() {
+    if (this.owner && !this.owner.isConnected) this.hide();
+  }
+
   destroy() {
     this.#cancelHide();
     for (const [target, type, handler, opts] of this.listeners) target.removeEventListener(type, handler, opts);
@@ -165,6 +170,7 @@ export class Popover {
 
   /** Fixed position under the highlight, kept inside the viewport. */
   #place() {
+    this.closeIfOrphaned();
     if (!this.isOpen || !this.owner) return;
     const anchor = this.owner.getBoundingClientRect();
     const width = this.element.offsetWidth;

@@ -46,35 +46,42 @@ export function readText(root, skip = '') {
     lastBreak = true;
   };
 
-  const walk = (parent) => {
-    for (let node = parent.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === Node.TEXT_NODE) {
-        const data = node.data;
-        if (!data) continue;
-        parts.push(data.replace(/[\t\n\r\f]/g, ' '));
-        segments.push({ node, start: length, end: length + data.length });
-        length += data.length;
-        // Indentation between blocks does not count as text after a break.
-        if (/\S/.test(data)) lastBreak = false;
-      } else if (node.nodeType === Node.ELEMENT_NODE) {
-        if (node.matches(skipSelector)) continue;
-        const tag = node.localName;
-        if (tag === 'br') {
-          // Inline: a space, and a following block still gets its "\n".
-          if (!lastBreak) {
-            parts.push(' ');
-            length += 1;
-          }
-          continue;
-        }
-        const block = BLOCKS.has(tag);
-        if (block) separate('\n');
-        walk(node);
-        if (block) separate('\n');
-      }
+  // Depth-first with an explicit stack rather than recursion: a page may nest
+  // inline elements thousands deep, past the JS call stack.
+  const stack = [{ next: root.firstChild, block: false }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const node = top.next;
+    if (!node) {
+      stack.pop();
+      if (top.block) separate('\n');
+      continue;
     }
-  };
-  walk(root);
+    top.next = node.nextSibling;
+    if (node.nodeType === Node.TEXT_NODE) {
+      const data = node.data;
+      if (!data) continue;
+      parts.push(data.replace(/[\t\n\r\f]/g, ' '));
+      segments.push({ node, start: length, end: length + data.length });
+      length += data.length;
+      // Indentation between blocks does not count as text after a break.
+      if (/\S/.test(data)) lastBreak = false;
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      if (node.matches(skipSelector)) continue;
+      const tag = node.localName;
+      if (tag === 'br') {
+        // Inline: a space, and a following block still gets its "\n".
+        if (!lastBreak) {
+          parts.push(' ');
+          length += 1;
+        }
+        continue;
+      }
+      const block = BLOCKS.has(tag);
+      if (block) separate('\n');
+      stack.push({ next: node.firstChild, block });
+    }
+  }
   return { text: parts.join(''), segments };
 }
 

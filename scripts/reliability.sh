@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Runs every row of RELIABILITY.md and regenerates it from the figures:
+# fuzzing each cargo-fuzz target for a fixed time, `check` on adversarial
+# inputs of 1, 10 and 100 MB, inputs past each cap, the command line on bad
+# and many files, and the widget in Chromium on hostile, big and deep pages.
+#   scripts/reliability.sh                    everything (about 20 minutes on 2 cores)
+#   FUZZ_SECONDS=30 SIZES="1 10" scripts/reliability.sh   a shorter run
+# Figures go to target/reliability/*.jsonl, then scripts/reliability-report.mjs
+# writes RELIABILITY.md. Nothing here asserts a time: the figures are the result.
+# Fuzzing needs a nightly toolchain and cargo-fuzz; this script installs them
+# when missing (rustup toolchain install nightly; cargo install cargo-fuzz).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+FUZZ_SECONDS=${FUZZ_SECONDS:-300}
+SIZES=${SIZES:-1 10 100}
+PATTERNS="digits qualifiers words nospace repeat"
+LIMIT=900 # seconds before a row counts as a hang
+out=target/reliability
+rm -rf "$out"
+mkdir -p "$out"
+echo "{\"when\":\"$(date -u +%Y-%m-%dT%H:%MZ)\",\"commit\":\"$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+changes')\",\"cpus\":$(nproc),\"fuzzSeconds\":$FUZZ_SECONDS}" >"$out/meta.json"
+
+scripts/setup.sh
+cargo build --quiet --release --example stress --bin factmark
+stress=target/release/examples/stress
+factmark=target/release/factmark
+
+echo "== linear time: check on adversarial inputs ($SIZES MB)"
+for pattern in $PATTERNS; do
+  for mb in $SIZES; do
+    if ! timeout "$LIMIT" "$stress" "$pattern" "$mb" >>"$out/linear.jsonl"; then
+      echo "{\"pattern\":\"$pattern\",\"bytes\":$((mb * 1000000)),\"error\":\"no answer within ${LIMIT} s (or a crash)\"}" >>"$out/linear.jsonl"
+    fi
+    tail -n1 "$out/linear.jsonl"
+  done
+done
+for what in report total count; do
+  timeout "$LIMIT" "$stress" over-cap "$what" >>"$out/linear.jsonl" || echo "{\"pattern\":\"over-cap-$what\",\"error\":\"no answer\"}" >>"$out/linear.jsonl"
+  tail -n1 "$out/linear.jsonl"
+done
+
+echo "== command line: bad files and 10,000 files"
+cli=$(mktemp -d)
+trap 'rm -rf "$cli"' EXIT
+printf 'caf\xe9: 12 people' >"$cli/latin1.txt"
+: >"$cli/empty.txt"
+printf ' \n\t\r\n\xc2\xa0 \n' >"$cli/blank.txt"
+truncate -s $((64 * 1024 * 1024 + 1)) "$cli/over-cap.txt"
+mkdir "$cli/a-directory"
+cli_row() { # name, files...
+  local name=$1
+  shift
+  local started ended code
+  started=$(date +%s%N)
+  set +e
+  "$factmark" check --json "$@" >"$cli/stdout" 2>"$cli/stderr"
+  code=$?
+  set -e
+  ended=$(date +%s%N)
+  node -e '
+    const [name, code, ms, stdout, stderr] = process.argv.slice(1);
+    const fs = require("fs");
+    let json = null;
+    try { json = JSON.parse(fs.readFileSync(stdout, "utf8")); } catch {}
+    const lines = fs.readFileSync(stderr, "utf8").split("\n").filter(Boolean);
+    console.log(JSON.stringify({ name, code: +code, ms: +ms, reports: json?.reports.length ?? null,
+      errors: json?.errors.length ?? null, stderrLines: lines.length, firstLine: lines[0] ?? null }));
+  ' "$name" "$code" $(((ended - started) / 1000000)) "$cli/stdout" "$cli/stderr" | tee -a "$out/cli.jsonl"
+}
+cli_row "missing file" "$cli/no-such-file.txt"
+cli_row "a directory" "$cli/a-directory"
+cli_row "not UTF-8" "$cli/latin1.txt"
+cli_row "empty file" "$cli/empty.txt"
+cli_row "whitespace only" "$cli/blank.txt"
+cli_row "over the 64 MiB cap (sparse file)" "$cli/over-cap.txt"
+mkdir "$cli/many"
+for i in $(seq 0 9999); do
+  case $((i % 5)) in
+    0) echo "The talks in Geneva lasted more than $((i % 7 + 1)) hours." ;;
+    1) printf '' ;;
+    2) printf ' \n\t ' ;;
+    3) echo "In Geneva, $((i * 10)) people protested on Friday." ;;
+    4) echo "No figure here." ;;
+  esac >"$cli/many/r$i.txt"
+done
+many=()
+for i in $(seq 0 9999); do many+=("$cli/many/r$i.txt"); done
+bad=("$cli/no-such-file.txt" "$cli/a-directory" "$cli/latin1.txt" "$cli/over-cap.txt")
+cli_row "10,000 files, 4 bad ones among them" "${many[@]:0:2500}" "${bad[0]}" "${many[@]:2500:2500}" "${bad[1]}" "${many[@]:5000:2500}" "${bad[2]}" "${many[@]:7500}" "${bad[3]}"
+
+echo "== fuzzing: ${FUZZ_SECONDS} s per target"
+if ! rustup toolchain list | grep -q '^nightly'; then
+  echo "installing the nightly toolchain (cargo-fuzz needs it)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+  echo "installing cargo-fuzz"
+  cargo install cargo-fuzz
+fi
+for target in read_claims check; do
+  mkdir -p "fuzz/corpus/$target" "fuzz/artifacts/$target"
+  cp seeds/* tests/regressions/*.txt "fuzz/corpus/$target/"
+  before=$(find "fuzz/artifacts/$target" -type f | wc -l)
+  log="$out/fuzz-$target.log"
+  set +e
+  (cd fuzz && cargo +nightly fuzz run "$target" -- -max_total_time="$FUZZ_SECONDS" -max_len=4096 -timeout=10 -rss_limit_mb=4096) >"$log" 2>&1
+  code=$?
+  set -e
+  after=$(find "fuzz/artifacts/$target" -type f | wc -l)
+  runs=$(grep -o 'Done [0-9]* runs' "$log" | grep -o '[0-9]*' || true)
+  [ -n "$runs" ] || runs=$(grep -o '^#[0-9]*' "$log" | tail -n1 | tr -d '#')
+  corpus=$(find "fuzz/corpus/$target" -type f | wc -l)
+  finds=$(find "fuzz/artifacts/$target" -type f -newer "$out/meta.json" -printf '%f ' || true)
+  echo "{\"target\":\"$target\",\"seconds\":$FUZZ_SECONDS,\"runs\":${runs:-0},\"exit\":$code,\"corpus\":$corpus,\"newArtifacts\":$((after - before)),\"files\":\"$finds\"}" | tee -a "$out/fuzz.jsonl"
+done
+
+echo "== browser: hostile input, big and deep pages"
+set +e
+tests/browser/run.sh hostile.test.mjs limits.test.mjs >"$out/browser-tests.log" 2>&1
+set -e
+grep -E '^(ok|not ok) ' "$out/browser-tests.log" | tee "$out/browser-tests.txt"
+FACTMARK_SKIP_BUILD=1 tests/browser/run.sh --reliability | tee "$out/browser.jsonl"
+
+node scripts/reliability-report.mjs "$out" >RELIABILITY.md
+echo "== wrote RELIABILITY.md"
