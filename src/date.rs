@@ -6,7 +6,7 @@
 //! amounts.
 
 use crate::claim::DateValue;
-use crate::lex::{Text, Token, TokenKind};
+use crate::lex::{word_at, Text, Token, TokenKind};
 use crate::vocabulary;
 
 /// A date read at some token: the token range it covers and its fields.
@@ -15,13 +15,6 @@ pub struct Date {
     pub start: usize,
     pub end: usize,
     pub value: DateValue,
-}
-
-fn lower<'t>(text: &'t Text, tokens: &[Token], i: usize) -> &'t str {
-    tokens
-        .get(i)
-        .filter(|t| t.is_word())
-        .map_or("", |t| t.lower(text))
 }
 
 fn capitalized(text: &Text, tokens: &[Token], i: usize) -> bool {
@@ -57,7 +50,7 @@ fn day(text: &Text, tokens: &[Token], i: usize) -> Option<(u8, usize)> {
     let d = integer(text, tokens, i).filter(|d| (1..=31).contains(d))?;
     let next = tokens.get(i + 1);
     let suffix = next.is_some_and(|t| t.is_word() && !t.space_before);
-    if suffix && !vocabulary::is_ordinal_suffix(lower(text, tokens, i + 1)) {
+    if suffix && !vocabulary::is_ordinal_suffix(word_at(text, tokens, i + 1)) {
         return None;
     }
     Some((d as u8, if suffix { i + 2 } else { i + 1 }))
@@ -67,7 +60,7 @@ fn month(text: &Text, tokens: &[Token], i: usize) -> Option<u8> {
     if !capitalized(text, tokens, i) {
         return None; // "may", "march" as verbs
     }
-    vocabulary::month(lower(text, tokens, i))
+    vocabulary::month(word_at(text, tokens, i))
 }
 
 /// Reads a date starting at token `i`.
@@ -106,7 +99,7 @@ fn with_weekday(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
     if !capitalized(text, tokens, i) {
         return None;
     }
-    let weekday = vocabulary::weekday(lower(text, tokens, i))?;
+    let weekday = vocabulary::weekday(word_at(text, tokens, i))?;
     let paren = symbol(text, tokens, i + 1, '(');
     let comma = symbol(text, tokens, i + 1, ',');
     let mut date = if paren || comma {
@@ -178,7 +171,7 @@ fn day_first(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
 
 /// `early 2022`, `mid-2022`, `late 2022`.
 fn part_of_year(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
-    let part = lower(text, tokens, i);
+    let part = word_at(text, tokens, i);
     let part = match part {
         "early" => "early",
         "mid" => "mid",

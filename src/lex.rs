@@ -74,6 +74,15 @@ impl std::ops::Deref for Text<'_> {
     }
 }
 
+/// The lowercased word at token `i`, or "" when token `i` is not a word (or
+/// past the end): the one way stages look words up in the vocabulary.
+pub fn word_at<'t>(text: &'t Text, tokens: &[Token], i: usize) -> &'t str {
+    tokens
+        .get(i)
+        .filter(|t| t.is_word())
+        .map_or("", |t| t.lower(text))
+}
+
 /// Letters, without Unicode tables (they would cost the wasm bundle more than
 /// the whole reader): ASCII, Latin-1 and Latin Extended, Greek, Cyrillic,
 /// Hebrew, Arabic, Latin/Greek Extended Additional, kana and CJK, Hangul.

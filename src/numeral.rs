@@ -7,7 +7,7 @@
 //! same job whether it counts people or euros, and the range and conversion
 //! readers in [`crate::quantity`] call it again for the second number.
 
-use crate::lex::{Text, Token, TokenKind};
+use crate::lex::{word_at, Text, Token, TokenKind};
 use crate::vocabulary::{self, Vague};
 
 /// A number as written: its tokens and its worth.
@@ -56,13 +56,6 @@ pub fn at(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     finite.then_some(numeral)
 }
 
-fn lower<'t>(text: &'t Text, tokens: &[Token], i: usize) -> &'t str {
-    tokens
-        .get(i)
-        .filter(|t| t.is_word())
-        .map_or("", |t| t.lower(text))
-}
-
 fn glued(tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| !t.space_before)
 }
@@ -96,7 +89,7 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         value += fraction;
         end += 1;
     }
-    let after = lower(text, tokens, end);
+    let after = word_at(text, tokens, end);
     if glued(tokens, end) && tokens[end].is_word() {
         let suffix = after;
         if vocabulary::is_ordinal_suffix(suffix) && !written.contains([',', '.']) {
@@ -172,7 +165,7 @@ fn vague(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         v.words
             .iter()
             .enumerate()
-            .all(|(k, w)| lower(text, tokens, i + k) == *w)
+            .all(|(k, w)| word_at(text, tokens, i + k) == *w)
     })?;
     let end = i + phrase.words.len();
     // "several" and "a few" are numbers only before what they count: "several occasions".
@@ -195,8 +188,8 @@ fn vague(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
 /// Number words: `twelve`, `twenty-five`, `two hundred and ten`, `four and a half`,
 /// `one and a half million`, `a thousand`, `half an`, `third`.
 fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
-    let first = lower(text, tokens, i);
-    let next = lower(text, tokens, i + 1);
+    let first = word_at(text, tokens, i);
+    let next = word_at(text, tokens, i + 1);
     let first_time = first == "first" && next == "time";
     if let Some(value) = vocabulary::ordinal(first).or(first_time.then_some(1.0)) {
         let named = tokens
@@ -245,7 +238,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     // "a hundred", "a million": the article counts as one only before a scale word.
     let mut k = i;
     if first == "a" {
-        let next = lower(text, tokens, i + 1);
+        let next = word_at(text, tokens, i + 1);
         if next != "hundred"
             && vocabulary::scale(next).is_none_or(|_| vocabulary::is_glued_scale(next))
         {
@@ -262,7 +255,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         group = 1.0;
     }
     loop {
-        let word = lower(text, tokens, k);
+        let word = word_at(text, tokens, k);
         if let Some(v) = vocabulary::small_number(word) {
             if read_any && group % 100.0 != 0.0 {
                 break; // "two three" is two numbers
@@ -275,7 +268,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
                 && glued(tokens, k)
                 && glued(tokens, k + 1)
             {
-                if let Some(unit) = vocabulary::small_number(lower(text, tokens, k + 1))
+                if let Some(unit) = vocabulary::small_number(word_at(text, tokens, k + 1))
                     .filter(|u| *u < 10.0 && *u > 0.0)
                 {
                     group += unit;
@@ -298,7 +291,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
             // "four and a half", "two-and-a-half", then maybe a scale: "one and a half million".
             group += 0.5;
             k = after_half;
-            let next = lower(text, tokens, k);
+            let next = word_at(text, tokens, k);
             if let Some(scale) =
                 vocabulary::scale(next).filter(|_| !vocabulary::is_glued_scale(next))
             {
@@ -310,7 +303,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         } else if word == "and"
             && read_any
             && group >= 100.0
-            && vocabulary::small_number(lower(text, tokens, k + 1)).is_some()
+            && vocabulary::small_number(word_at(text, tokens, k + 1)).is_some()
         {
             k += 1; // "two hundred and ten"
         } else {
@@ -343,7 +336,7 @@ pub fn and_a_half(text: &Text, tokens: &[Token], k: usize) -> Option<usize> {
         {
             k += 1;
         }
-        if lower(text, tokens, k) != word {
+        if word_at(text, tokens, k) != word {
             return None;
         }
         k += 1;
@@ -355,7 +348,7 @@ pub fn and_a_half(text: &Text, tokens: &[Token], k: usize) -> Option<usize> {
 /// "no one", "one of the", "the one", "one another".
 fn one_is_a_number(text: &Text, tokens: &[Token], i: usize) -> bool {
     let before = if i > 0 {
-        lower(text, tokens, i - 1)
+        word_at(text, tokens, i - 1)
     } else {
         ""
     };
@@ -373,7 +366,7 @@ fn one_is_a_number(text: &Text, tokens: &[Token], i: usize) -> bool {
         // "one-day", not "one-off".
         Some(next) => {
             next.is_symbol(text, '-')
-                && vocabulary::duration_unit(lower(text, tokens, i + 2)).is_some()
+                && vocabulary::duration_unit(word_at(text, tokens, i + 2)).is_some()
         }
         None => false,
     }

@@ -9,7 +9,7 @@
 //! DESIGN.md has the table of qualifiers and the reasoning.
 
 use crate::claim::{Bound, Interval, Kind};
-use crate::lex::{Text, Token, TokenKind};
+use crate::lex::{word_at, Text, Token, TokenKind};
 use crate::numeral::{self, Numeral, Worth};
 use crate::vocabulary::{self, APPROXIMATE_TOLERANCE};
 use std::ops::Range;
@@ -37,13 +37,6 @@ pub struct Quantity {
     pub year_like: bool,
 }
 
-fn lower<'t>(text: &'t Text, tokens: &[Token], i: usize) -> &'t str {
-    tokens
-        .get(i)
-        .filter(|t| t.is_word())
-        .map_or("", |t| t.lower(text))
-}
-
 fn symbol_at(text: &Text, tokens: &[Token], i: usize) -> Option<char> {
     tokens
         .get(i)
@@ -66,18 +59,18 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
             currency = Some(code);
             start = i - 1;
             if start > taken
-                && lower(text, tokens, start - 1) == "us"
+                && word_at(text, tokens, start - 1) == "us"
                 && !tokens[start].space_before
             {
                 start -= 1;
             }
-        } else if vocabulary::is_currency_code(lower(text, tokens, i - 1))
+        } else if vocabulary::is_currency_code(word_at(text, tokens, i - 1))
             && tokens[i - 1]
                 .text(text)
                 .chars()
                 .all(|c| c.is_ascii_uppercase())
         {
-            currency = vocabulary::currency_word(lower(text, tokens, i - 1));
+            currency = vocabulary::currency_word(word_at(text, tokens, i - 1));
             start = i - 1;
         }
     }
@@ -87,7 +80,7 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
     // The three words before the amount, lowercased once for all the phrases.
     let before: [&str; 3] = std::array::from_fn(|back| {
         if start > taken + back {
-            lower(text, tokens, start - 1 - back)
+            word_at(text, tokens, start - 1 - back)
         } else {
             ""
         }
@@ -97,7 +90,7 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
         if start >= taken + n && words.iter().rev().zip(&before).all(|(w, l)| l == w) {
             let preposition = *words == ["over"]
                 && start > n
-                && vocabulary::takes_over(lower(text, tokens, start - n - 1));
+                && vocabulary::takes_over(word_at(text, tokens, start - n - 1));
             if preposition {
                 break;
             }
@@ -106,13 +99,13 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
             break;
         }
     }
-    let before_amount = |word: &str| start > taken && lower(text, tokens, start - 1) == word;
+    let before_amount = |word: &str| start > taken && word_at(text, tokens, start - 1) == word;
     let between = before_amount("between");
 
     // A range: "between 30 and 40", "30–40", "$1 million to $2 million". Not
     // "from 32 to 45" (a change) nor "three-hour" (a compound).
     let mut second: Option<Numeral> = None;
-    let joins = match (symbol_at(text, tokens, end), lower(text, tokens, end)) {
+    let joins = match (symbol_at(text, tokens, end), word_at(text, tokens, end)) {
         (Some('–' | '-' | '—'), _) => tokens[i].kind == TokenKind::Digits,
         (_, "to") => true,
         (_, "and") => between,
@@ -146,7 +139,7 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
             if words
                 .iter()
                 .enumerate()
-                .all(|(k, w)| lower(text, tokens, end + k) == *w)
+                .all(|(k, w)| word_at(text, tokens, end + k) == *w)
             {
                 bound = Some(*b);
                 qualifier = Some(end..end + words.len());
@@ -169,7 +162,7 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
         unit_at += 1;
     }
     // "half an hour": the article after "half" is already in the numeral.
-    let unit_word = lower(text, tokens, unit_at);
+    let unit_word = word_at(text, tokens, unit_at);
     let mut kind = Kind::Count;
     let mut unit = String::new();
     let mut noun = None;
@@ -185,7 +178,7 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
         kind = Kind::Percent;
         unit = "%".into();
         span_end = unit_at + 1;
-    } else if unit_word == "per" && lower(text, tokens, unit_at + 1) == "cent" {
+    } else if unit_word == "per" && word_at(text, tokens, unit_at + 1) == "cent" {
         kind = Kind::Percent;
         unit = "%".into();
         span_end = unit_at + 2;
@@ -265,8 +258,8 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
             .as_ref()
             .filter(|n| n.start >= span_end)
             .map_or(span_end, |n| n.end);
-        if matches!(lower(text, tokens, k), "a" | "per" | "each" | "every") {
-            if let Some((name, _)) = vocabulary::duration_unit(lower(text, tokens, k + 1)) {
+        if matches!(word_at(text, tokens, k), "a" | "per" | "each" | "every") {
+            if let Some((name, _)) = vocabulary::duration_unit(word_at(text, tokens, k + 1)) {
                 rate = Some(name);
             }
         }
@@ -339,13 +332,13 @@ fn bounded(x: f64, bound: Bound) -> Interval {
 /// "three prior rounds of negotiations"), or after "of" ("two of Russia's key
 /// allies", "thousands of people"). Returns its tokens and the head's lemma.
 fn counted_noun(text: &Text, tokens: &[Token], i: usize) -> Option<(Range<usize>, String)> {
-    if lower(text, tokens, i) == "of" {
+    if word_at(text, tokens, i) == "of" {
         let mut k = i + 1;
         while matches!(
-            lower(text, tokens, k),
+            word_at(text, tokens, k),
             "the" | "them" | "its" | "their" | "these" | "those"
         ) {
-            if lower(text, tokens, k) == "them" {
+            if word_at(text, tokens, k) == "them" {
                 return None;
             }
             k += 1;

@@ -8,7 +8,7 @@
 //! bounded to a fixed number of tokens, so attribution stays linear in the text.
 
 use crate::layout::Layout;
-use crate::lex::{Text, Token};
+use crate::lex::{word_at, Text, Token};
 use crate::subject::strip_possessive;
 use crate::vocabulary;
 
@@ -18,13 +18,6 @@ const REACH: usize = 40;
 const QUOTE_TAIL: usize = 8;
 /// Longest speaker phrase, in words.
 const SPEAKER_WORDS: usize = 7;
-
-fn lower<'t>(text: &'t Text, tokens: &[Token], i: usize) -> &'t str {
-    tokens
-        .get(i)
-        .filter(|t| t.is_word())
-        .map_or("", |t| t.lower(text))
-}
 
 fn is_capitalized(text: &Text, token: &Token) -> bool {
     token.is_word() && crate::lex::starts_capitalized(token.text(text))
@@ -63,10 +56,10 @@ pub fn source(text: &Text, tokens: &[Token], layout: &Layout, at: usize) -> Opti
         if !tokens[k].is_word() {
             continue;
         }
-        let word = lower(text, tokens, k);
+        let word = word_at(text, tokens, k);
         let is_verb = vocabulary::is_speech_verb(word) || closing_finding(k, word);
         let is_according =
-            word == "according" && according.is_none() && lower(text, tokens, k + 1) == "to";
+            word == "according" && according.is_none() && word_at(text, tokens, k + 1) == "to";
         if !(is_verb || is_according) || quoted(k) {
             continue;
         }
@@ -101,7 +94,7 @@ fn quote_speaker(
     let paragraph = layout.paragraph[layout.sentence_of(close)];
     let tail = (close + 1..tokens.len().min(close + 1 + QUOTE_TAIL))
         .take_while(|&k| layout.paragraph[layout.sentence_of(k)] == paragraph)
-        .find(|&k| vocabulary::is_speech_verb(lower(text, tokens, k)));
+        .find(|&k| vocabulary::is_speech_verb(word_at(text, tokens, k)));
     if let Some(v) = tail {
         return speaker_of(text, tokens, layout, v, close + 1);
     }
@@ -110,7 +103,7 @@ fn quote_speaker(
     (from..open)
         .rev()
         .filter(|&k| layout.quote_of(k).is_none())
-        .find(|&k| vocabulary::is_speech_verb(lower(text, tokens, k)))
+        .find(|&k| vocabulary::is_speech_verb(word_at(text, tokens, k)))
         .and_then(|v| speaker_of(text, tokens, layout, v, from))
 }
 
@@ -126,10 +119,10 @@ fn speaker_of(
     floor: usize,
 ) -> Option<String> {
     let mut k = v;
-    while k > floor && vocabulary::is_speech_adverb(lower(text, tokens, k - 1)) {
+    while k > floor && vocabulary::is_speech_adverb(word_at(text, tokens, k - 1)) {
         k -= 1;
     }
-    if k > floor && matches!(lower(text, tokens, k - 1), "he" | "she") {
+    if k > floor && matches!(word_at(text, tokens, k - 1), "he" | "she") {
         return last_name_before(text, tokens, layout, k - 1);
     }
     let mut start = k;
@@ -137,7 +130,7 @@ fn speaker_of(
         let token = &tokens[start - 1];
         let glued_hyphen = token.is_symbol(text, '-') && !token.space_before;
         if !(token.is_word() || glued_hyphen)
-            || vocabulary::ends_noun_phrase(lower(text, tokens, start - 1))
+            || vocabulary::ends_noun_phrase(word_at(text, tokens, start - 1))
         {
             break;
         }
@@ -203,21 +196,21 @@ fn name_of(text: &Text, tokens: &[Token], start: usize, end: usize) -> String {
         // Drop titles and everything before the last one, when a name remains.
         if let Some(last_title) = (from..to)
             .rev()
-            .find(|&j| vocabulary::is_title(lower(text, tokens, j)))
+            .find(|&j| vocabulary::is_title(word_at(text, tokens, j)))
         {
             if last_title + 1 < to {
                 from = last_title + 1;
             }
         }
         while from + 1 < to
-            && (matches!(lower(text, tokens, from), "the") || tokens[from].is_symbol(text, '-'))
+            && (matches!(word_at(text, tokens, from), "the") || tokens[from].is_symbol(text, '-'))
         {
             from += 1;
         }
     } else {
         // A common-noun source stops at its first function word: "two people familiar".
-        let stop =
-            (from..to).find(|&j| j > from && vocabulary::ends_noun_phrase(lower(text, tokens, j)));
+        let stop = (from..to)
+            .find(|&j| j > from && vocabulary::ends_noun_phrase(word_at(text, tokens, j)));
         let to = stop.unwrap_or(to);
         return strip_possessive(&text[tokens[from].start..tokens[to - 1].end]).to_string();
     }
