@@ -87,9 +87,17 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
     let mut buckets: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
     for (n, candidate) in candidates.iter().enumerate() {
         let currencies = currencies(candidate.claim);
-        for anchor in &candidate.claim.event {
+        let concept = candidate.claim.measure.split(':').nth(2).unwrap_or("");
+        let state = vocabulary::is_state(concept).then_some("state");
+        for anchor in candidate
+            .claim
+            .event
+            .iter()
+            .map(String::as_str)
+            .chain(state)
+        {
             for currency in &currencies {
-                let key = (candidate.claim.measure.as_str(), anchor.as_str(), *currency);
+                let key = (candidate.claim.measure.as_str(), anchor, *currency);
                 let representatives = buckets.entry(key).or_default();
                 match representatives
                     .iter()

@@ -208,14 +208,20 @@ fn article_starts_number(text: &Text, tokens: &[Token], i: usize) -> bool {
     ) || vocabulary::duration_unit(next).is_some()
 }
 
-/// "the two leaders", "both sides": a small word number after a definite
-/// determiner refers to things already named; it is not a figure to check.
+/// "the two leaders", "the two countries": a small word number after a definite
+/// determiner, counting parties already named, is not a figure to check.
 fn is_reference(text: &Text, tokens: &[Token], q: &Quantity) -> bool {
     let start = q.number.start;
     let determiner =
         start > 0 && matches!(tokens[start - 1].lower(text), "the" | "these" | "those");
     let small_word = tokens[start].is_word() && q.value.high.is_some_and(|h| h <= 10.0);
-    determiner && small_word && q.kind == Kind::Count && q.qualifier.is_none()
+    // "the four Ukrainian regions it claims" still counts regions.
+    let people_named_before = vocabulary::is_referential_noun(&q.unit);
+    determiner
+        && small_word
+        && people_named_before
+        && q.kind == Kind::Count
+        && q.qualifier.is_none()
 }
 
 /// The report's publication date from its dateline claim, as `YYYY-MM-DD`.

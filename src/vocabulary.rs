@@ -498,6 +498,44 @@ pub fn follows_noun(word: &str) -> bool {
     )
 }
 
+/// Nouns for the parties a story names before it counts them: "the two leaders".
+pub fn is_referential_noun(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "leader"
+            | "official"
+            | "side"
+            | "country"
+            | "nation"
+            | "president"
+            | "man"
+            | "woman"
+            | "delegation"
+            | "party"
+            | "minister"
+            | "government"
+            | "envoy"
+            | "people"
+            | "sides"
+            | "men"
+            | "brother"
+            | "sister"
+            | "team"
+            | "capital"
+            | "company"
+            | "state"
+            | "presidents"
+            | "ally"
+    )
+}
+
+/// Concepts that measure a standing state rather than an event ("20% of
+/// Ukraine controlled"): reports of one story share it whatever place or date
+/// each sentence names, so they align on the measure alone.
+pub fn is_state(concept: &str) -> bool {
+    matches!(concept, "controlled")
+}
+
 /// Verb forms that end a counted noun phrase: "1,850 people applied", "troops took part".
 pub fn is_verb_form(word: &str) -> bool {
     (word.ends_with("ed")
