@@ -96,6 +96,10 @@ pub fn subject(
     let mut concepts = BTreeSet::new();
     let mut found: Vec<(usize, &'static str)> = Vec::new();
     let mut scopes = BTreeSet::new();
+    // "up from ₦998": the value before a change is not the value now.
+    if q.span.start > 0 && tokens[q.span.start - 1].lower(text) == "from" {
+        scopes.insert("previous");
+    }
     // "the first talks in more than three years": a span since, not a length.
     if q.kind == Kind::Duration
         && q.span.start > 0
@@ -106,8 +110,13 @@ pub fn subject(
     let window = (before..q.span.start)
         .chain(q.span.end..after)
         .chain(q.noun.clone().unwrap_or(0..0));
+    // The second half of a compound is not a concept of its own: "flood-control".
+    let compound_tail =
+        |k: usize| k > 0 && !tokens[k].space_before && tokens[k - 1].is_symbol(text, '-');
     let word_at = |k: usize| match tokens.get(k) {
-        Some(t) if t.is_word() && k >= before && k < after + 2 => strip_possessive(t.lower(text)),
+        Some(t) if t.is_word() && k >= before && k < after + 2 && !compound_tail(k) => {
+            strip_possessive(t.lower(text))
+        }
         _ => "",
     };
     for k in window {

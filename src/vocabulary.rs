@@ -303,6 +303,7 @@ pub fn currency_symbol(c: char) -> Option<&'static str> {
         '₽' => "RUB",
         '₴' => "UAH",
         '₹' => "INR",
+        '₦' => "NGN",
         _ => return None,
     })
 }
@@ -318,6 +319,7 @@ pub fn currency_word(word: &str) -> Option<&'static str> {
         "rub" | "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
         "uah" | "hryvnia" | "hryvnias" | "hryvnas" => "UAH",
         "inr" | "rupee" | "rupees" => "INR",
+        "ngn" | "naira" => "NGN",
         "chf" | "franc" | "francs" => "CHF",
         _ => return None,
     })
@@ -327,7 +329,7 @@ pub fn currency_word(word: &str) -> Option<&'static str> {
 pub fn is_currency_code(word: &str) -> bool {
     matches!(
         word,
-        "usd" | "eur" | "gbp" | "jpy" | "cny" | "rub" | "uah" | "inr" | "chf"
+        "usd" | "eur" | "gbp" | "jpy" | "cny" | "rub" | "uah" | "inr" | "chf" | "ngn"
     )
 }
 
@@ -798,18 +800,19 @@ pub fn concept(word: &str) -> Option<&'static str> {
         }
         "missing" => "missing",
         "arrested" | "arrests" | "detained" | "detentions" => "arrested",
-        "evacuated" | "displaced" | "fled" | "evacuees" | "refugees" => "displaced",
+        "evacuated" | "evacuation" | "evacuations" | "displaced" | "fled" | "evacuees"
+        | "refugees" => "displaced",
         "meeting" | "meetings" | "meet" | "met" | "meets" | "talks" | "negotiations"
         | "negotiation" | "discussion" | "discussions" | "summit" | "session" | "gathering"
         | "visit" => "meeting",
         "ceasefire" | "truce" | "pause" | "halt" => "ceasefire",
         "call" | "calls" | "spoke" | "phone" | "telephone" | "conversation" => "call",
+        // Money given, however the report words it: which aid (new pledges, a
+        // quarter's deliveries, the total so far) is told apart by the time scope.
         "pledges" | "pledge" | "pledged" | "commitments" | "commitment" | "committed"
-        | "promised" => "pledged",
-        "contributed" | "contribute" | "contributions" | "contribution" | "provided"
-        | "delivered" => "contributed",
-        "aid" | "support" | "assistance" | "package" | "grant" | "grants" | "loan" | "loans"
-        | "funding" => "aid",
+        | "promised" | "contributed" | "contribute" | "contributions" | "contribution"
+        | "provided" | "delivered" | "lend" | "lent" | "lending" | "aid" | "support"
+        | "assistance" | "package" | "grant" | "grants" | "loan" | "loans" | "funding" => "aid",
         "controlling" | "controls" | "control" | "controlled" | "occupies" | "occupied"
         | "occupying" | "holds" => "controlled",
         "prison" | "jail" | "sentenced" | "sentence" => "prison",
@@ -820,6 +823,7 @@ pub fn concept(word: &str) -> Option<&'static str> {
         "fighting" | "fought" | "fighters" | "troops" | "soldiers" => "fighting",
         "sanctions" => "sanctions",
         "budget" | "spending" | "spent" => "spending",
+        "price" | "prices" | "priced" | "fare" | "fares" | "tariff" => "price",
         "cost" | "costs" | "damage" | "damages" => "cost",
         "rounds" | "round" => "round",
         "deadline" => "deadline",
@@ -835,7 +839,7 @@ pub fn fits(kind: Kind, concept: &str) -> bool {
     match kind {
         Kind::Money => matches!(
             concept,
-            "pledged" | "aid" | "contributed" | "spending" | "cost" | "donation" | "sanctions"
+            "aid" | "spending" | "cost" | "price" | "donation" | "sanctions"
         ),
         Kind::Duration => matches!(
             concept,
