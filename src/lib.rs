@@ -54,6 +54,7 @@ pub mod source;
 pub mod subject;
 pub mod verdict;
 mod vocabulary;
+mod wordclass;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
