@@ -79,6 +79,13 @@ impl<'a> Text<'a> {
     }
 }
 
+impl Text<'_> {
+    /// The ASCII-lowercased text of the byte span `start..end`.
+    pub fn lower_span(&self, start: usize, end: usize) -> &str {
+        &self.lower[start..end]
+    }
+}
+
 impl std::ops::Deref for Text<'_> {
     type Target = str;
     fn deref(&self) -> &str {
