@@ -15,6 +15,7 @@ fn main() {
         .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase()))
         .collect();
     let list = words.into_iter().collect::<Vec<_>>().join(" ");
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("vocabulary_words.txt");
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR"))
+        .join("vocabulary_words.txt");
     std::fs::write(out, list).expect("write the word list");
 }

@@ -8,8 +8,8 @@
 //! Each word is looked up in the vocabulary once, here, and carries its flags
 //! (see `wordclass.rs`).
 
-pub use crate::wordclass::WordClass;
 use crate::wordclass::Classifier;
+pub use crate::wordclass::WordClass;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

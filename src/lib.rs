@@ -54,9 +54,9 @@ pub mod source;
 pub mod subject;
 pub mod verdict;
 mod vocabulary;
-mod wordclass;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+mod wordclass;
 
 pub use align::Group;
 pub use claim::{Bound, Claim, Conversion, DateValue, Interval, Kind, Role};

@@ -129,9 +129,7 @@ fn speaker_of(
     while start > floor && k - start < SPEAKER_WORDS {
         let token = &tokens[start - 1];
         let glued_hyphen = token.is_symbol(text, '-') && !token.space_before;
-        if !(token.is_word() || glued_hyphen)
-            || token.has(WordClass::ENDS_NOUN_PHRASE)
-        {
+        if !(token.is_word() || glued_hyphen) || token.has(WordClass::ENDS_NOUN_PHRASE) {
             break;
         }
         start -= 1;
@@ -194,10 +192,7 @@ fn name_of(text: &Text, tokens: &[Token], start: usize, end: usize) -> String {
     };
     if run_start < end {
         // Drop titles and everything before the last one, when a name remains.
-        if let Some(last_title) = (from..to)
-            .rev()
-            .find(|&j| tokens[j].has(WordClass::TITLE))
-        {
+        if let Some(last_title) = (from..to).rev().find(|&j| tokens[j].has(WordClass::TITLE)) {
             if last_title + 1 < to {
                 from = last_title + 1;
             }
@@ -209,8 +204,7 @@ fn name_of(text: &Text, tokens: &[Token], start: usize, end: usize) -> String {
         }
     } else {
         // A common-noun source stops at its first function word: "two people familiar".
-        let stop = (from..to)
-            .find(|&j| j > from && tokens[j].has(WordClass::ENDS_NOUN_PHRASE));
+        let stop = (from..to).find(|&j| j > from && tokens[j].has(WordClass::ENDS_NOUN_PHRASE));
         let to = stop.unwrap_or(to);
         return strip_possessive(&text[tokens[from].start..tokens[to - 1].end]).to_string();
     }

@@ -75,14 +75,23 @@ impl std::ops::BitOr for WordClass {
 /// used to fill the table, and by the test that checks the table against it).
 fn from_tables(word: &str) -> WordClass {
     let flags = [
-        (vocabulary::may_start_numeral(word), WordClass::NUMERAL_START),
+        (
+            vocabulary::may_start_numeral(word),
+            WordClass::NUMERAL_START,
+        ),
         (vocabulary::month(word).is_some(), WordClass::MONTH),
         (vocabulary::weekday(word).is_some(), WordClass::WEEKDAY),
         (vocabulary::is_speech_verb(word), WordClass::SPEECH_VERB),
         (vocabulary::is_finding_verb(word), WordClass::FINDING_VERB),
         (vocabulary::concept(word).is_some(), WordClass::CONCEPT),
-        (vocabulary::ends_noun_phrase(word), WordClass::ENDS_NOUN_PHRASE),
-        (vocabulary::is_place_preposition(word), WordClass::PLACE_PREPOSITION),
+        (
+            vocabulary::ends_noun_phrase(word),
+            WordClass::ENDS_NOUN_PHRASE,
+        ),
+        (
+            vocabulary::is_place_preposition(word),
+            WordClass::PLACE_PREPOSITION,
+        ),
         (vocabulary::is_place_noun(word), WordClass::PLACE_NOUN),
         (vocabulary::is_event_noun(word), WordClass::EVENT_NOUN),
         (vocabulary::is_abbreviation(word), WordClass::ABBREVIATION),
@@ -128,7 +137,8 @@ fn key(bytes: &[u8], start: usize, end: usize) -> Option<Key> {
             &padded
         }
     };
-    let half = |from: usize| u64::from_le_bytes(chunk[from..from + 8].try_into().unwrap_or_default());
+    let half =
+        |from: usize| u64::from_le_bytes(chunk[from..from + 8].try_into().unwrap_or_default());
     let mask = |n: usize| match n {
         0 => 0,
         1..=7 => u64::MAX >> (8 * (8 - n)),
@@ -223,7 +233,11 @@ mod tests {
     fn table_agrees_with_the_vocabulary() {
         let classifier = Classifier::new();
         let words = WORDS.split(' ').collect::<Vec<_>>();
-        assert!(words.len() > 500, "the build script found {} words", words.len());
+        assert!(
+            words.len() > 500,
+            "the build script found {} words",
+            words.len()
+        );
         let classify = |word: &str| classifier.classify(word, 0, word.len());
         for word in words {
             assert!(word.len() <= MAX_WORD_BYTES, "{word} is too long for a key");
@@ -232,7 +246,11 @@ mod tests {
             assert_eq!(classify(&upper), from_tables(word), "{upper}");
             // Inside a longer text, where the key is read 16 bytes at a time.
             let text = format!("{upper} and more words after it");
-            assert_eq!(classifier.classify(&text, 0, word.len()), from_tables(word), "{text}");
+            assert_eq!(
+                classifier.classify(&text, 0, word.len()),
+                from_tables(word),
+                "{text}"
+            );
         }
         for word in ["people", "zelenskyy", "", "representatives", "x", "Мартa"] {
             assert_eq!(classify(word), from_tables(word), "{word}");
@@ -245,11 +263,24 @@ mod tests {
     fn every_table_word_is_listed() {
         // Spot checks, one per table: the build script must have found them.
         for word in [
-            "twelve", "march", "friday", "announced", "concluded", "toll", "whose", "through",
-            "outskirts", "oblast", "approx", "spokesperson",
+            "twelve",
+            "march",
+            "friday",
+            "announced",
+            "concluded",
+            "toll",
+            "whose",
+            "through",
+            "outskirts",
+            "oblast",
+            "approx",
+            "spokesperson",
         ] {
             assert!(WORDS.split(' ').any(|w| w == word), "{word}");
-            assert!(!Classifier::new().classify(word, 0, word.len()).is_empty(), "{word}");
+            assert!(
+                !Classifier::new().classify(word, 0, word.len()).is_empty(),
+                "{word}"
+            );
         }
     }
 }
