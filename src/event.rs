@@ -11,7 +11,7 @@
 
 use crate::claim::{Claim, Role};
 use crate::layout::Layout;
-use crate::lex::{Text, Token};
+use crate::lex::{Text, Token, WordClass};
 use crate::subject::strip_possessive;
 use crate::vocabulary;
 use std::ops::Range;
@@ -32,11 +32,22 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
             continue;
         }
         let word = lower(k);
-        let after_preposition = tokens[k].is_word()
-            && (vocabulary::is_place_preposition(word)
-                || word == "of" && k > 0 && vocabulary::is_place_noun(tokens[k - 1].lower(text)));
-        if let Some(day) =
-            vocabulary::weekday(strip_possessive(word)).filter(|_| is_capitalized(text, &tokens[k]))
+        // Most words are none of these: one test of their flags skips them.
+        let token = tokens[k];
+        let places_flags = WordClass::PLACE_PREPOSITION
+            | WordClass::WEEKDAY
+            | WordClass::POSSESSIVE
+            | WordClass::EVENT_NOUN;
+        if !token.has(places_flags) && word != "of" {
+            continue;
+        }
+        let after_preposition = token.has(WordClass::PLACE_PREPOSITION)
+            || word == "of" && k > 0 && tokens[k - 1].has(WordClass::PLACE_NOUN);
+        if let Some(day) = token
+            .has(WordClass::WEEKDAY | WordClass::POSSESSIVE)
+            .then(|| vocabulary::weekday(strip_possessive(word)))
+            .flatten()
+            .filter(|_| is_capitalized(text, &tokens[k]))
         {
             out.push(format!("day:{day}"));
             continue;
@@ -51,12 +62,12 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
                 && tokens[start].is_word()
                 && !is_capitalized(text, &tokens[start])
             {
-                if vocabulary::ends_noun_phrase(lower(start)) && lower(start) != "the" {
+                if tokens[start].has(WordClass::ENDS_NOUN_PHRASE) && lower(start) != "the" {
                     break;
                 }
                 start += 1;
             }
-        } else if vocabulary::is_event_noun(word)
+        } else if token.has(WordClass::EVENT_NOUN)
             && k > sentence.start
             && is_capitalized(text, &tokens[k - 1])
         {
@@ -88,11 +99,9 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
                 .get(end)
                 .filter(|_| end < sentence.end)
                 .is_some_and(|t| {
-                    let word = t.lower(text);
                     t.is_word()
                         && !is_capitalized(text, t)
-                        && !vocabulary::ends_noun_phrase(word)
-                        && !vocabulary::is_place_noun(word)
+                        && !t.has(WordClass::ENDS_NOUN_PHRASE | WordClass::PLACE_NOUN)
                 });
         if !modifier {
             push_places(text, tokens, start..end, out);
@@ -168,10 +177,9 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
     let articles = words
         .iter()
         .take_while(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "the" | "this" | "that" | "these" | "those" | "a" | "an"
-            )
+            ["the", "this", "that", "these", "those", "a", "an"]
+                .iter()
+                .any(|a| w.eq_ignore_ascii_case(a))
         })
         .count();
     let words = &words[articles..];
@@ -187,7 +195,15 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
     {
         return None;
     }
-    Some(format!("place:{}", words.join(" ").to_ascii_lowercase()))
+    let mut place = String::from("place:");
+    for (n, word) in words.iter().enumerate() {
+        if n > 0 {
+            place.push(' ');
+        }
+        place.push_str(word);
+    }
+    place.make_ascii_lowercase();
+    Some(place)
 }
 
 /// `date:MM-DD` anchors from the dated claims of a sentence.

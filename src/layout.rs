@@ -152,7 +152,7 @@ fn is_furniture(text: &Text, tokens: &[Token], line: Range<usize>) -> bool {
     vocabulary::FURNITURE_PREFIXES.iter().any(|prefix| {
         starts_with(prefix) && (short || !matches!(*prefix, "by " | "updated" | "published"))
     }) || (words <= 30 && {
-        let lower = content.to_ascii_lowercase();
+        let lower = text.lower_span(first.start, last.end);
         vocabulary::FURNITURE_PHRASES
             .iter()
             .any(|p| lower.contains(p))

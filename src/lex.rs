@@ -5,6 +5,11 @@
 //! pass that produces exactly that is faster than the full `regex` crate and costs
 //! almost nothing in the wasm bundle (the `regex` crate alone would exceed the
 //! widget's 100 KB budget). Tokens borrow nothing: a span indexes the report text.
+//! Each word is looked up in the vocabulary once, here, and carries its flags
+//! (see `wordclass.rs`).
+
+use crate::wordclass::Classifier;
+pub use crate::wordclass::WordClass;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,9 +32,16 @@ pub struct Token {
     pub space_before: bool,
     /// A line break stands between this token and the one before.
     pub newline_before: bool,
+    /// What the vocabulary says about a word (empty for digits and symbols).
+    pub class: WordClass,
 }
 
 impl Token {
+    /// True when the token is a word with any of the vocabulary flags in `flags`.
+    pub fn has(&self, flags: WordClass) -> bool {
+        self.class.has(flags)
+    }
+
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
@@ -64,6 +76,13 @@ impl<'a> Text<'a> {
             raw,
             lower: raw.to_ascii_lowercase(),
         }
+    }
+}
+
+impl Text<'_> {
+    /// The ASCII-lowercased text of the byte span `start..end`.
+    pub fn lower_span(&self, start: usize, end: usize) -> &str {
+        &self.lower[start..end]
     }
 }
 
@@ -122,6 +141,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
         b if b < 0x80 => b as char,
         _ => text[pos..].chars().next().unwrap_or(' '),
     };
+    let classifier = Classifier::new();
     let mut out = Vec::with_capacity(text.len() / 5);
     let (mut space_before, mut newline_before) = (true, true);
     let mut pos = 0;
@@ -141,10 +161,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             }
             (TokenKind::Word, word_end(text, end, &char_at))
         } else if b.is_ascii_digit() {
-            let after_month = out.last().is_some_and(|t: &Token| {
-                t.is_word()
-                    && crate::vocabulary::month(&t.text(text).to_ascii_lowercase()).is_some()
-            });
+            let after_month = out.last().is_some_and(|t: &Token| t.has(WordClass::MONTH));
             (TokenKind::Digits, digits_end(text, start, after_month))
         } else {
             let c = char_at(pos);
@@ -163,12 +180,17 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 (TokenKind::Symbol, start + c.len_utf8())
             }
         };
+        let class = match kind {
+            TokenKind::Word => classifier.classify(text, start, end),
+            _ => WordClass::default(),
+        };
         out.push(Token {
             kind,
             start,
             end,
             space_before,
             newline_before,
+            class,
         });
         space_before = false;
         newline_before = false;

@@ -56,6 +56,7 @@ pub mod verdict;
 mod vocabulary;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+mod wordclass;
 
 pub use align::Group;
 pub use claim::{Bound, Claim, Conversion, DateValue, Interval, Kind, Role};

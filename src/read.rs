@@ -8,7 +8,7 @@
 use crate::claim::{Bound, Claim, Conversion, Kind, Role};
 use crate::date::{self, Date};
 use crate::layout::{self, Layout};
-use crate::lex::{self, Text, Token, TokenKind};
+use crate::lex::{self, Text, Token, TokenKind, WordClass};
 use crate::offsets::Utf16Index;
 use crate::quantity::{self, Quantity};
 use crate::{event, source, subject, vocabulary};
@@ -151,11 +151,10 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
             ""
         };
         let may_be_date = token.kind == TokenKind::Digits
-            || vocabulary::month(lower).is_some()
-            || vocabulary::weekday(lower).is_some()
+            || token.has(WordClass::MONTH | WordClass::WEEKDAY)
             || matches!(lower, "early" | "mid" | "late");
         let may_be_number = token.kind == TokenKind::Digits
-            || vocabulary::may_start_numeral(lower)
+            || token.has(WordClass::NUMERAL_START)
                 && (!matches!(lower, "a" | "an") || article_starts_number(text, tokens, i));
         if let Some(d) = may_be_date.then(|| date::at(text, tokens, i)).flatten() {
             let in_wire_dateline = layout

@@ -8,7 +8,7 @@
 //! bounded to a fixed number of tokens, so attribution stays linear in the text.
 
 use crate::layout::Layout;
-use crate::lex::{word_at, Text, Token};
+use crate::lex::{word_at, Text, Token, WordClass};
 use crate::subject::strip_possessive;
 use crate::vocabulary;
 
@@ -41,8 +41,8 @@ pub fn source(text: &Text, tokens: &[Token], layout: &Layout, at: usize) -> Opti
             .any(|q| q.open <= k && k <= q.close)
     };
     // "..., auditors found." also attributes, but only at the end of a sentence.
-    let closing_finding = |k: usize, word: &str| {
-        vocabulary::is_finding_verb(word)
+    let closing_finding = |k: usize| {
+        tokens[k].has(WordClass::FINDING_VERB)
             && tokens
                 .get(k + 1)
                 .is_none_or(|t| matches!(t.text(text), "." | "!" | "?"))
@@ -57,7 +57,7 @@ pub fn source(text: &Text, tokens: &[Token], layout: &Layout, at: usize) -> Opti
             continue;
         }
         let word = word_at(text, tokens, k);
-        let is_verb = vocabulary::is_speech_verb(word) || closing_finding(k, word);
+        let is_verb = tokens[k].has(WordClass::SPEECH_VERB) || closing_finding(k);
         let is_according =
             word == "according" && according.is_none() && word_at(text, tokens, k + 1) == "to";
         if !(is_verb || is_according) || quoted(k) {
@@ -94,7 +94,7 @@ fn quote_speaker(
     let paragraph = layout.paragraph[layout.sentence_of(close)];
     let tail = (close + 1..tokens.len().min(close + 1 + QUOTE_TAIL))
         .take_while(|&k| layout.paragraph[layout.sentence_of(k)] == paragraph)
-        .find(|&k| vocabulary::is_speech_verb(word_at(text, tokens, k)));
+        .find(|&k| tokens[k].has(WordClass::SPEECH_VERB));
     if let Some(v) = tail {
         return speaker_of(text, tokens, layout, v, close + 1);
     }
@@ -103,7 +103,7 @@ fn quote_speaker(
     (from..open)
         .rev()
         .filter(|&k| layout.quote_of(k).is_none())
-        .find(|&k| vocabulary::is_speech_verb(word_at(text, tokens, k)))
+        .find(|&k| tokens[k].has(WordClass::SPEECH_VERB))
         .and_then(|v| speaker_of(text, tokens, layout, v, from))
 }
 
@@ -129,9 +129,7 @@ fn speaker_of(
     while start > floor && k - start < SPEAKER_WORDS {
         let token = &tokens[start - 1];
         let glued_hyphen = token.is_symbol(text, '-') && !token.space_before;
-        if !(token.is_word() || glued_hyphen)
-            || vocabulary::ends_noun_phrase(word_at(text, tokens, start - 1))
-        {
+        if !(token.is_word() || glued_hyphen) || token.has(WordClass::ENDS_NOUN_PHRASE) {
             break;
         }
         start -= 1;
@@ -156,7 +154,7 @@ fn speaker_of(
             is_capitalized(text, &tokens[j])
                 && (j == floor || tokens[j - 1].is_symbol(text, ','))
                 && !tokens.get(j + 1).is_some_and(|t| is_capitalized(text, t))
-                && vocabulary::month(tokens[j].lower(text)).is_none()
+                && !tokens[j].has(WordClass::MONTH)
         })
         .map(|j| strip_possessive(tokens[j].text(text)).to_string())
 }
@@ -194,10 +192,7 @@ fn name_of(text: &Text, tokens: &[Token], start: usize, end: usize) -> String {
     };
     if run_start < end {
         // Drop titles and everything before the last one, when a name remains.
-        if let Some(last_title) = (from..to)
-            .rev()
-            .find(|&j| vocabulary::is_title(word_at(text, tokens, j)))
-        {
+        if let Some(last_title) = (from..to).rev().find(|&j| tokens[j].has(WordClass::TITLE)) {
             if last_title + 1 < to {
                 from = last_title + 1;
             }
@@ -209,8 +204,7 @@ fn name_of(text: &Text, tokens: &[Token], start: usize, end: usize) -> String {
         }
     } else {
         // A common-noun source stops at its first function word: "two people familiar".
-        let stop = (from..to)
-            .find(|&j| j > from && vocabulary::ends_noun_phrase(word_at(text, tokens, j)));
+        let stop = (from..to).find(|&j| j > from && tokens[j].has(WordClass::ENDS_NOUN_PHRASE));
         let to = stop.unwrap_or(to);
         return strip_possessive(&text[tokens[from].start..tokens[to - 1].end]).to_string();
     }

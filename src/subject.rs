@@ -12,7 +12,7 @@
 
 use crate::claim::Kind;
 use crate::layout::Layout;
-use crate::lex::{Text, Token, TokenKind};
+use crate::lex::{Text, Token, TokenKind, WordClass};
 use crate::quantity::Quantity;
 use crate::vocabulary;
 use std::collections::BTreeSet;
@@ -121,7 +121,8 @@ pub fn subject(
     };
     for k in window {
         let word = word_at(k);
-        if let Some(tag) = vocabulary::concept(word) {
+        let listed = tokens[k].has(WordClass::CONCEPT | WordClass::POSSESSIVE);
+        if let Some(tag) = listed.then(|| vocabulary::concept(word)).flatten() {
             concepts.insert(tag);
             found.push((k, tag));
         }
@@ -247,8 +248,8 @@ pub fn subject(
             let word = tokens[k].lower(text);
             let cut = tokens[k].is_symbol(text, ',')
                 || word == "that"
-                || vocabulary::is_speech_verb(word);
-            cut && !trimmed_words(text, tokens, k + 1..q.span.start, 7).is_empty()
+                || tokens[k].has(WordClass::SPEECH_VERB);
+            cut && trimmed_span(tokens, k + 1..q.span.start, 7).is_some()
         })
         .map_or(before, |k| k + 1);
     // "thousands a week": the rate is said apart ("per week").
@@ -305,27 +306,34 @@ fn trimmed_words(
     range: std::ops::Range<usize>,
     limit: usize,
 ) -> String {
-    let words: Vec<usize> = range
-        .filter(|&k| tokens[k].is_word() || tokens[k].kind == TokenKind::Digits)
-        .collect();
-    let is_filler = |k: usize| {
-        let w = tokens[k].lower(text);
-        vocabulary::ends_noun_phrase(w) || vocabulary::is_speech_verb(w)
-    };
-    let (mut from, mut to) = (0, words.len());
-    while from < to && is_filler(words[from]) {
-        from += 1;
-    }
-    while to > from && is_filler(words[to - 1]) {
-        to -= 1;
-    }
-    if to - from > limit {
-        from = to - limit;
-    }
-    if from == to {
-        return String::new();
-    }
-    text[tokens[words[from]].start..tokens[words[to - 1]].end].to_string()
+    trimmed_span(tokens, range, limit).map_or_else(String::new, |(from, to)| {
+        text[tokens[from].start..tokens[to].end].to_string()
+    })
+}
+
+/// The first and last token of [`trimmed_words`], or `None` when no word is left.
+fn trimmed_span(
+    tokens: &[Token],
+    range: std::ops::Range<usize>,
+    limit: usize,
+) -> Option<(usize, usize)> {
+    let is_word = |k: &usize| tokens[*k].is_word() || tokens[*k].kind == TokenKind::Digits;
+    let is_filler =
+        |k: &usize| tokens[*k].has(WordClass::ENDS_NOUN_PHRASE | WordClass::SPEECH_VERB);
+    let first = range.clone().filter(is_word).find(|k| !is_filler(k))?;
+    let last = range
+        .clone()
+        .rev()
+        .filter(is_word)
+        .find(|k| !is_filler(k))?;
+    // At most `limit` words, counted back from the last.
+    let from = (first..=last)
+        .rev()
+        .filter(is_word)
+        .take(limit)
+        .last()
+        .unwrap_or(first);
+    Some((from, last))
 }
 
 /// "Ukraine’s" → "Ukraine".

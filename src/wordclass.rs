@@ -1,0 +1,286 @@
+//! Stage 1b: what the vocabulary says about a word, looked up once per word.
+//!
+//! Why: every stage asks the vocabulary about the words near a number (is it a
+//! month, a speech verb, a place preposition, a concept?), and the windows
+//! overlap, so the same word used to be matched against the same tables many
+//! times. The lexer now looks each word up once, in one hash table, and stores
+//! the answer in the token as a set of flags; the stages test a flag and call
+//! the vocabulary only for the value (which month, which concept).
+//!
+//! `vocabulary.rs` stays the one source of the words: the build script lists
+//! every one-word string literal in it, and the table here asks the
+//! vocabulary's own functions what each one is. A word the lists do not name has
+//! no flags; so does every word longer than [`MAX_WORD_BYTES`].
+
+use crate::vocabulary;
+use std::sync::OnceLock;
+
+/// The vocabulary's one-word literals, space-separated (written by `build.rs`).
+const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/vocabulary_words.txt"));
+
+/// Longest word the table holds: a lookup key is the word's bytes, zero-padded.
+pub const MAX_WORD_BYTES: usize = 16;
+
+/// Flags of one word; `WordClass::default()` is a word no table names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass(u16);
+
+impl WordClass {
+    /// [`vocabulary::may_start_numeral`].
+    pub const NUMERAL_START: WordClass = WordClass(1 << 0);
+    /// [`vocabulary::month`].
+    pub const MONTH: WordClass = WordClass(1 << 1);
+    /// [`vocabulary::weekday`].
+    pub const WEEKDAY: WordClass = WordClass(1 << 2);
+    /// [`vocabulary::is_speech_verb`].
+    pub const SPEECH_VERB: WordClass = WordClass(1 << 3);
+    /// [`vocabulary::is_finding_verb`].
+    pub const FINDING_VERB: WordClass = WordClass(1 << 4);
+    /// [`vocabulary::concept`].
+    pub const CONCEPT: WordClass = WordClass(1 << 5);
+    /// [`vocabulary::ends_noun_phrase`].
+    pub const ENDS_NOUN_PHRASE: WordClass = WordClass(1 << 6);
+    /// [`vocabulary::is_place_preposition`].
+    pub const PLACE_PREPOSITION: WordClass = WordClass(1 << 7);
+    /// [`vocabulary::is_place_noun`].
+    pub const PLACE_NOUN: WordClass = WordClass(1 << 8);
+    /// [`vocabulary::is_event_noun`].
+    pub const EVENT_NOUN: WordClass = WordClass(1 << 9);
+    /// [`vocabulary::is_abbreviation`].
+    pub const ABBREVIATION: WordClass = WordClass(1 << 10);
+    /// [`vocabulary::is_title`].
+    pub const TITLE: WordClass = WordClass(1 << 11);
+    /// Not a table's answer: the word ends in "'s" or "’s", so a stage that
+    /// strips possessives must look its stem up itself.
+    pub const POSSESSIVE: WordClass = WordClass(1 << 15);
+
+    /// True when the word has any of the flags in `flags`.
+    pub fn has(self, flags: WordClass) -> bool {
+        self.0 & flags.0 != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl std::ops::BitOr for WordClass {
+    type Output = WordClass;
+    fn bitor(self, other: WordClass) -> WordClass {
+        WordClass(self.0 | other.0)
+    }
+}
+
+/// The flags of a lowercase word, from the vocabulary's tables (the slow path,
+/// used to fill the table, and by the test that checks the table against it).
+fn from_tables(word: &str) -> WordClass {
+    let flags = [
+        (
+            vocabulary::may_start_numeral(word),
+            WordClass::NUMERAL_START,
+        ),
+        (vocabulary::month(word).is_some(), WordClass::MONTH),
+        (vocabulary::weekday(word).is_some(), WordClass::WEEKDAY),
+        (vocabulary::is_speech_verb(word), WordClass::SPEECH_VERB),
+        (vocabulary::is_finding_verb(word), WordClass::FINDING_VERB),
+        (vocabulary::concept(word).is_some(), WordClass::CONCEPT),
+        (
+            vocabulary::ends_noun_phrase(word),
+            WordClass::ENDS_NOUN_PHRASE,
+        ),
+        (
+            vocabulary::is_place_preposition(word),
+            WordClass::PLACE_PREPOSITION,
+        ),
+        (vocabulary::is_place_noun(word), WordClass::PLACE_NOUN),
+        (vocabulary::is_event_noun(word), WordClass::EVENT_NOUN),
+        (vocabulary::is_abbreviation(word), WordClass::ABBREVIATION),
+        (vocabulary::is_title(word), WordClass::TITLE),
+    ];
+    flags
+        .iter()
+        .filter(|(yes, _)| *yes)
+        .fold(WordClass::default(), |class, (_, flag)| class | *flag)
+}
+
+/// Table slots: a power of two, about three times the number of words.
+const SLOTS: usize = 2048;
+
+/// A word's lookup key: its first eight bytes and the next eight, lowercased,
+/// little-endian, zero-padded. No word holds a zero byte, so two words have the
+/// same key only when they are the same word.
+type Key = (u64, u64);
+
+/// An open-addressing hash table from a word's key to its flags.
+struct Table {
+    keys: Box<[Key; SLOTS]>,
+    classes: Box<[WordClass; SLOTS]>,
+}
+
+/// The key of the word `bytes[start..end]`, or `None` for longer words.
+///
+/// Lowercasing is `| 0x20` on every byte: a word's bytes are ASCII letters,
+/// apostrophes (0x27, unchanged) and bytes of non-ASCII letters (which stay
+/// above 0x7F, and so never match the all-ASCII vocabulary).
+#[inline]
+fn key(bytes: &[u8], start: usize, end: usize) -> Option<Key> {
+    let len = end - start;
+    if len > MAX_WORD_BYTES || len == 0 {
+        return None;
+    }
+    // Read 16 bytes at once where the text has them, else a padded copy.
+    let mut padded = [0u8; MAX_WORD_BYTES];
+    let chunk = match bytes.get(start..start + MAX_WORD_BYTES) {
+        Some(chunk) => chunk,
+        None => {
+            padded[..len].copy_from_slice(&bytes[start..end]);
+            &padded
+        }
+    };
+    let half =
+        |from: usize| u64::from_le_bytes(chunk[from..from + 8].try_into().unwrap_or_default());
+    let mask = |n: usize| match n {
+        0 => 0,
+        1..=7 => u64::MAX >> (8 * (8 - n)),
+        _ => u64::MAX,
+    };
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    Some((
+        (half(0) | LOWER) & mask(len),
+        (half(8) | LOWER) & mask(len.saturating_sub(8)),
+    ))
+}
+
+#[inline]
+fn slot((low, high): Key) -> usize {
+    let mixed = low ^ high.rotate_left(31);
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+}
+
+impl Table {
+    fn build() -> Table {
+        let mut table = Table {
+            keys: Box::new([(0, 0); SLOTS]),
+            classes: Box::new([WordClass::default(); SLOTS]),
+        };
+        for word in WORDS.split(' ') {
+            let class = from_tables(word);
+            let Some(key) = key(word.as_bytes(), 0, word.len()).filter(|_| !class.is_empty())
+            else {
+                continue;
+            };
+            let mut s = slot(key);
+            while table.keys[s] != (0, 0) && table.keys[s] != key {
+                s = (s + 1) % SLOTS;
+            }
+            table.keys[s] = key;
+            table.classes[s] = class;
+        }
+        table
+    }
+
+    #[inline]
+    fn get(&self, key: Key) -> WordClass {
+        let mut s = slot(key);
+        loop {
+            match self.keys[s] {
+                (0, 0) => return WordClass::default(),
+                k if k == key => return self.classes[s],
+                _ => s = (s + 1) % SLOTS,
+            }
+        }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(Table::build)
+}
+
+/// Classifies words; one per tokenization, so the table is fetched once.
+pub struct Classifier(&'static Table);
+
+impl Classifier {
+    pub fn new() -> Self {
+        Classifier(table())
+    }
+
+    /// The flags of the word `text[start..end]`, in any case.
+    #[inline]
+    pub fn classify(&self, text: &str, start: usize, end: usize) -> WordClass {
+        let bytes = text.as_bytes();
+        let class = key(bytes, start, end).map_or(WordClass::default(), |k| self.0.get(k));
+        let word = &bytes[start..end];
+        if word.ends_with(b"'s") || word.ends_with("\u{2019}s".as_bytes()) {
+            class | WordClass::POSSESSIVE
+        } else {
+            class
+        }
+    }
+}
+
+impl Default for Classifier {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_agrees_with_the_vocabulary() {
+        let classifier = Classifier::new();
+        let words = WORDS.split(' ').collect::<Vec<_>>();
+        assert!(
+            words.len() > 500,
+            "the build script found {} words",
+            words.len()
+        );
+        let classify = |word: &str| classifier.classify(word, 0, word.len());
+        for word in words {
+            assert!(word.len() <= MAX_WORD_BYTES, "{word} is too long for a key");
+            assert_eq!(classify(word), from_tables(word), "{word}");
+            let upper = word.to_ascii_uppercase();
+            assert_eq!(classify(&upper), from_tables(word), "{upper}");
+            // Inside a longer text, where the key is read 16 bytes at a time.
+            let text = format!("{upper} and more words after it");
+            assert_eq!(
+                classifier.classify(&text, 0, word.len()),
+                from_tables(word),
+                "{text}"
+            );
+        }
+        for word in ["people", "zelenskyy", "", "representatives", "x", "Мартa"] {
+            assert_eq!(classify(word), from_tables(word), "{word}");
+        }
+        let possessive = classify("Friday’s");
+        assert!(possessive.has(WordClass::POSSESSIVE) && !possessive.has(WordClass::WEEKDAY));
+    }
+
+    #[test]
+    fn every_table_word_is_listed() {
+        // Spot checks, one per table: the build script must have found them.
+        for word in [
+            "twelve",
+            "march",
+            "friday",
+            "announced",
+            "concluded",
+            "toll",
+            "whose",
+            "through",
+            "outskirts",
+            "oblast",
+            "approx",
+            "spokesperson",
+        ] {
+            assert!(WORDS.split(' ').any(|w| w == word), "{word}");
+            assert!(
+                !Classifier::new().classify(word, 0, word.len()).is_empty(),
+                "{word}"
+            );
+        }
+    }
+}
