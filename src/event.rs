@@ -228,7 +228,7 @@ fn dates(claims: &[&Claim], out: &mut Vec<String>) {
 fn opens_other_clause(text: &Text, token: &Token) -> bool {
     matches!(
         token.lower(text),
-        ";" | "—" | "–" | "since" | "unlike" | "whereas" | "compared" | "than"
+        ";" | "—" | "–" | "since" | "unlike" | "whereas" | "compared"
     )
 }
 
@@ -301,14 +301,15 @@ pub fn anchor(
         // The claim's clause: between the nearest clause openers around it.
         let floor = sentence.start.max(span.start.saturating_sub(CLAUSE_REACH));
         let ceiling = sentence.end.min(span.end + CLAUSE_REACH);
-        let clause_start = (floor..span.start)
+        // Both ends stay within the reach, so this costs the same in a sentence of
+        // any length.
+        let opener_before = (floor..span.start)
             .rev()
-            .find(|&k| opens_other_clause(text, &tokens[k]))
-            .map_or(sentence.start, |k| k);
-        let clause_end = (span.end..ceiling)
-            .find(|&k| opens_other_clause(text, &tokens[k]))
-            .unwrap_or(sentence.end);
-        let in_clause = clause_start > sentence.start || clause_end < sentence.end;
+            .find(|&k| opens_other_clause(text, &tokens[k]));
+        let opener_after = (span.end..ceiling).find(|&k| opens_other_clause(text, &tokens[k]));
+        let clause_start = opener_before.unwrap_or(floor);
+        let clause_end = opener_after.unwrap_or(ceiling);
+        let in_clause = opener_before.is_some() || opener_after.is_some();
         let own = if in_clause {
             sorted(anchors_in(clause_start..clause_end, claims))
         } else {
