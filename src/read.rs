@@ -43,7 +43,7 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
         let utf16_start = utf16.utf16_at(byte_start);
         let utf16_end = utf16.utf16_at(byte_end);
         let mut claim = Claim {
-            id: format!("{name}#{n}"),
+            id: [name, "#", &n.to_string()].concat(), // cheaper than `format!`
             report: name.to_string(),
             text: text[byte_start..byte_end].to_string(),
             byte_start,
