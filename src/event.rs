@@ -31,16 +31,17 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
         if !tokens[k].is_word() || tokens[k].end - tokens[k].start > 10 {
             continue;
         }
-        let word = lower(k);
-        // Most words are none of these: one test of their flags skips them.
+        // Most words are none of these: one test of their flags (and of the
+        // length, for "of") skips them before their text is looked at.
         let token = tokens[k];
         let places_flags = WordClass::PLACE_PREPOSITION
             | WordClass::WEEKDAY
             | WordClass::POSSESSIVE
             | WordClass::EVENT_NOUN;
-        if !token.has(places_flags) && word != "of" {
+        if !token.has(places_flags) && (token.end - token.start != 2 || lower(k) != "of") {
             continue;
         }
+        let word = lower(k);
         let after_preposition = token.has(WordClass::PLACE_PREPOSITION)
             || word == "of" && k > 0 && tokens[k - 1].has(WordClass::PLACE_NOUN);
         if let Some(day) = token
@@ -226,10 +227,12 @@ fn dates(claims: &[&Claim], out: &mut Vec<String>) {
 /// Words and symbols that open a clause about another event: "the deadliest
 /// since a missile hit ... in January 2023 and killed 46 people".
 fn opens_other_clause(text: &Text, token: &Token) -> bool {
-    matches!(
-        token.lower(text),
-        ";" | "—" | "–" | "since" | "unlike" | "whereas" | "compared"
-    )
+    // The lengths of these, in bytes (most tokens are none of them).
+    matches!(token.end - token.start, 1 | 3 | 5..=8)
+        && matches!(
+            token.lower(text),
+            ";" | "—" | "–" | "since" | "unlike" | "whereas" | "compared"
+        )
 }
 
 /// How far, in tokens, a claim's clause may reach on each side.
