@@ -169,25 +169,20 @@ fn push_places(text: &Text, tokens: &[Token], range: Range<usize>, out: &mut Vec
 
 /// A normalized place name, or `None` for runs that are dates, titles or pronouns.
 fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<String> {
-    let words: Vec<&str> = tokens[range]
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| strip_possessive(t.text(text)))
-        .collect();
+    // Each word without its possessive, lowercased: the same byte span indexes the
+    // lowercase copy, so no word is copied.
+    let words = tokens[range].iter().filter(|t| t.is_word()).map(|t| {
+        let word = strip_possessive(t.text(text));
+        text.lower_span(t.start, t.start + word.len())
+    });
     // "The St. Petersburg gathering": the article is not part of the name.
-    let articles = words
-        .iter()
-        .take_while(|w| {
-            ["the", "this", "that", "these", "those", "a", "an"]
-                .iter()
-                .any(|a| w.eq_ignore_ascii_case(a))
-        })
-        .count();
-    let words = &words[articles..];
-    let first = words.first()?.to_ascii_lowercase();
-    let first = first.as_str();
+    let mut words = words
+        .skip_while(|w| ["the", "this", "that", "these", "those", "a", "an"].contains(w))
+        .peekable();
+    let first = *words.peek()?;
     // A lone nationality is not a place: "the Russian delegation".
-    let nationality = words.len() == 1 && ["ian", "ean", "ese"].iter().any(|s| first.ends_with(s));
+    let nationality =
+        words.clone().nth(1).is_none() && ["ian", "ean", "ese"].iter().any(|s| first.ends_with(s));
     if nationality
         || vocabulary::month(first).is_some()
         || vocabulary::weekday(first).is_some()
@@ -197,13 +192,12 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
         return None;
     }
     let mut place = String::from("place:");
-    for (n, word) in words.iter().enumerate() {
+    for (n, word) in words.enumerate() {
         if n > 0 {
             place.push(' ');
         }
         place.push_str(word);
     }
-    place.make_ascii_lowercase();
     Some(place)
 }
 
