@@ -257,17 +257,27 @@ pub fn anchor(
         out
     };
     // The lead: the first paragraph (not furniture) with enough words to be prose.
-    let paragraphs = layout.paragraph.last().map_or(0, |p| p + 1);
-    let mut words = vec![0usize; paragraphs];
+    // Sentences come in paragraph order, so the first paragraph to reach the
+    // minimum is the lead, and the count stops there.
+    let mut lead_paragraph = None;
+    let mut words = (0, 0); // (paragraph, its words so far)
     for (s, sentence) in layout.sentences.iter().enumerate() {
-        if !layout.furniture[s] {
-            words[layout.paragraph[s]] += tokens[sentence.clone()]
-                .iter()
-                .filter(|t| t.is_word())
-                .count();
+        if layout.furniture[s] {
+            continue;
+        }
+        let p = layout.paragraph[s];
+        if p != words.0 {
+            words = (p, 0);
+        }
+        words.1 += tokens[sentence.clone()]
+            .iter()
+            .filter(|t| t.is_word())
+            .count();
+        if words.1 >= LEAD_MIN_WORDS {
+            lead_paragraph = Some(p);
+            break;
         }
     }
-    let lead_paragraph = words.iter().position(|&w| w >= LEAD_MIN_WORDS);
     let mut lead = Vec::new();
     wire_dateline(text, tokens, &mut lead);
     if let Some(p) = lead_paragraph {
