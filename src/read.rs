@@ -136,11 +136,11 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
             continue;
         }
         let token = &tokens[i];
-        // Most tokens start nothing: one test of kind, flags and length skips
-        // them (the length is that of "mid", "late" and "early").
+        // Most tokens start nothing: a test of kind and flags skips them (and of
+        // the words that start a date without a flag).
         let may_start = token.kind == TokenKind::Digits
             || token.has(WordClass::NUMERAL_START | WordClass::MONTH | WordClass::WEEKDAY)
-            || token.is_word() && matches!(token.end - token.start, 3..=5);
+            || token.is_word() && matches!(token.lower(text), "early" | "mid" | "late");
         if !may_start {
             i += 1;
             continue;
