@@ -31,16 +31,17 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
         if !tokens[k].is_word() || tokens[k].end - tokens[k].start > 10 {
             continue;
         }
-        let word = lower(k);
-        // Most words are none of these: one test of their flags skips them.
+        // Most words are none of these: one test of their flags (and of the
+        // length, for "of") skips them before their text is looked at.
         let token = tokens[k];
         let places_flags = WordClass::PLACE_PREPOSITION
             | WordClass::WEEKDAY
             | WordClass::POSSESSIVE
             | WordClass::EVENT_NOUN;
-        if !token.has(places_flags) && word != "of" {
+        if !token.has(places_flags) && (token.end - token.start != 2 || lower(k) != "of") {
             continue;
         }
+        let word = lower(k);
         let after_preposition = token.has(WordClass::PLACE_PREPOSITION)
             || word == "of" && k > 0 && tokens[k - 1].has(WordClass::PLACE_NOUN);
         if let Some(day) = token
@@ -168,25 +169,20 @@ fn push_places(text: &Text, tokens: &[Token], range: Range<usize>, out: &mut Vec
 
 /// A normalized place name, or `None` for runs that are dates, titles or pronouns.
 fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<String> {
-    let words: Vec<&str> = tokens[range]
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| strip_possessive(t.text(text)))
-        .collect();
+    // Each word without its possessive, lowercased: the same byte span indexes the
+    // lowercase copy, so no word is copied.
+    let words = tokens[range].iter().filter(|t| t.is_word()).map(|t| {
+        let word = strip_possessive(t.text(text));
+        text.lower_span(t.start, t.start + word.len())
+    });
     // "The St. Petersburg gathering": the article is not part of the name.
-    let articles = words
-        .iter()
-        .take_while(|w| {
-            ["the", "this", "that", "these", "those", "a", "an"]
-                .iter()
-                .any(|a| w.eq_ignore_ascii_case(a))
-        })
-        .count();
-    let words = &words[articles..];
-    let first = words.first()?.to_ascii_lowercase();
-    let first = first.as_str();
+    let mut words = words
+        .skip_while(|w| ["the", "this", "that", "these", "those", "a", "an"].contains(w))
+        .peekable();
+    let first = *words.peek()?;
     // A lone nationality is not a place: "the Russian delegation".
-    let nationality = words.len() == 1 && ["ian", "ean", "ese"].iter().any(|s| first.ends_with(s));
+    let nationality =
+        words.clone().nth(1).is_none() && ["ian", "ean", "ese"].iter().any(|s| first.ends_with(s));
     if nationality
         || vocabulary::month(first).is_some()
         || vocabulary::weekday(first).is_some()
@@ -196,13 +192,12 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
         return None;
     }
     let mut place = String::from("place:");
-    for (n, word) in words.iter().enumerate() {
+    for (n, word) in words.enumerate() {
         if n > 0 {
             place.push(' ');
         }
         place.push_str(word);
     }
-    place.make_ascii_lowercase();
     Some(place)
 }
 
@@ -226,10 +221,12 @@ fn dates(claims: &[&Claim], out: &mut Vec<String>) {
 /// Words and symbols that open a clause about another event: "the deadliest
 /// since a missile hit ... in January 2023 and killed 46 people".
 fn opens_other_clause(text: &Text, token: &Token) -> bool {
-    matches!(
-        token.lower(text),
-        ";" | "—" | "–" | "since" | "unlike" | "whereas" | "compared"
-    )
+    // The lengths of these, in bytes (most tokens are none of them).
+    matches!(token.end - token.start, 1 | 3 | 5..=8)
+        && matches!(
+            token.lower(text),
+            ";" | "—" | "–" | "since" | "unlike" | "whereas" | "compared"
+        )
 }
 
 /// How far, in tokens, a claim's clause may reach on each side.
@@ -260,17 +257,27 @@ pub fn anchor(
         out
     };
     // The lead: the first paragraph (not furniture) with enough words to be prose.
-    let paragraphs = layout.paragraph.last().map_or(0, |p| p + 1);
-    let mut words = vec![0usize; paragraphs];
+    // Sentences come in paragraph order, so the first paragraph to reach the
+    // minimum is the lead, and the count stops there.
+    let mut lead_paragraph = None;
+    let mut words = (0, 0); // (paragraph, its words so far)
     for (s, sentence) in layout.sentences.iter().enumerate() {
-        if !layout.furniture[s] {
-            words[layout.paragraph[s]] += tokens[sentence.clone()]
-                .iter()
-                .filter(|t| t.is_word())
-                .count();
+        if layout.furniture[s] {
+            continue;
+        }
+        let p = layout.paragraph[s];
+        if p != words.0 {
+            words = (p, 0);
+        }
+        words.1 += tokens[sentence.clone()]
+            .iter()
+            .filter(|t| t.is_word())
+            .count();
+        if words.1 >= LEAD_MIN_WORDS {
+            lead_paragraph = Some(p);
+            break;
         }
     }
-    let lead_paragraph = words.iter().position(|&w| w >= LEAD_MIN_WORDS);
     let mut lead = Vec::new();
     wire_dateline(text, tokens, &mut lead);
     if let Some(p) = lead_paragraph {

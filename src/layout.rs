@@ -140,23 +140,25 @@ fn is_furniture(text: &Text, tokens: &[Token], line: Range<usize>) -> bool {
     if line.start >= line.end {
         return false;
     }
-    let content = &text[first.start..last.end];
+    let lower = text.lower_span(first.start, last.end);
+    // The lowercase copy against lowercase prefixes; most lines fail on the first byte.
     let starts_with = |prefix: &str| {
-        content
-            .as_bytes()
-            .get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+        lower.as_bytes().first() == prefix.as_bytes().first() && lower.starts_with(prefix)
     };
-    let words = tokens[line.clone()].iter().filter(|t| t.is_word()).count();
+    // Words are counted only as far as the tests below look (31), so a long
+    // paragraph costs no more than a short one.
+    let words = tokens[line.clone()]
+        .iter()
+        .filter(|t| t.is_word())
+        .take(31)
+        .count();
     let short = words <= 8;
     vocabulary::FURNITURE_PREFIXES.iter().any(|prefix| {
         starts_with(prefix) && (short || !matches!(*prefix, "by " | "updated" | "published"))
-    }) || (words <= 30 && {
-        let lower = text.lower_span(first.start, last.end);
-        vocabulary::FURNITURE_PHRASES
+    }) || (words <= 30
+        && vocabulary::FURNITURE_PHRASES
             .iter()
-            .any(|p| lower.contains(p))
-    })
+            .any(|p| lower.contains(p)))
 }
 
 /// True when the symbol token `i` ends a sentence: `.`, `!` or `?` followed by a

@@ -133,6 +133,18 @@ fn is_group_space(c: char) -> bool {
     matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')
 }
 
+/// ASCII letters, by byte: one table load instead of two range tests in the
+/// scanning loops (bytes of non-ASCII letters are not marked).
+const ASCII_LETTER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphabetic();
+        b += 1;
+    }
+    table
+};
+
 /// Splits `text` into tokens in one pass.
 pub fn tokens(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
@@ -154,12 +166,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
             continue;
         }
         let start = pos;
-        let (kind, end) = if b.is_ascii_alphabetic() {
-            let mut end = pos + 1;
-            while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
-                end += 1;
-            }
-            (TokenKind::Word, word_end(text, end, &char_at))
+        let (kind, end) = if ASCII_LETTER[usize::from(b)] {
+            (TokenKind::Word, word_end(text, pos + 1, &char_at))
         } else if b.is_ascii_digit() {
             let after_month = out.last().is_some_and(|t: &Token| t.has(WordClass::MONTH));
             (TokenKind::Digits, digits_end(text, start, after_month))
@@ -204,7 +212,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
 fn word_end(text: &str, mut end: usize, char_at: &impl Fn(usize) -> char) -> usize {
     let bytes = text.as_bytes();
     while end < bytes.len() {
-        if bytes[end].is_ascii_alphabetic() {
+        if ASCII_LETTER[usize::from(bytes[end])] {
             end += 1;
             continue;
         }

@@ -43,7 +43,7 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
         let utf16_start = utf16.utf16_at(byte_start);
         let utf16_end = utf16.utf16_at(byte_end);
         let mut claim = Claim {
-            id: format!("{name}#{n}"),
+            id: [name, "#", &n.to_string()].concat(), // cheaper than `format!`
             report: name.to_string(),
             text: text[byte_start..byte_end].to_string(),
             byte_start,
@@ -120,10 +120,6 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
     let mut i = 0;
     let mut taken = 0;
     while i < tokens.len() {
-        while layout.sentences.get(sentence).is_some_and(|s| s.end <= i) {
-            sentence += 1;
-        }
-        let furniture = layout.furniture.get(sentence).copied().unwrap_or(false);
         if let Some(dateline) = layout.dateline.clone().filter(|d| d.start == i) {
             let value = date::at(text, tokens, dateline.start)
                 .map(|d| d.value)
@@ -140,6 +136,19 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
             continue;
         }
         let token = &tokens[i];
+        // Most tokens start nothing: a test of kind and flags skips them (and of
+        // the words that start a date without a flag).
+        let may_start = token.kind == TokenKind::Digits
+            || token.has(WordClass::NUMERAL_START | WordClass::MONTH | WordClass::WEEKDAY)
+            || token.is_word() && matches!(token.lower(text), "early" | "mid" | "late");
+        if !may_start {
+            i += 1;
+            continue;
+        }
+        while layout.sentences.get(sentence).is_some_and(|s| s.end <= i) {
+            sentence += 1;
+        }
+        let furniture = layout.furniture.get(sentence).copied().unwrap_or(false);
         let long_word = token.is_word() && token.end - token.start > 12;
         if token.kind == TokenKind::Symbol || long_word {
             i += 1; // no date or number starts with a symbol or a long word

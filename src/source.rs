@@ -56,10 +56,12 @@ pub fn source(text: &Text, tokens: &[Token], layout: &Layout, at: usize) -> Opti
         if !tokens[k].is_word() {
             continue;
         }
-        let word = word_at(text, tokens, k);
         let is_verb = tokens[k].has(WordClass::SPEECH_VERB) || closing_finding(k);
-        let is_according =
-            word == "according" && according.is_none() && word_at(text, tokens, k + 1) == "to";
+        // The length first: most words are not "according".
+        let is_according = tokens[k].end - tokens[k].start == "according".len()
+            && word_at(text, tokens, k) == "according"
+            && according.is_none()
+            && word_at(text, tokens, k + 1) == "to";
         if !(is_verb || is_according) || quoted(k) {
             continue;
         }

@@ -15,7 +15,6 @@ use crate::layout::Layout;
 use crate::lex::{Text, Token, TokenKind, WordClass};
 use crate::quantity::Quantity;
 use crate::vocabulary;
-use std::collections::BTreeSet;
 
 /// How far, in tokens, the window reaches on each side of the number.
 const WINDOW_BEFORE: usize = 24;
@@ -93,19 +92,20 @@ pub fn subject(
         after += 1;
     }
 
-    let mut concepts = BTreeSet::new();
+    // Sorted and without duplicates, like a set (a few tags: a Vec is cheaper).
+    let mut concepts: Vec<&'static str> = Vec::new();
     let mut found: Vec<(usize, &'static str)> = Vec::new();
-    let mut scopes = BTreeSet::new();
+    let mut scopes: Vec<&'static str> = Vec::new();
     // "up from ₦998": the value before a change is not the value now.
     if q.span.start > 0 && tokens[q.span.start - 1].lower(text) == "from" {
-        scopes.insert("previous");
+        insert(&mut scopes, "previous");
     }
     // "the first talks in more than three years": a span since, not a length.
     if q.kind == Kind::Duration
         && q.span.start > 0
         && matches!(tokens[q.span.start - 1].lower(text), "in" | "within")
     {
-        scopes.insert("within");
+        insert(&mut scopes, "within");
     }
     let window = (before..q.span.start)
         .chain(q.span.end..after)
@@ -119,16 +119,22 @@ pub fn subject(
         }
         _ => "",
     };
+    // The word after `k`, kept for the next turn when that is `k + 1`.
+    let mut next: Option<(usize, &str)> = None;
     for k in window {
-        let word = word_at(k);
+        let word = match next {
+            Some((j, word)) if j == k => word,
+            _ => word_at(k),
+        };
         let listed = tokens[k].has(WordClass::CONCEPT | WordClass::POSSESSIVE);
         if let Some(tag) = listed.then(|| vocabulary::concept(word)).flatten() {
-            concepts.insert(tag);
+            insert(&mut concepts, tag);
             found.push((k, tag));
         }
         let pair = [word, word_at(k + 1)];
+        next = Some((k + 1, pair[1]));
         if let Some((scope, _)) = vocabulary::scope(&pair) {
-            scopes.insert(scope);
+            insert(&mut scopes, scope);
         }
     }
 
@@ -149,11 +155,11 @@ pub fn subject(
 
     // What is counted; "time" and "occasion" take their meaning from the clause
     // ("the third time they met" counts meetings).
-    let mut counted = q.unit.clone();
+    let mut counted: &str = &q.unit;
     if matches!(q.kind, Kind::Count | Kind::Ordinal) {
-        if matches!(counted.as_str(), "time" | "occasion") {
-            if let Some(tag) = concepts.iter().next() {
-                counted = tag.to_string();
+        if matches!(counted, "time" | "occasion") {
+            if let Some(tag) = concepts.first() {
+                counted = tag;
             }
         }
         if counted.is_empty()
@@ -164,10 +170,10 @@ pub fn subject(
                 )
             })
         {
-            counted = "people".into();
+            counted = "people";
         }
-        if let Some(tag) = vocabulary::concept(&counted) {
-            concepts.insert(tag);
+        if let Some(tag) = vocabulary::concept(counted) {
+            insert(&mut concepts, tag);
             found.clear();
             found.push((q.span.start, tag)); // what is counted says it all
         }
@@ -178,18 +184,16 @@ pub fn subject(
     // clause before the number (its subject: "new military aid pledges made at
     // the Brussels meeting have surpassed"), else the nearest after it. A whole
     // set would split "aid pledges" from "aid pledges at the meeting".
-    let fitting: Vec<(usize, &str)> = found
-        .iter()
-        .copied()
-        .filter(|&(_, tag)| vocabulary::fits(q.kind, tag))
-        .collect();
-    let candidates = if fitting.is_empty() { &found } else { &fitting };
-    let nearest = candidates
-        .iter()
+    let any_fits = found.iter().any(|&(_, tag)| vocabulary::fits(q.kind, tag));
+    let candidates = || {
+        found
+            .iter()
+            .filter(move |&&(_, tag)| !any_fits || vocabulary::fits(q.kind, tag))
+    };
+    let nearest = candidates()
         .find(|&&(k, _)| k < q.span.start)
         .or_else(|| {
-            candidates
-                .iter()
+            candidates()
                 .filter(|&&(k, _)| k >= q.span.start)
                 .min_by_key(|&&(k, _)| k)
         })
@@ -206,35 +210,36 @@ pub fn subject(
     };
 
     let dimension = match q.kind {
-        Kind::Count | Kind::Ordinal => counted.clone(),
-        Kind::Money => "money".into(),
-        Kind::Duration => "duration".into(),
-        Kind::Percent => "%".into(),
-        Kind::Date => "date".into(),
+        Kind::Count | Kind::Ordinal => counted,
+        Kind::Money => "money",
+        Kind::Duration => "duration",
+        Kind::Percent => "%",
+        Kind::Date => "date",
     };
     let identified = !concepts.is_empty()
         || (matches!(q.kind, Kind::Count | Kind::Ordinal) && !counted.is_empty())
         || of_object.is_some();
     let measure = if identified {
-        let join = |set: &BTreeSet<&str>| set.iter().copied().collect::<Vec<_>>().join("+");
-        format!(
-            "{}:{}:{}:{}:{}:{}",
+        // `join`, not `format!`: this runs once per claim, and `format!` costs
+        // several times as much for six plain strings.
+        [
             kind_name(q.kind),
             dimension,
             primary.unwrap_or(""),
-            join(&scopes),
+            &scopes.join("+"),
             of_object.as_ref().map_or("", |(_, o)| o.as_str()),
-            q.rate.unwrap_or("")
-        )
+            q.rate.unwrap_or(""),
+        ]
+        .join(":")
     } else {
         String::new()
     };
 
-    let text_of = |range: std::ops::Range<usize>| -> String {
+    let text_of = |range: std::ops::Range<usize>| -> &str {
         if range.is_empty() {
-            return String::new();
+            return "";
         }
-        text[tokens[range.start].start..tokens[range.end - 1].end].to_string()
+        &text[tokens[range.start].start..tokens[range.end - 1].end]
     };
     // Words for the reader: the clause around the number without its function
     // words, the counted noun first ("people evacuated from the flooded
@@ -264,15 +269,16 @@ pub fn subject(
         .find(|&k| tokens[k].is_symbol(text, ','))
         .unwrap_or(after);
     let after_words = trimmed_words(text, tokens, noun_end.min(clause_end)..clause_end, 7);
-    let mut parts: Vec<String> = Vec::new();
+    // Slices of the text and of the vocabulary: one String, at the end.
+    let mut parts: Vec<&str> = Vec::new();
     let noun_words = match (&q.noun, q.kind) {
         (Some(noun), Kind::Count | Kind::Ordinal) if counted == q.unit => text_of(noun.clone()),
-        (_, Kind::Count | Kind::Ordinal) => counted.clone(),
+        (_, Kind::Count | Kind::Ordinal) => counted,
         (Some(noun), Kind::Duration) => text_of(noun.clone()),
-        _ => String::new(),
+        _ => "",
     };
     if q.kind == Kind::Ordinal {
-        parts.push(counted.clone()); // "third time they met" → "meeting"
+        parts.push(counted); // "third time they met" → "meeting"
     } else if q.kind == Kind::Count {
         parts.extend([noun_words, after_words, before_words]);
     } else {
@@ -286,11 +292,11 @@ pub fn subject(
                     .split(' ')
                     .any(|w| vocabulary::concept(&w.to_ascii_lowercase()) == Some(role))
         }) {
-            parts.push(role.to_string());
+            parts.push(role);
         }
     }
     if let Some(rate) = q.rate {
-        parts.push(format!("per {rate}"));
+        parts.extend(["per", rate]);
     }
     Subject {
         text: parts.join(" ").trim().to_string(),
@@ -298,17 +304,23 @@ pub fn subject(
     }
 }
 
+/// Adds `tag` to `set`, which stays sorted and without duplicates.
+fn insert(set: &mut Vec<&'static str>, tag: &'static str) {
+    if let Err(at) = set.binary_search(&tag) {
+        set.insert(at, tag);
+    }
+}
+
 /// The words of `range` as text, without function words at either end, at most
 /// `limit` words (the ones nearest the number are kept by the caller's choice of range).
-fn trimmed_words(
-    text: &Text,
+fn trimmed_words<'t>(
+    text: &'t Text,
     tokens: &[Token],
     range: std::ops::Range<usize>,
     limit: usize,
-) -> String {
-    trimmed_span(tokens, range, limit).map_or_else(String::new, |(from, to)| {
-        text[tokens[from].start..tokens[to].end].to_string()
-    })
+) -> &'t str {
+    trimmed_span(tokens, range, limit)
+        .map_or("", |(from, to)| &text[tokens[from].start..tokens[to].end])
 }
 
 /// The first and last token of [`trimmed_words`], or `None` when no word is left.

@@ -129,25 +129,30 @@ fn key(bytes: &[u8], start: usize, end: usize) -> Option<Key> {
         return None;
     }
     // Read 16 bytes at once where the text has them, else a padded copy.
-    let mut padded = [0u8; MAX_WORD_BYTES];
-    let chunk = match bytes.get(start..start + MAX_WORD_BYTES) {
-        Some(chunk) => chunk,
+    let chunk: [u8; MAX_WORD_BYTES] = match bytes.get(start..start + MAX_WORD_BYTES) {
+        Some(chunk) => chunk.try_into().unwrap_or_default(),
         None => {
+            let mut padded = [0u8; MAX_WORD_BYTES];
             padded[..len].copy_from_slice(&bytes[start..end]);
-            &padded
+            padded
         }
     };
     let half =
         |from: usize| u64::from_le_bytes(chunk[from..from + 8].try_into().unwrap_or_default());
-    let mask = |n: usize| match n {
-        0 => 0,
-        1..=7 => u64::MAX >> (8 * (8 - n)),
-        _ => u64::MAX,
+    // MASKS[n] keeps the low n bytes: a table load instead of branches.
+    const MASKS: [u64; 9] = {
+        let mut masks = [u64::MAX; 9];
+        let mut n = 0;
+        while n < 8 {
+            masks[n] = (1 << (8 * n)) - 1;
+            n += 1;
+        }
+        masks
     };
     const LOWER: u64 = 0x2020_2020_2020_2020;
     Some((
-        (half(0) | LOWER) & mask(len),
-        (half(8) | LOWER) & mask(len.saturating_sub(8)),
+        (half(0) | LOWER) & MASKS[len.min(8)],
+        (half(8) | LOWER) & MASKS[len.saturating_sub(8)],
     ))
 }
 
