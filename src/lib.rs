@@ -23,12 +23,15 @@
 //! - [`check`]: several reports to their claims and the [`Group`]s of claims that
 //!   measure the same quantity, each with a [`Verdict`] and an explanation.
 //!
-//! The pipeline, one module per stage: [`lex`] (tokens) → [`layout`] (lines,
-//! sentences, quotes, page furniture) → [`numeral`] (numbers and vague magnitudes)
-//! → [`quantity`] (qualifiers into intervals, units, conversions, dates) →
-//! [`subject`] (what it measures) → [`source`] (who says it) → [`read`] (claims) →
-//! [`align`] (groups across reports) → [`verdict`]. [`offsets`] converts spans for
-//! JavaScript; the `wasm` module is the only code that knows about JavaScript.
+//! The pipeline, one module per stage: [`lex`] (tokens, each word classified once
+//! against the vocabulary) → [`layout`] (lines, sentences, quotes, page furniture,
+//! datelines) → [`date`] and [`numeral`] (dates; numbers and vague magnitudes) →
+//! [`quantity`] (qualifiers into intervals, units, ranges, conversions) →
+//! [`subject`] (what it measures) → [`source`] (who says it) → [`event`] (which
+//! event: anchors) → [`read`] (claims) → [`align`] (groups across reports) →
+//! [`verdict`]. The word lists live in one private `vocabulary` module.
+//! [`offsets`] converts spans for JavaScript; the `wasm` module is the only code
+//! that knows about JavaScript.
 //!
 //! # Untrusted input
 //! Any `&str` is accepted and no input makes factmark panic (property tests and a
