@@ -172,8 +172,7 @@ export async function annotate(roots, options = {}) {
   let panel = null;
   if (options.summary !== false) {
     panel = buildSummary(prefix, result.groups, mentions, read.length);
-    if (options.summary instanceof Element) options.summary.append(panel);
-    else elements[elements.length - 1].after(panel);
+    placeAfterReports(panel, elements, options);
   }
 
   const handle = {
@@ -200,6 +199,12 @@ export async function annotate(roots, options = {}) {
   return handle;
 }
 
+/** Puts the summary panel (or the notice in its place) where `options.summary` says. */
+function placeAfterReports(node, elements, options) {
+  if (options.summary instanceof Element) options.summary.append(node);
+  else elements[elements.length - 1].after(node);
+}
+
 /**
  * Too much text to check without freezing the page: no marks, a notice where
  * the summary panel would go (none with `summary: false`), one console line,
@@ -218,8 +223,7 @@ async function decline(elements, prefix, options, started, textLength, maxText) 
     notice.setAttribute('role', 'status');
     notice.dataset.factmarkUi = '';
     notice.textContent = why;
-    if (options.summary instanceof Element) options.summary.append(notice);
-    else elements[elements.length - 1].after(notice);
+    placeAfterReports(notice, elements, options);
   }
   const handle = {
     prefix,
