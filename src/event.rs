@@ -26,14 +26,17 @@ fn is_capitalized(text: &Text, token: &Token) -> bool {
 /// Place anchors in the tokens of one sentence.
 fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<String>) {
     let lower = |k: usize| tokens[k].lower(text);
-    for k in sentence.clone() {
+    for (k, &token) in tokens[sentence.clone()]
+        .iter()
+        .enumerate()
+        .map(|(n, t)| (sentence.start + n, t))
+    {
         // Prepositions, "of", weekdays and event nouns are short words.
-        if !tokens[k].is_word() || tokens[k].end - tokens[k].start > 10 {
+        if !token.is_word() || token.end - token.start > 10 {
             continue;
         }
         // Most words are none of these: one test of their flags (and of the
         // length, for "of") skips them before their text is looked at.
-        let token = tokens[k];
         let places_flags = WordClass::PLACE_PREPOSITION
             | WordClass::WEEKDAY
             | WordClass::POSSESSIVE

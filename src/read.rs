@@ -140,7 +140,9 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
         // the words that start a date without a flag).
         let may_start = token.kind == TokenKind::Digits
             || token.has(WordClass::NUMERAL_START | WordClass::MONTH | WordClass::WEEKDAY)
-            || token.is_word() && matches!(token.lower(text), "early" | "mid" | "late");
+            || token.is_word()
+                && matches!(token.end - token.start, 3..=5)
+                && matches!(token.lower(text), "early" | "mid" | "late");
         if !may_start {
             i += 1;
             continue;
