@@ -26,29 +26,29 @@ pub const MAX_WORD_BYTES: usize = 16;
 pub struct WordClass(u16);
 
 impl WordClass {
-    /// [`vocabulary::may_start_numeral`].
+    /// `vocabulary::may_start_numeral`.
     pub const NUMERAL_START: WordClass = WordClass(1 << 0);
-    /// [`vocabulary::month`].
+    /// `vocabulary::month`.
     pub const MONTH: WordClass = WordClass(1 << 1);
-    /// [`vocabulary::weekday`].
+    /// `vocabulary::weekday`.
     pub const WEEKDAY: WordClass = WordClass(1 << 2);
-    /// [`vocabulary::is_speech_verb`].
+    /// `vocabulary::is_speech_verb`.
     pub const SPEECH_VERB: WordClass = WordClass(1 << 3);
-    /// [`vocabulary::is_finding_verb`].
+    /// `vocabulary::is_finding_verb`.
     pub const FINDING_VERB: WordClass = WordClass(1 << 4);
-    /// [`vocabulary::concept`].
+    /// `vocabulary::concept`.
     pub const CONCEPT: WordClass = WordClass(1 << 5);
-    /// [`vocabulary::ends_noun_phrase`].
+    /// `vocabulary::ends_noun_phrase`.
     pub const ENDS_NOUN_PHRASE: WordClass = WordClass(1 << 6);
-    /// [`vocabulary::is_place_preposition`].
+    /// `vocabulary::is_place_preposition`.
     pub const PLACE_PREPOSITION: WordClass = WordClass(1 << 7);
-    /// [`vocabulary::is_place_noun`].
+    /// `vocabulary::is_place_noun`.
     pub const PLACE_NOUN: WordClass = WordClass(1 << 8);
-    /// [`vocabulary::is_event_noun`].
+    /// `vocabulary::is_event_noun`.
     pub const EVENT_NOUN: WordClass = WordClass(1 << 9);
-    /// [`vocabulary::is_abbreviation`].
+    /// `vocabulary::is_abbreviation`.
     pub const ABBREVIATION: WordClass = WordClass(1 << 10);
-    /// [`vocabulary::is_title`].
+    /// `vocabulary::is_title`.
     pub const TITLE: WordClass = WordClass(1 << 11);
     /// Not a table's answer: the word ends in "'s" or "’s", so a stage that
     /// strips possessives must look its stem up itself.
