@@ -89,13 +89,14 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
         let currencies = currencies(candidate.claim);
         let concept = candidate.claim.measure.split(':').nth(2).unwrap_or("");
         let state = vocabulary::is_state(concept).then_some("state");
-        for anchor in candidate
+        // `what:` anchors only tell events apart (see `same_event`); they join nothing.
+        let anchors = candidate
             .claim
             .event
             .iter()
             .map(String::as_str)
-            .chain(state)
-        {
+            .filter(|a| !a.starts_with("what:"));
+        for anchor in anchors.chain(state) {
             for currency in &currencies {
                 let key = (candidate.claim.measure.as_str(), anchor, *currency);
                 let representatives = buckets.entry(key).or_default();
@@ -176,7 +177,10 @@ fn same_event(a: &Claim, b: &Claim) -> bool {
     // Places inherited from a report's lead are weaker evidence: the lead may
     // name the country where a sentence names the city.
     let inherited = |claim: &Claim| claim.event.iter().any(|e| e.starts_with("report:"));
-    (inherited(a) || inherited(b) || agree("place:")) && agree("date:") && agree("month:")
+    (inherited(a) || inherited(b) || agree("place:"))
+        && agree("date:")
+        && agree("month:")
+        && agree("what:")
 }
 
 /// Currencies a money claim can be compared in: its own and its stated

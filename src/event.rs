@@ -325,6 +325,10 @@ pub fn anchor(
         } else {
             Vec::new()
         };
+        // What happened: the first happening named before the number in its
+        // sentence, the subject of "A strong aftershock hit …, killing 3 people".
+        let happening =
+            (floor..span.start).find_map(|k| vocabulary::happening(tokens[k].lower(text)));
         claims[n].event = if !own.is_empty() {
             own
         } else {
@@ -338,5 +342,9 @@ pub fn anchor(
                 sentence_anchors.clone()
             }
         };
+        if let Some(what) = happening {
+            claims[n].event.push(format!("what:{what}"));
+            claims[n].event.sort();
+        }
     }
 }

@@ -890,6 +890,24 @@ pub fn is_event_noun(word: &str) -> bool {
     )
 }
 
+/// What happened, for telling events apart: "killed 3 people" in an aftershock
+/// is not the earthquake's toll. Synonyms share one tag ("strike", "attack").
+pub fn happening(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "earthquake" | "earthquakes" | "quake" | "tremor" => "earthquake",
+        "aftershock" | "aftershocks" => "aftershock",
+        "strike" | "strikes" | "airstrike" | "attack" | "attacks" | "bombing" | "shelling" => {
+            "attack"
+        }
+        "flood" | "floods" | "flooding" => "flood",
+        "fire" | "wildfire" | "blaze" => "fire",
+        "explosion" | "blast" => "explosion",
+        "storm" | "typhoon" | "hurricane" | "cyclone" => "storm",
+        "crash" => "crash",
+        _ => return None,
+    })
+}
+
 /// Nouns after which "of" introduces a place: "a residential area of Kryvyi Rih".
 pub fn is_place_noun(word: &str) -> bool {
     matches!(
