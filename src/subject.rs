@@ -162,14 +162,7 @@ pub fn subject(
                 counted = tag;
             }
         }
-        if counted.is_empty()
-            && concepts.iter().any(|c| {
-                matches!(
-                    *c,
-                    "killed" | "injured" | "missing" | "arrested" | "displaced"
-                )
-            })
-        {
+        if counted.is_empty() && concepts.iter().any(|c| vocabulary::is_role(c)) {
             counted = "people";
         }
         if let Some(tag) = vocabulary::concept(counted) {
@@ -197,16 +190,11 @@ pub fn subject(
                 .filter(|&&(k, _)| k >= q.span.start)
                 .min_by_key(|&&(k, _)| k)
         })
-        .map(|&(k, tag)| (k, tag));
-    let role = concepts.iter().copied().find(|c| {
-        matches!(
-            *c,
-            "killed" | "injured" | "missing" | "arrested" | "displaced"
-        )
-    });
+        .map(|&(_, tag)| tag);
+    let role = concepts.iter().copied().find(|c| vocabulary::is_role(c));
     let primary = match q.kind {
-        Kind::Count | Kind::Ordinal => role.or(nearest.map(|(_, t)| t)),
-        _ => nearest.map(|(_, t)| t),
+        Kind::Count | Kind::Ordinal => role.or(nearest),
+        _ => nearest,
     };
 
     let dimension = match q.kind {
@@ -286,12 +274,12 @@ pub fn subject(
     }
     parts.retain(|p| !p.is_empty());
     if let Some(role) = role.filter(|_| q.kind == Kind::Count) {
-        if parts.iter().all(|p| {
-            vocabulary::concept(&p.to_ascii_lowercase()) != Some(role)
-                && !p
-                    .split(' ')
-                    .any(|w| vocabulary::concept(&w.to_ascii_lowercase()) == Some(role))
-        }) {
+        // "people killed" unless a word already says it ("32 people dead").
+        let said = parts
+            .iter()
+            .flat_map(|p| p.split(' '))
+            .any(|w| vocabulary::concept(&w.to_ascii_lowercase()) == Some(role));
+        if !said {
             parts.push(role);
         }
     }

@@ -494,9 +494,15 @@ pub fn follows_noun(word: &str) -> bool {
             | "inside"
             | "aboard"
             | "abroad"
-    ) || matches!(
-        concept(word),
-        Some("killed" | "injured" | "missing" | "arrested" | "displaced")
+    ) || concept(word).is_some_and(is_role)
+}
+
+/// Concepts that say what happened to what is counted ("32 people killed"):
+/// for a count they name the measure before any other concept.
+pub fn is_role(concept: &str) -> bool {
+    matches!(
+        concept,
+        "killed" | "injured" | "missing" | "arrested" | "displaced"
     )
 }
 
@@ -636,7 +642,6 @@ fn irregular_singular(word: &str) -> Option<&'static str> {
         "series" => "series",
         "news" => "news",
         "talks" => "talks",
-        "this" | "is" | "was" | "has" | "as" | "us" | "its" | "his" => return None,
         _ => return None,
     })
 }
@@ -646,7 +651,7 @@ pub fn lemma(word: &str) -> String {
     if let Some(irregular) = irregular_singular(word) {
         return irregular.to_string();
     }
-    let stem = if let Some(s) = word.strip_suffix("ies").filter(|s| s.len() >= 2) {
+    if let Some(s) = word.strip_suffix("ies").filter(|s| s.len() >= 2) {
         format!("{s}y")
     } else if let Some(s) = word.strip_suffix("sses") {
         format!("{s}ss")
@@ -662,8 +667,7 @@ pub fn lemma(word: &str) -> String {
         s.to_string()
     } else {
         word.to_string()
-    };
-    stem
+    }
 }
 
 /// Verbs and phrases that attribute a statement to a source.
