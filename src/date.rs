@@ -18,9 +18,7 @@ pub struct Date {
 }
 
 fn capitalized(text: &Text, tokens: &[Token], i: usize) -> bool {
-    tokens
-        .get(i)
-        .is_some_and(|t| t.is_word() && crate::lex::starts_capitalized(t.text(text)))
+    tokens.get(i).is_some_and(|t| t.is_capitalized(text))
 }
 
 fn symbol(text: &Text, tokens: &[Token], i: usize, c: char) -> bool {

@@ -19,10 +19,6 @@ use std::ops::Range;
 /// Words a paragraph needs before it counts as the lead (a byline has fewer).
 const LEAD_MIN_WORDS: usize = 8;
 
-fn is_capitalized(text: &Text, token: &Token) -> bool {
-    token.is_word() && crate::lex::starts_capitalized(token.text(text))
-}
-
 /// Place anchors in the tokens of one sentence.
 fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<String>) {
     let lower = |k: usize| tokens[k].lower(text);
@@ -51,7 +47,7 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
             .has(WordClass::WEEKDAY | WordClass::POSSESSIVE)
             .then(|| vocabulary::weekday(strip_possessive(word)))
             .flatten()
-            .filter(|_| is_capitalized(text, &tokens[k]))
+            .filter(|_| tokens[k].is_capitalized(text))
         {
             out.push(format!("day:{day}"));
             continue;
@@ -64,7 +60,7 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
             while start < sentence.end
                 && start < k + 4
                 && tokens[start].is_word()
-                && !is_capitalized(text, &tokens[start])
+                && !tokens[start].is_capitalized(text)
             {
                 if tokens[start].has(WordClass::ENDS_NOUN_PHRASE) && lower(start) != "the" {
                     break;
@@ -73,12 +69,12 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
             }
         } else if token.has(WordClass::EVENT_NOUN)
             && k > sentence.start
-            && is_capitalized(text, &tokens[k - 1])
+            && tokens[k - 1].is_capitalized(text)
         {
             // "the St. Petersburg gathering": the name before an event noun.
             start = k;
             while start > sentence.start
-                && (is_capitalized(text, &tokens[start - 1])
+                && (tokens[start - 1].is_capitalized(text)
                     || is_abbreviation_dot(text, tokens, start - 1))
             {
                 start -= 1;
@@ -104,7 +100,7 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
                 .filter(|_| end < sentence.end)
                 .is_some_and(|t| {
                     t.is_word()
-                        && !is_capitalized(text, t)
+                        && !t.is_capitalized(text)
                         && !t.has(WordClass::ENDS_NOUN_PHRASE | WordClass::PLACE_NOUN)
                 });
         if !modifier {
@@ -150,7 +146,7 @@ fn is_abbreviation_dot(text: &Text, tokens: &[Token], k: usize) -> bool {
 /// Continues a run of capitalized words: "St. Petersburg", "U.S.-Russia".
 fn continues_name(text: &Text, tokens: &[Token], k: usize, start: usize) -> bool {
     let glued_hyphen = tokens[k].is_symbol(text, '-') && !tokens[k].space_before;
-    is_capitalized(text, &tokens[k])
+    tokens[k].is_capitalized(text)
         || (k > start && (is_abbreviation_dot(text, tokens, k) || glued_hyphen))
 }
 

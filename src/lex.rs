@@ -51,6 +51,11 @@ impl Token {
         &text.lower[self.start..self.end]
     }
 
+    /// A word that starts with a capital letter.
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        self.is_word() && starts_capitalized(self.text(text))
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }

@@ -376,7 +376,7 @@ fn one_is_a_number(text: &Text, tokens: &[Token], i: usize) -> bool {
 /// that does not open its sentence: part of a name ("Air Force One", "Boeing
 /// 737", "Article 5"), not a number.
 fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
-    let capitalized = |t: &Token| t.is_word() && crate::lex::starts_capitalized(t.text(text));
+    let capitalized = |t: &Token| t.is_capitalized(text);
     let this = &tokens[i];
     if i == 0 || this.newline_before || !(capitalized(this) || this.kind == TokenKind::Digits) {
         return false;

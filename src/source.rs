@@ -19,10 +19,6 @@ const QUOTE_TAIL: usize = 8;
 /// Longest speaker phrase, in words.
 const SPEAKER_WORDS: usize = 7;
 
-fn is_capitalized(text: &Text, token: &Token) -> bool {
-    token.is_word() && crate::lex::starts_capitalized(token.text(text))
-}
-
 /// The source of the claim starting at token `at`, if the report names one.
 pub fn source(text: &Text, tokens: &[Token], layout: &Layout, at: usize) -> Option<String> {
     if let Some(quote) = layout.quote_of(at) {
@@ -145,7 +141,7 @@ fn speaker_of(
         v + 1,
         (v + 1 + SPEAKER_WORDS).min(tokens.len()),
     ) {
-        if tokens.get(v + 1).is_some_and(|t| is_capitalized(text, t)) {
+        if tokens.get(v + 1).is_some_and(|t| t.is_capitalized(text)) {
             return Some(name);
         }
     }
@@ -153,9 +149,9 @@ fn speaker_of(
     (floor..v)
         .rev()
         .find(|&j| {
-            is_capitalized(text, &tokens[j])
+            tokens[j].is_capitalized(text)
                 && (j == floor || tokens[j - 1].is_symbol(text, ','))
-                && !tokens.get(j + 1).is_some_and(|t| is_capitalized(text, t))
+                && !tokens.get(j + 1).is_some_and(|t| t.is_capitalized(text))
                 && !tokens[j].has(WordClass::MONTH)
         })
         .map(|j| strip_possessive(tokens[j].text(text)).to_string())
@@ -182,7 +178,7 @@ fn name_after(text: &Text, tokens: &[Token], from: usize, to: usize) -> Option<S
 fn name_of(text: &Text, tokens: &[Token], start: usize, end: usize) -> String {
     let mut run_start = end;
     while run_start > start
-        && (is_capitalized(text, &tokens[run_start - 1])
+        && (tokens[run_start - 1].is_capitalized(text)
             || tokens[run_start - 1].is_symbol(text, '-'))
     {
         run_start -= 1;
@@ -220,13 +216,13 @@ fn last_name_before(text: &Text, tokens: &[Token], layout: &Layout, at: usize) -
     let mut j = at;
     while j > floor {
         j -= 1;
-        if is_capitalized(text, &tokens[j])
+        if tokens[j].is_capitalized(text)
             && j > 0
-            && is_capitalized(text, &tokens[j - 1])
+            && tokens[j - 1].is_capitalized(text)
             && layout.quote_of(j).is_none()
         {
             let mut start = j - 1;
-            while start > floor && is_capitalized(text, &tokens[start - 1]) {
+            while start > floor && tokens[start - 1].is_capitalized(text) {
                 start -= 1;
             }
             return Some(name_of(text, tokens, start, j + 1));
