@@ -12,6 +12,7 @@
 //! share, as stated or as a conversion the report itself gives.
 
 use crate::claim::{Claim, Interval, Kind, Role};
+use crate::date;
 use crate::verdict::{self, Verdict};
 use crate::vocabulary;
 use crate::ReportClaims;
@@ -68,7 +69,7 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
         .filter(|c| {
             c.claim.role == Role::Statement
                 && !c.claim.measure.is_empty()
-                && c.claim.value.is_some()
+                && (c.claim.value.is_some() || c.claim.kind == Kind::Date)
         })
         .collect();
     // The same-event veto makes joining depend on which claim comes first, so
@@ -85,18 +86,30 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
     // joins the first it is compatible with.
     let mut parent: Vec<usize> = (0..candidates.len()).collect();
     let mut buckets: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
+    // (A loop, not `map`/`collect`: each iterator chain is code in the wasm bundle.)
+    let mut date_anchors: Vec<Option<String>> = Vec::with_capacity(candidates.len());
+    for candidate in &candidates {
+        date_anchors.push(candidate.claim.date.as_ref().and_then(date::anchor));
+    }
     for (n, candidate) in candidates.iter().enumerate() {
         let currencies = currencies(candidate.claim);
         let concept = candidate.claim.measure.split(':').nth(2).unwrap_or("");
         let state = vocabulary::is_state(concept).then_some("state");
         // `what:` anchors only tell events apart (see `same_event`); they join nothing.
-        let anchors = candidate
+        let event_anchors = candidate
             .claim
             .event
             .iter()
             .map(String::as_str)
             .filter(|a| !a.starts_with("what:"));
-        for anchor in anchors.chain(state) {
+        // A date joins only dates of its own day, month or year: two dates of
+        // "the meeting" that share no day are taken for two meetings.
+        let is_date = candidate.claim.kind == Kind::Date;
+        let anchors = event_anchors
+            .chain(state)
+            .filter(|_| !is_date)
+            .chain(date_anchors[n].as_deref());
+        for anchor in anchors {
             for currency in &currencies {
                 let key = (candidate.claim.measure.as_str(), anchor, *currency);
                 let representatives = buckets.entry(key).or_default();
@@ -177,10 +190,18 @@ fn same_event(a: &Claim, b: &Claim) -> bool {
     // Places inherited from a report's lead are weaker evidence: the lead may
     // name the country where a sentence names the city.
     let inherited = |claim: &Claim| claim.event.iter().any(|e| e.starts_with("report:"));
+    // Dates that state different years date different events ("the summit on
+    // April 11, 2024" is last year's).
+    let year = |claim: &Claim| claim.date.as_ref().and_then(|d| d.year);
+    let same_year = match (year(a), year(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
     (inherited(a) || inherited(b) || agree("place:"))
         && agree("date:")
         && agree("month:")
         && agree("what:")
+        && same_year
 }
 
 /// Currencies a money claim can be compared in: its own and its stated
@@ -248,6 +269,24 @@ fn common_values(members: &[&Candidate]) -> Option<(String, Vec<(usize, Interval
                 })
                 .collect();
             Some((best.to_string(), values))
+        }
+        Kind::Date => {
+            // Days since 1970-01-01 when every date can be placed in a year (its
+            // own, else its report's); else days of the year, years set aside.
+            let in_year = |m: &Candidate| {
+                date::days(m.claim.date.as_ref()?, m.date.and_then(date::year_of_iso))
+            };
+            let of_year = |m: &Candidate| date::days_of_year(m.claim.date.as_ref()?);
+            let all_in_years = members.iter().all(|m| in_year(m).is_some());
+            let mut values = Vec::new();
+            for (k, m) in members.iter().enumerate() {
+                let days = if all_in_years { in_year(m) } else { of_year(m) };
+                values.extend(days.map(|v| (k, v)));
+            }
+            Some((
+                if all_in_years { "day" } else { "dayOfYear" }.into(),
+                values,
+            ))
         }
         _ => Some((
             first.unit.clone(),

@@ -5,7 +5,7 @@
 //! how alignment tells one meeting from another; they are never compared as
 //! amounts.
 
-use crate::claim::DateValue;
+use crate::claim::{DateValue, Interval};
 use crate::lex::{word_at, Text, Token, TokenKind};
 use crate::vocabulary;
 
@@ -209,6 +209,85 @@ pub fn iso_string(date: &DateValue) -> Option<String> {
     })
 }
 
+/// The year of a `YYYY-MM-DD` date (by hand: `str::parse::<i32>` would add its
+/// code to the wasm bundle).
+pub fn year_of_iso(iso: &str) -> Option<i32> {
+    let digits = iso.get(..4)?;
+    digits.bytes().try_fold(0, |year, b| {
+        b.is_ascii_digit().then(|| year * 10 + i32::from(b - b'0'))
+    })
+}
+
+/// The anchor naming a date's day (`date:04-11`), else its month
+/// (`month:2025-04`), else its year (`year:2022`).
+pub fn anchor(date: &DateValue) -> Option<String> {
+    Some(match (date.year, date.month, date.day) {
+        (_, Some(m), Some(d)) => format!("date:{m:02}-{d:02}"),
+        (Some(y), Some(m), None) => format!("month:{y:04}-{m:02}"),
+        (Some(y), None, _) => format!("year:{y:04}"),
+        _ => return None,
+    })
+}
+
+/// The days a date covers, counted from 1970-01-01, as a closed interval. A
+/// date without a year is placed in `year` when given; a date with neither a
+/// year nor a month (a weekday alone) covers no known days. "Early", "mid" and
+/// "late" are the first, middle and last four months of the year.
+pub fn days(date: &DateValue, year: Option<i32>) -> Option<Interval> {
+    let y = date.year.or(year)?;
+    if date.year.is_none() && date.month.is_none() {
+        return None;
+    }
+    let (first, last) = match (date.month, date.day, date.part.as_deref()) {
+        (Some(m), Some(d), _) => ((m, d), (m, d)),
+        (Some(m), None, _) => ((m, 1), (m, days_in_month(y, m))),
+        (None, _, Some("early")) => ((1, 1), (4, 30)),
+        (None, _, Some("mid")) => ((5, 1), (8, 31)),
+        (None, _, Some("late")) => ((9, 1), (12, 31)),
+        (None, _, _) => ((1, 1), (12, 31)),
+    };
+    Some(Interval::closed(
+        days_since_epoch(y, first) as f64,
+        days_since_epoch(y, last) as f64,
+    ))
+}
+
+/// The days a date covers counted from January 1 (= 1) of a leap year,
+/// whatever year it states: how dates compare when some of them name no year.
+pub fn days_of_year(date: &DateValue) -> Option<Interval> {
+    const LEAP_YEAR: i32 = 2000;
+    date.month?; // a year alone has no place within a year
+    let in_leap_year = DateValue {
+        year: Some(LEAP_YEAR),
+        ..date.clone()
+    };
+    let start = days_since_epoch(LEAP_YEAR, (1, 1)) as f64 - 1.0;
+    let days = days(&in_leap_year, None)?;
+    Some(Interval::closed(days.low? - start, days.high? - start))
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days from 1970-01-01 to a day of the proleptic Gregorian calendar (Howard
+/// Hinnant's `days_from_civil`).
+fn days_since_epoch(year: i32, (month, day): (u8, u8)) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let month_from_march = (i64::from(month) + 9) % 12;
+    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,6 +355,52 @@ mod tests {
                 "reading {text:?}"
             );
         }
+    }
+
+    #[test]
+    fn days_covered() {
+        let early = DateValue {
+            part: Some("early".into()),
+            ..dv(Some(2022), None, None)
+        };
+        // (date, the report's year, first and last day covered)
+        type Case = (DateValue, Option<i32>, Option<(f64, f64)>);
+        let cases: Vec<Case> = vec![
+            (dv(Some(1970), Some(1), Some(1)), None, Some((0.0, 0.0))),
+            (
+                dv(Some(2025), Some(4), Some(11)),
+                None,
+                Some((20189.0, 20189.0)),
+            ),
+            (
+                dv(None, Some(4), Some(11)),
+                Some(2025),
+                Some((20189.0, 20189.0)),
+            ),
+            (dv(None, Some(4), Some(11)), None, None),
+            (
+                dv(Some(2024), Some(2), None),
+                None,
+                Some((19754.0, 19782.0)),
+            ),
+            (dv(Some(2022), None, None), None, Some((18993.0, 19357.0))),
+            (early, None, Some((18993.0, 19112.0))),
+            (
+                DateValue {
+                    weekday: Some("friday".into()),
+                    ..DateValue::default()
+                },
+                Some(2025),
+                None,
+            ),
+        ];
+        for (date, year, want) in cases {
+            let got = days(&date, year).map(|i| (i.low.unwrap(), i.high.unwrap()));
+            assert_eq!(got, want, "days of {date:?} in {year:?}");
+        }
+        let april_11 = days_of_year(&dv(None, Some(4), Some(11))).unwrap();
+        assert_eq!((april_11.low, april_11.high), (Some(102.0), Some(102.0)));
+        assert_eq!(days_of_year(&dv(Some(2022), None, None)), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! anchors. [`crate::align`] groups only claims that share an anchor.
 
 use crate::claim::{Claim, Role};
+use crate::date;
 use crate::layout::Layout;
 use crate::lex::{Text, Token, WordClass};
 use crate::subject::strip_possessive;
@@ -203,17 +204,14 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
 /// `date:MM-DD` anchors from the dated claims of a sentence.
 fn dates(claims: &[&Claim], out: &mut Vec<String>) {
     for claim in claims {
-        if let Some(date) = claim
+        // A year alone is too wide to tell events apart.
+        let anchor = claim
             .date
             .as_ref()
             .filter(|_| claim.role == Role::Statement)
-        {
-            match (date.year, date.month, date.day) {
-                (_, Some(m), Some(d)) => out.push(format!("date:{m:02}-{d:02}")),
-                (Some(y), Some(m), None) => out.push(format!("month:{y:04}-{m:02}")),
-                _ => {}
-            }
-        }
+            .and_then(date::anchor)
+            .filter(|a| !a.starts_with("year:"));
+        out.extend(anchor);
     }
 }
 

@@ -5,7 +5,7 @@
 //! number; this is the only place that knows their order, and the only place
 //! that turns token ranges into text offsets.
 
-use crate::claim::{Bound, Claim, Conversion, Kind, Role};
+use crate::claim::{Bound, Claim, Conversion, Interval, Kind, Role};
 use crate::date::{self, Date};
 use crate::layout::{self, Layout};
 use crate::lex::{self, Text, Token, TokenKind, WordClass};
@@ -64,20 +64,31 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
             source: None,
             role: Role::Statement,
         };
+        let previous_end = n.checked_sub(1).map_or(0, |p| found[p].span().end);
+        let next_start = found.get(n + 1).map_or(tokens.len(), |f| f.span().start);
         match item {
             Found::Date(d, role) => {
                 claim.written = claim.text.clone();
                 claim.date = Some(d.value.clone());
                 claim.role = *role;
-                claim.subject = if *role == Role::Dateline {
-                    "publication date".into()
+                if *role == Role::Dateline {
+                    claim.subject = "publication date".into();
                 } else {
-                    "date".into()
-                };
+                    // What the date dates: "met ... on Friday (April 11)".
+                    let as_quantity = date_as_quantity(d);
+                    let subject = subject::subject(
+                        text,
+                        &tokens,
+                        &layout,
+                        &as_quantity,
+                        previous_end,
+                        next_start,
+                    );
+                    claim.subject = subject.text;
+                    claim.measure = subject.measure;
+                }
             }
             Found::Amount(q) => {
-                let previous_end = n.checked_sub(1).map_or(0, |p| found[p].span().end);
-                let next_start = found.get(n + 1).map_or(tokens.len(), |f| f.span().start);
                 let subject = subject::subject(text, &tokens, &layout, q, previous_end, next_start);
                 let slice = |r: &Range<usize>| {
                     text[tokens[r.start].start..tokens[r.end - 1].end].to_string()
@@ -111,6 +122,25 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
     let claim_tokens: Vec<Range<usize>> = found.iter().map(Found::span).collect();
     event::anchor(text, &tokens, &layout, &mut claims, &claim_tokens);
     claims
+}
+
+/// A date as the subject stage reads it: a span of kind date, with no unit,
+/// counted noun or rate (its value is unused: a date's interval comes from its
+/// calendar fields, see [`date::days`]).
+fn date_as_quantity(d: &Date) -> Quantity {
+    Quantity {
+        span: d.start..d.end,
+        number: d.start..d.end,
+        qualifier: None,
+        bound: Bound::Exact,
+        value: Interval::point(0.0),
+        kind: Kind::Date,
+        unit: String::new(),
+        conversions: Vec::new(),
+        noun: None,
+        rate: None,
+        year_like: false,
+    }
 }
 
 /// Finds every date and amount, left to right; each token belongs to at most one.

@@ -183,14 +183,24 @@ pub fn subject(
             .iter()
             .filter(move |&&(_, tag)| !any_fits || vocabulary::fits(q.kind, tag))
     };
-    let nearest = candidates()
-        .find(|&&(k, _)| k < q.span.start)
-        .or_else(|| {
-            candidates()
-                .filter(|&&(k, _)| k >= q.span.start)
-                .min_by_key(|&&(k, _)| k)
-        })
-        .map(|&(_, tag)| tag);
+    // A date dates the happening named just before it ("met Putin on Friday"),
+    // not the subject of its clause.
+    let mut before_number = candidates().filter(|&&(k, _)| k < q.span.start);
+    let before_number = if q.kind == Kind::Date {
+        before_number.next_back()
+    } else {
+        before_number.next()
+    };
+    let nearest = before_number.or_else(|| {
+        candidates()
+            .filter(|&&(k, _)| k >= q.span.start)
+            .min_by_key(|&&(k, _)| k)
+    });
+    // Where the words for a date start: its happening ("invasion began").
+    let dated_at = nearest
+        .filter(|&&(k, _)| q.kind == Kind::Date && k < q.span.start)
+        .map(|&(k, _)| k);
+    let nearest = nearest.map(|&(_, tag)| tag);
     let role = concepts.iter().copied().find(|c| vocabulary::is_role(c));
     let primary = match q.kind {
         Kind::Count | Kind::Ordinal => role.or(nearest),
@@ -244,7 +254,8 @@ pub fn subject(
                 || tokens[k].has(WordClass::SPEECH_VERB);
             cut && trimmed_span(tokens, k + 1..q.span.start, 7).is_some()
         })
-        .map_or(before, |k| k + 1);
+        .map_or(before, |k| k + 1)
+        .max(dated_at.unwrap_or(0));
     // "thousands a week": the rate is said apart ("per week").
     let rate_words = if q.rate.is_some() { 2 } else { 0 };
     let noun_end = q
@@ -269,6 +280,8 @@ pub fn subject(
         parts.push(counted); // "third time they met" → "meeting"
     } else if q.kind == Kind::Count {
         parts.extend([noun_words, after_words, before_words]);
+    } else if q.kind == Kind::Date && !before_words.is_empty() {
+        parts.push(before_words); // what happened then: "met Putin"
     } else {
         parts.extend([before_words, noun_words, after_words]);
     }

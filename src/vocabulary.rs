@@ -831,6 +831,7 @@ pub fn concept(word: &str) -> Option<&'static str> {
         "cost" | "costs" | "damage" | "damages" => "cost",
         "rounds" | "round" => "round",
         "deadline" => "deadline",
+        "war" | "invasion" | "invaded" => "war",
         "votes" | "vote" | "voted" => "votes",
         "turnout" => "turnout",
         _ => return None,

@@ -2,7 +2,7 @@
 // core: the St. Petersburg meeting length is marked where 001 (Mint) and 002
 // (Reuters) state it, each popover names the other reports and figures, and
 // 000's "three-hour meeting" (another meeting, in August) is not marked as
-// contradicting them. Also: the summary chart, exact removal, and no request
+// contradicting them. Also: dates compared as dates, the summary chart, exact removal, and no request
 // leaving the page's origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -91,6 +91,22 @@ test('the summary panel lists every group with a chart of every member', async (
   assert.ok(summary.groups.length > 0, 'the core found no group on the seeds');
   assert.deepEqual(summary.listed, summary.groups);
   assert.equal(summary.drawn, true);
+});
+
+test('dates are marked and charted as dates: “early 2022” (000) within “2022” (004)', async () => {
+  const page = await seedPage();
+  const mentions = await mentionsIn(page);
+  const early = mentions.find((m) => m.article === 'seed-000' && m.text === 'early 2022');
+  const year = mentions.find((m) => m.article === 'seed-004' && m.text === '2022');
+  assert.ok(early && year, `the war's start is not marked in 000 and 004: ${JSON.stringify(mentions.map((m) => m.text))}`);
+  assert.equal(early.group, year.group);
+  assert.equal(early.verdict, 'differsInPrecision');
+  const chart = await page.evaluate((text) => {
+    const group = [...document.querySelectorAll('.fm-summary .fm-group')].find((li) => li.textContent.includes(text));
+    return group && [...group.querySelectorAll('svg.fm-chart title')].map((t) => t.textContent).join(' | ');
+  }, 'early 2022');
+  assert.ok(chart?.includes('Jan 1, 2022–Apr 30, 2022'), `the chart does not show early 2022 as dates: ${chart}`);
+  assert.ok(chart.includes('Jan 1, 2022–Dec 31, 2022'), chart);
 });
 
 test('on the seeds, remove() restores the exact HTML and annotating again changes nothing', async () => {

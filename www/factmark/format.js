@@ -30,20 +30,42 @@ const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** A number for a reader: 4.5, 21B. */
-export function formatNumber(x, short = false) {
+function formatNumber(x, short = false) {
   return (short ? compact : plain).format(x);
 }
 
-/** An interval in words: "more than 4 hour", "4.5 hour", "up to 20 %", "3–5 people". */
+/**
+ * Date groups count days: `day` from 1970-01-01, `dayOfYear` from January 1
+ * (= 1) of a leap year, for dates that name no year.
+ */
+const DATE_UNITS = {
+  day: { epoch: Date.UTC(1970, 0, 1), format: { year: 'numeric', month: 'short', day: 'numeric' } },
+  dayOfYear: { epoch: Date.UTC(2000, 0, 0), format: { month: 'short', day: 'numeric' } },
+};
+const DAY_MS = 86_400_000;
+
+/** A value of a group's unit for a reader: "Apr 11, 2025" for dates, else a number. */
+export function formatValue(x, unit = '', short = false) {
+  const dates = DATE_UNITS[unit];
+  if (!dates) return formatNumber(x, short);
+  return new Date(dates.epoch + x * DAY_MS).toLocaleDateString('en', { ...dates.format, timeZone: 'UTC' });
+}
+
+/** How a group's unit is named for a reader: date units are just "date". */
+export function unitLabel(unit = '') {
+  return DATE_UNITS[unit] ? 'date' : unit;
+}
+
+/** An interval in words: "more than 4 hour", "4.5 hour", "up to 20 %", "3–5 people", "Jan 1, 2022–Apr 30, 2022". */
 export function formatInterval(value, unit = '') {
   if (!value) return '—';
   const { low, high, lowInclusive, highInclusive } = value;
-  const n = (x) => formatNumber(x);
+  const n = (x) => formatValue(x, unit);
   let words;
   if (low !== null && high !== null && low === high) words = n(low);
   else if (low !== null && high === null) words = `${lowInclusive ? 'at least' : 'more than'} ${n(low)}`;
   else if ((low === null || low === 0) && high !== null) words = `${highInclusive ? 'up to' : 'less than'} ${n(high)}`;
   else if (low === null && high === null) words = 'any value';
   else words = `${n(low)}–${n(high)}`;
-  return unit ? `${words} ${unit}` : words;
+  return unit && !DATE_UNITS[unit] ? `${words} ${unit}` : words;
 }

@@ -6,7 +6,7 @@
 // open end a hollow one, an unbounded end an arrow running off the plot, a single
 // value a dot. Built with createElementNS and textContent only (report names are
 // untrusted); colours come from classes in factmark.css, so no inline style.
-import { el, formatInterval, formatNumber, verdictOf } from './format.js';
+import { el, formatInterval, formatValue, unitLabel, verdictOf } from './format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 320;
@@ -48,7 +48,7 @@ export function buildSummary(prefix, groups, mentions, reportCount) {
           el('span', { class: 'fm-verdict' }, verdict.label),
           ': ',
           el('span', { class: 'fm-subject' }, group.subject || group.measure),
-          group.unit ? ` (${group.unit})` : '',
+          group.unit ? ` (${unitLabel(group.unit)})` : '',
         ),
         chart(`${prefix}-${i}`, group, mentions),
         el('p', { class: 'fm-explanation' }, group.explanation),
@@ -98,7 +98,7 @@ function chart(id, group, mentions) {
   const root = svg(
     'svg',
     { class: 'fm-chart', viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-labelledby': titleId },
-    svg('title', { id: titleId }, `Each mention's value in ${group.unit || 'the same unit'}: ${description}`),
+    svg('title', { id: titleId }, `Each mention's value in ${unitLabel(group.unit) || 'the same unit'}: ${description}`),
   );
 
   rows.forEach(({ member, mention }, i) => {
@@ -130,7 +130,7 @@ function chart(id, group, mentions) {
     const anchor = ticks.length === 1 ? 'middle' : k === 0 ? 'end' : 'start';
     root.append(
       svg('line', { class: 'fm-tick', x1: x(v), y1: axisY, x2: x(v), y2: axisY + 4 }),
-      svg('text', { class: 'fm-tick-label', x: x(v), y: axisY + 16, 'text-anchor': anchor }, formatNumber(v, true)),
+      svg('text', { class: 'fm-tick-label', x: x(v), y: axisY + 16, 'text-anchor': anchor }, formatValue(v, group.unit, true)),
     );
   }
   return root;
