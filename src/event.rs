@@ -323,8 +323,9 @@ pub fn anchor(
         };
         // What happened: the first happening named before the number in its
         // sentence, the subject of "A strong aftershock hit …, killing 3 people".
-        let happening =
-            (floor..span.start).find_map(|k| vocabulary::happening(tokens[k].lower(text)));
+        let happening = (floor..span.start)
+            .filter(|&k| tokens[k].has(WordClass::HAPPENING))
+            .find_map(|k| vocabulary::happening(tokens[k].lower(text)));
         claims[n].event = if !own.is_empty() {
             own
         } else {

@@ -50,6 +50,12 @@ impl WordClass {
     pub const ABBREVIATION: WordClass = WordClass(1 << 10);
     /// `vocabulary::is_title`.
     pub const TITLE: WordClass = WordClass(1 << 11);
+    /// `vocabulary::happening`.
+    pub const HAPPENING: WordClass = WordClass(1 << 12);
+    /// `vocabulary::starts_scope`.
+    pub const SCOPE_START: WordClass = WordClass(1 << 13);
+    /// `vocabulary::is_clause_break`.
+    pub const CLAUSE_BREAK: WordClass = WordClass(1 << 14);
     /// Not a table's answer: the word ends in "'s" or "’s", so a stage that
     /// strips possessives must look its stem up itself.
     pub const POSSESSIVE: WordClass = WordClass(1 << 15);
@@ -96,6 +102,9 @@ fn from_tables(word: &str) -> WordClass {
         (vocabulary::is_event_noun(word), WordClass::EVENT_NOUN),
         (vocabulary::is_abbreviation(word), WordClass::ABBREVIATION),
         (vocabulary::is_title(word), WordClass::TITLE),
+        (vocabulary::happening(word).is_some(), WordClass::HAPPENING),
+        (vocabulary::starts_scope(word), WordClass::SCOPE_START),
+        (vocabulary::is_clause_break(word), WordClass::CLAUSE_BREAK),
     ];
     flags
         .iter()
@@ -280,6 +289,9 @@ mod tests {
             "oblast",
             "approx",
             "spokesperson",
+            "aftershock",
+            "altogether",
+            "whereas",
         ] {
             assert!(WORDS.split(' ').any(|w| w == word), "{word}");
             assert!(
