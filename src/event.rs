@@ -201,7 +201,7 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
 }
 
 /// `date:MM-DD` anchors from the dated claims of a sentence.
-fn dates(claims: &[&Claim], out: &mut Vec<String>) {
+fn dates(claims: &[Claim], out: &mut Vec<String>) {
     for claim in claims {
         if let Some(date) = claim
             .date
@@ -251,8 +251,7 @@ pub fn anchor(
         places(text, tokens, range.clone(), &mut out);
         let from = claim_tokens.partition_point(|r| r.start < range.start);
         let to = claim_tokens.partition_point(|r| r.start < range.end);
-        let here: Vec<&Claim> = claims[from..to].iter().collect();
-        dates(&here, &mut out);
+        dates(&claims[from..to], &mut out);
         out
     };
     // The lead: the first paragraph (not furniture) with enough words to be prose.

@@ -272,7 +272,9 @@ pub fn subject(
         parts.extend(["per", rate]);
     }
     Subject {
-        text: parts.join(" ").trim().to_string(),
+        // The parts are token spans and vocabulary words: none starts or ends
+        // with a space, so the joined text needs no trimming.
+        text: parts.join(" "),
         measure,
     }
 }
