@@ -146,13 +146,10 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
             continue;
         }
         let token = &tokens[i];
-        // Most tokens start nothing: a test of kind and flags skips them (and of
-        // the words that start a date without a flag).
-        let may_start = token.kind == TokenKind::Digits
-            || token.has(WordClass::NUMERAL_START | WordClass::MONTH | WordClass::WEEKDAY)
-            || token.is_word()
-                && matches!(token.end - token.start, 3..=5)
-                && matches!(token.lower(text), "early" | "mid" | "late");
+        // Most tokens start nothing: a test of kind and flags skips them.
+        let date_start = WordClass::MONTH | WordClass::WEEKDAY | WordClass::PART_OF_YEAR;
+        let may_start =
+            token.kind == TokenKind::Digits || token.has(WordClass::NUMERAL_START | date_start);
         if !may_start {
             i += 1;
             continue;
@@ -171,9 +168,7 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
         } else {
             ""
         };
-        let may_be_date = token.kind == TokenKind::Digits
-            || token.has(WordClass::MONTH | WordClass::WEEKDAY)
-            || matches!(lower, "early" | "mid" | "late");
+        let may_be_date = token.kind == TokenKind::Digits || token.has(date_start);
         let may_be_number = token.kind == TokenKind::Digits
             || token.has(WordClass::NUMERAL_START)
                 && (!matches!(lower, "a" | "an") || article_starts_number(text, tokens, i));

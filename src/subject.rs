@@ -110,7 +110,8 @@ pub fn subject(
         // Most words are neither a concept nor the start of a scope: their
         // flags say so without looking at their text.
         let concept = tokens[k].has(WordClass::CONCEPT | WordClass::POSSESSIVE);
-        if !concept && !tokens[k].has(WordClass::SCOPE_START) {
+        let scope = tokens[k].has(WordClass::SCOPE_START | WordClass::POSSESSIVE);
+        if !concept && !scope {
             continue;
         }
         let word = word_at(k);
@@ -118,7 +119,10 @@ pub fn subject(
             insert(&mut concepts, tag);
             found.push((k, tag));
         }
-        if let Some(scope) = vocabulary::scope(&[word, word_at(k + 1)]) {
+        if let Some(scope) = scope
+            .then(|| vocabulary::scope(&[word, word_at(k + 1)]))
+            .flatten()
+        {
             insert(&mut scopes, scope);
         }
     }

@@ -352,6 +352,16 @@ pub fn month(word: &str) -> Option<u8> {
     })
 }
 
+/// Parts of a year that make a date of it: `early 2022`, `mid-2022`.
+pub fn part_of_year(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "early" => "early",
+        "mid" => "mid",
+        "late" => "late",
+        _ => return None,
+    })
+}
+
 /// Weekday names to their normalized lowercase form.
 pub fn weekday(word: &str) -> Option<&'static str> {
     Some(match word {
@@ -873,9 +883,14 @@ const SCOPES: &[(&[&str], &str)] = &[
 
 /// The scope of the phrase `words` starts with, if any.
 pub fn scope(words: &[&str]) -> Option<&'static str> {
+    let (first, rest) = words.split_first()?;
     SCOPES
         .iter()
-        .find(|(phrase, _)| words.starts_with(phrase))
+        .find(|(phrase, _)| {
+            phrase
+                .split_first()
+                .is_some_and(|(word, more)| word == first && rest.starts_with(more))
+        })
         .map(|&(_, scope)| scope)
 }
 

@@ -23,7 +23,7 @@ pub const MAX_WORD_BYTES: usize = 16;
 
 /// Flags of one word; `WordClass::default()` is a word no table names.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WordClass(u16);
+pub struct WordClass(u32);
 
 impl WordClass {
     /// `vocabulary::may_start_numeral`.
@@ -56,9 +56,11 @@ impl WordClass {
     pub const SCOPE_START: WordClass = WordClass(1 << 13);
     /// `vocabulary::is_clause_break`.
     pub const CLAUSE_BREAK: WordClass = WordClass(1 << 14);
+    /// `vocabulary::part_of_year`.
+    pub const PART_OF_YEAR: WordClass = WordClass(1 << 15);
     /// Not a table's answer: the word ends in "'s" or "’s", so a stage that
     /// strips possessives must look its stem up itself.
-    pub const POSSESSIVE: WordClass = WordClass(1 << 15);
+    pub const POSSESSIVE: WordClass = WordClass(1 << 31);
 
     /// True when the word has any of the flags in `flags`.
     pub fn has(self, flags: WordClass) -> bool {
@@ -105,6 +107,7 @@ fn from_tables(word: &str) -> WordClass {
         (vocabulary::happening(word).is_some(), WordClass::HAPPENING),
         (vocabulary::starts_scope(word), WordClass::SCOPE_START),
         (vocabulary::is_clause_break(word), WordClass::CLAUSE_BREAK),
+        (vocabulary::part_of_year(word).is_some(), WordClass::PART_OF_YEAR),
     ];
     flags
         .iter()
@@ -292,6 +295,7 @@ mod tests {
             "aftershock",
             "altogether",
             "whereas",
+            "mid",
         ] {
             assert!(WORDS.split(' ').any(|w| w == word), "{word}");
             assert!(
