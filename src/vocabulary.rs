@@ -261,6 +261,13 @@ pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
     (&["~"], Bound::Approximately),
 ];
 
+/// True for the last word of a qualifier in [`QUALIFIERS_BEFORE`].
+pub fn ends_qualifier(word: &str) -> bool {
+    QUALIFIERS_BEFORE
+        .iter()
+        .any(|(words, _)| words.last() == Some(&word))
+}
+
 /// Qualifiers that follow the number: "50 or more", "300 or so".
 pub const QUALIFIERS_AFTER: &[(&[&str], Bound)] = &[
     (&["or", "more"], Bound::AtLeast),

@@ -58,6 +58,8 @@ impl WordClass {
     pub const CLAUSE_BREAK: WordClass = WordClass(1 << 14);
     /// `vocabulary::part_of_year`.
     pub const PART_OF_YEAR: WordClass = WordClass(1 << 15);
+    /// `vocabulary::ends_qualifier`.
+    pub const QUALIFIER_END: WordClass = WordClass(1 << 16);
     /// Not a table's answer: the word ends in "'s" or "’s", so a stage that
     /// strips possessives must look its stem up itself.
     pub const POSSESSIVE: WordClass = WordClass(1 << 31);
@@ -108,6 +110,7 @@ fn from_tables(word: &str) -> WordClass {
         (vocabulary::starts_scope(word), WordClass::SCOPE_START),
         (vocabulary::is_clause_break(word), WordClass::CLAUSE_BREAK),
         (vocabulary::part_of_year(word).is_some(), WordClass::PART_OF_YEAR),
+        (vocabulary::ends_qualifier(word), WordClass::QUALIFIER_END),
     ];
     flags
         .iter()
@@ -296,6 +299,7 @@ mod tests {
             "altogether",
             "whereas",
             "mid",
+            "surpassed",
         ] {
             assert!(WORDS.split(' ').any(|w| w == word), "{word}");
             assert!(
