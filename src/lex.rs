@@ -252,7 +252,7 @@ fn non_letters(chunk: u64) -> u64 {
     const HIGH: u64 = ONES * 0x80;
     // `| 0x20` lowercases ASCII letters and maps no other ASCII byte into
     // 'a'..='z'; with the high bit cleared, adding to a byte cannot carry.
-    let lower = (chunk | ONES * 0x20) & !HIGH;
+    let lower = (chunk | (ONES * 0x20)) & !HIGH;
     let below_a = !(lower + ONES * u64::from(0x80 - b'a')) & HIGH;
     let above_z = (lower + ONES * u64::from(0x7F - b'z')) & HIGH;
     (chunk & HIGH) | below_a | above_z
@@ -336,7 +336,8 @@ mod tests {
     fn non_letters_agrees_with_the_byte_table() {
         for b in 0..=255u8 {
             for at in 0..8 {
-                let chunk = u64::from(b) << (8 * at) | 0x6161_6161_6161_6161 & !(0xFF << (8 * at));
+                let letters = 0x6161_6161_6161_6161 & !(0xFF << (8 * at)); // "aaaaaaaa"
+                let chunk = (u64::from(b) << (8 * at)) | letters;
                 let stop = non_letters(chunk);
                 assert_eq!(stop == 0, ASCII_LETTER[usize::from(b)], "{b:#x} at {at}");
                 if stop != 0 {

@@ -903,7 +903,9 @@ pub fn scope(words: &[&str]) -> Option<&'static str> {
 
 /// True for the first word of a [`scope`] phrase.
 pub fn starts_scope(word: &str) -> bool {
-    SCOPES.iter().any(|(phrase, _)| phrase.first() == Some(&word))
+    SCOPES
+        .iter()
+        .any(|(phrase, _)| phrase.first() == Some(&word))
 }
 
 /// Words that end the clause around a number (see `subject`): the clause they

@@ -109,7 +109,10 @@ fn from_tables(word: &str) -> WordClass {
         (vocabulary::happening(word).is_some(), WordClass::HAPPENING),
         (vocabulary::starts_scope(word), WordClass::SCOPE_START),
         (vocabulary::is_clause_break(word), WordClass::CLAUSE_BREAK),
-        (vocabulary::part_of_year(word).is_some(), WordClass::PART_OF_YEAR),
+        (
+            vocabulary::part_of_year(word).is_some(),
+            WordClass::PART_OF_YEAR,
+        ),
         (vocabulary::ends_qualifier(word), WordClass::QUALIFIER_END),
     ];
     flags
