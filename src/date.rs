@@ -169,13 +169,7 @@ fn day_first(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
 
 /// `early 2022`, `mid-2022`, `late 2022`.
 fn part_of_year(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
-    let part = word_at(text, tokens, i);
-    let part = match part {
-        "early" => "early",
-        "mid" => "mid",
-        "late" => "late",
-        _ => return None,
-    };
+    let part = vocabulary::part_of_year(word_at(text, tokens, i))?;
     let hyphen = symbol(text, tokens, i + 1, '-');
     let k = if hyphen { i + 2 } else { i + 1 };
     let y = year(text, tokens, k)?;

@@ -202,7 +202,7 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
 }
 
 /// `date:MM-DD` anchors from the dated claims of a sentence.
-fn dates(claims: &[&Claim], out: &mut Vec<String>) {
+fn dates(claims: &[Claim], out: &mut Vec<String>) {
     for claim in claims {
         // A year alone is too wide to tell events apart.
         let anchor = claim
@@ -249,8 +249,7 @@ pub fn anchor(
         places(text, tokens, range.clone(), &mut out);
         let from = claim_tokens.partition_point(|r| r.start < range.start);
         let to = claim_tokens.partition_point(|r| r.start < range.end);
-        let here: Vec<&Claim> = claims[from..to].iter().collect();
-        dates(&here, &mut out);
+        dates(&claims[from..to], &mut out);
         out
     };
     // The lead: the first paragraph (not furniture) with enough words to be prose.
@@ -321,8 +320,9 @@ pub fn anchor(
         };
         // What happened: the first happening named before the number in its
         // sentence, the subject of "A strong aftershock hit …, killing 3 people".
-        let happening =
-            (floor..span.start).find_map(|k| vocabulary::happening(tokens[k].lower(text)));
+        let happening = (floor..span.start)
+            .filter(|&k| tokens[k].has(WordClass::HAPPENING))
+            .find_map(|k| vocabulary::happening(tokens[k].lower(text)));
         claims[n].event = if !own.is_empty() {
             own
         } else {

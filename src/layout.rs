@@ -59,11 +59,14 @@ pub fn layout(text: &Text, tokens: &[Token]) -> Layout {
     let mut sentence_start = 0;
     let mut paragraph = 0;
     let mut line_start = 0;
+    // Words of the line so far: counted here, in the one pass over the tokens.
+    let mut line_words = 0;
     let mut open_quote: Option<usize> = None;
     for (i, token) in tokens.iter().enumerate() {
         if i > 0 && token.newline_before {
             push_sentence(&mut layout, sentence_start..i, paragraph);
-            close_lines(&mut layout, text, tokens, line_start..i);
+            close_lines(&mut layout, text, tokens, line_start..i, line_words);
+            line_words = 0;
             if let Some(open) = open_quote.take() {
                 layout.quotes.push(Quote { open, close: i - 1 });
             }
@@ -71,6 +74,7 @@ pub fn layout(text: &Text, tokens: &[Token]) -> Layout {
             line_start = i;
             paragraph += 1;
         }
+        line_words += usize::from(token.is_word());
         if token.kind == TokenKind::Symbol {
             let symbol = token.text(text);
             match symbol {
@@ -95,7 +99,13 @@ pub fn layout(text: &Text, tokens: &[Token]) -> Layout {
     if sentence_start < tokens.len() || layout.sentences.is_empty() {
         push_sentence(&mut layout, sentence_start..tokens.len(), paragraph);
     }
-    close_lines(&mut layout, text, tokens, line_start..tokens.len());
+    close_lines(
+        &mut layout,
+        text,
+        tokens,
+        line_start..tokens.len(),
+        line_words,
+    );
     if let Some(open) = open_quote {
         layout.quotes.push(Quote {
             open,
@@ -115,9 +125,16 @@ fn push_sentence(layout: &mut Layout, range: Range<usize>, paragraph: usize) {
     layout.paragraph.push(paragraph);
 }
 
-/// Marks the sentences of one line (token range) as furniture or not.
-fn close_lines(layout: &mut Layout, text: &Text, tokens: &[Token], line: Range<usize>) {
-    let furniture = is_furniture(text, tokens, line.clone());
+/// Marks the sentences of one line (token range, with `words` words) as
+/// furniture or not.
+fn close_lines(
+    layout: &mut Layout,
+    text: &Text,
+    tokens: &[Token],
+    line: Range<usize>,
+    words: usize,
+) {
+    let furniture = is_furniture(text, tokens, line.clone(), words);
     layout.furniture.resize(layout.sentences.len(), false);
     if furniture {
         for (k, sentence) in layout.sentences.iter().enumerate().rev() {
@@ -130,7 +147,7 @@ fn close_lines(layout: &mut Layout, text: &Text, tokens: &[Token], line: Range<u
 }
 
 /// Share buttons, ad slots, bylines and credit lines (see `vocabulary::FURNITURE_*`).
-fn is_furniture(text: &Text, tokens: &[Token], line: Range<usize>) -> bool {
+fn is_furniture(text: &Text, tokens: &[Token], line: Range<usize>, words: usize) -> bool {
     let (Some(first), Some(last)) = (
         tokens.get(line.start),
         line.end.checked_sub(1).and_then(|i| tokens.get(i)),
@@ -145,13 +162,6 @@ fn is_furniture(text: &Text, tokens: &[Token], line: Range<usize>) -> bool {
     let starts_with = |prefix: &str| {
         lower.as_bytes().first() == prefix.as_bytes().first() && lower.starts_with(prefix)
     };
-    // Words are counted only as far as the tests below look (31), so a long
-    // paragraph costs no more than a short one.
-    let words = tokens[line.clone()]
-        .iter()
-        .filter(|t| t.is_word())
-        .take(31)
-        .count();
     let short = words <= 8;
     vocabulary::FURNITURE_PREFIXES.iter().any(|prefix| {
         starts_with(prefix) && (short || !matches!(*prefix, "by " | "updated" | "published"))

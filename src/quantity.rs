@@ -9,7 +9,7 @@
 //! DESIGN.md has the table of qualifiers and the reasoning.
 
 use crate::claim::{Bound, Interval, Kind};
-use crate::lex::{word_at, Text, Token, TokenKind};
+use crate::lex::{word_at, Text, Token, TokenKind, WordClass};
 use crate::numeral::{self, Numeral, Worth};
 use crate::vocabulary::{self, APPROXIMATE_TOLERANCE};
 use std::ops::Range;
@@ -85,7 +85,9 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
             ""
         }
     });
-    for (words, b) in vocabulary::QUALIFIERS_BEFORE {
+    // Most amounts follow no qualifier: the flag of the word before says so.
+    let qualified = start > taken && tokens[start - 1].has(WordClass::QUALIFIER_END);
+    for (words, b) in vocabulary::QUALIFIERS_BEFORE.iter().filter(|_| qualified) {
         let n = words.len();
         if start >= taken + n && words.iter().rev().zip(&before).all(|(w, l)| l == w) {
             let preposition = *words == ["over"]

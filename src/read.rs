@@ -43,7 +43,7 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
         let utf16_start = utf16.utf16_at(byte_start);
         let utf16_end = utf16.utf16_at(byte_end);
         let mut claim = Claim {
-            id: [name, "#", &n.to_string()].concat(), // cheaper than `format!`
+            id: claim_id(name, n),
             report: name.to_string(),
             text: text[byte_start..byte_end].to_string(),
             byte_start,
@@ -143,6 +143,16 @@ fn date_as_quantity(d: &Date) -> Quantity {
     }
 }
 
+/// `<name>#<n>`: one allocation, and cheaper than `format!`.
+fn claim_id(name: &str, n: usize) -> String {
+    use std::fmt::Write;
+    let mut id = String::with_capacity(name.len() + 8);
+    id.push_str(name);
+    id.push('#');
+    let _ = write!(id, "{n}"); // writing to a String cannot fail
+    id
+}
+
 /// Finds every date and amount, left to right; each token belongs to at most one.
 fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
     let mut found = Vec::new();
@@ -166,13 +176,10 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
             continue;
         }
         let token = &tokens[i];
-        // Most tokens start nothing: a test of kind and flags skips them (and of
-        // the words that start a date without a flag).
-        let may_start = token.kind == TokenKind::Digits
-            || token.has(WordClass::NUMERAL_START | WordClass::MONTH | WordClass::WEEKDAY)
-            || token.is_word()
-                && matches!(token.end - token.start, 3..=5)
-                && matches!(token.lower(text), "early" | "mid" | "late");
+        // Most tokens start nothing: a test of kind and flags skips them.
+        let date_start = WordClass::MONTH | WordClass::WEEKDAY | WordClass::PART_OF_YEAR;
+        let may_start =
+            token.kind == TokenKind::Digits || token.has(WordClass::NUMERAL_START | date_start);
         if !may_start {
             i += 1;
             continue;
@@ -191,9 +198,7 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
         } else {
             ""
         };
-        let may_be_date = token.kind == TokenKind::Digits
-            || token.has(WordClass::MONTH | WordClass::WEEKDAY)
-            || matches!(lower, "early" | "mid" | "late");
+        let may_be_date = token.kind == TokenKind::Digits || token.has(date_start);
         let may_be_number = token.kind == TokenKind::Digits
             || token.has(WordClass::NUMERAL_START)
                 && (!matches!(lower, "a" | "an") || article_starts_number(text, tokens, i));

@@ -30,30 +30,17 @@ pub struct Subject {
 /// Tokens that end a clause for the subject window: the window does not cross them.
 fn is_clause_break(text: &Text, tokens: &[Token], k: usize) -> bool {
     let token = &tokens[k];
-    // The period of "St." or "U.S." is part of a name.
-    if token.is_symbol(text, '.') && k > 0 && tokens[k - 1].is_word() {
-        let word = tokens[k - 1].text(text);
-        if vocabulary::is_abbreviation(tokens[k - 1].lower(text)) || word.chars().count() == 1 {
-            return false;
-        }
-    }
     match token.kind {
+        // The period of "St." or "U.S." is part of a name.
+        TokenKind::Symbol if token.is_symbol(text, '.') && k > 0 && tokens[k - 1].is_word() => {
+            let word = tokens[k - 1].text(text);
+            !tokens[k - 1].has(WordClass::ABBREVIATION) && word.chars().count() != 1
+        }
         TokenKind::Symbol => matches!(
             token.text(text),
             ";" | ":" | "—" | "–" | "“" | "”" | "\"" | "(" | ")" | "!" | "?" | "."
         ),
-        TokenKind::Word => matches!(
-            token.lower(text),
-            "while"
-                | "but"
-                | "because"
-                | "although"
-                | "whereas"
-                | "despite"
-                | "after"
-                | "before"
-                | "amid"
-        ),
+        TokenKind::Word => token.has(WordClass::CLAUSE_BREAK),
         TokenKind::Digits => false,
     }
 }
@@ -119,21 +106,23 @@ pub fn subject(
         }
         _ => "",
     };
-    // The word after `k`, kept for the next turn when that is `k + 1`.
-    let mut next: Option<(usize, &str)> = None;
     for k in window {
-        let word = match next {
-            Some((j, word)) if j == k => word,
-            _ => word_at(k),
-        };
-        let listed = tokens[k].has(WordClass::CONCEPT | WordClass::POSSESSIVE);
-        if let Some(tag) = listed.then(|| vocabulary::concept(word)).flatten() {
+        // Most words are neither a concept nor the start of a scope: their
+        // flags say so without looking at their text.
+        let concept = tokens[k].has(WordClass::CONCEPT | WordClass::POSSESSIVE);
+        let scope = tokens[k].has(WordClass::SCOPE_START | WordClass::POSSESSIVE);
+        if !concept && !scope {
+            continue;
+        }
+        let word = word_at(k);
+        if let Some(tag) = concept.then(|| vocabulary::concept(word)).flatten() {
             insert(&mut concepts, tag);
             found.push((k, tag));
         }
-        let pair = [word, word_at(k + 1)];
-        next = Some((k + 1, pair[1]));
-        if let Some((scope, _)) = vocabulary::scope(&pair) {
+        if let Some(scope) = scope
+            .then(|| vocabulary::scope(&[word, word_at(k + 1)]))
+            .flatten()
+        {
             insert(&mut scopes, scope);
         }
     }
@@ -300,7 +289,9 @@ pub fn subject(
         parts.extend(["per", rate]);
     }
     Subject {
-        text: parts.join(" ").trim().to_string(),
+        // The parts are token spans and vocabulary words: none starts or ends
+        // with a space, so the joined text needs no trimming.
+        text: parts.join(" "),
         measure,
     }
 }

@@ -261,6 +261,13 @@ pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
     (&["~"], Bound::Approximately),
 ];
 
+/// True for the last word of a qualifier in [`QUALIFIERS_BEFORE`].
+pub fn ends_qualifier(word: &str) -> bool {
+    QUALIFIERS_BEFORE
+        .iter()
+        .any(|(words, _)| words.last() == Some(&word))
+}
+
 /// Qualifiers that follow the number: "50 or more", "300 or so".
 pub const QUALIFIERS_AFTER: &[(&[&str], Bound)] = &[
     (&["or", "more"], Bound::AtLeast),
@@ -348,6 +355,16 @@ pub fn month(word: &str) -> Option<u8> {
         "october" | "oct" => 10,
         "november" | "nov" => 11,
         "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Parts of a year that make a date of it: `early 2022`, `mid-2022`.
+pub fn part_of_year(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "early" => "early",
+        "mid" => "mid",
+        "late" => "late",
         _ => return None,
     })
 }
@@ -856,22 +873,57 @@ pub fn fits(kind: Kind, concept: &str) -> bool {
 }
 
 /// Words that set the time scope of an amount, so "new pledges" and aid
-/// "committed so far" are not the same measure.
-pub fn scope(words: &[&str]) -> Option<(&'static str, usize)> {
-    let first = *words.first()?;
-    let second = words.get(1).copied().unwrap_or("");
-    Some(match (first, second) {
-        // Not "a total of 36 people": that is only how a count is phrased.
-        ("so", "far") | ("to", "date") | ("cumulative", _) | ("altogether", _) => {
-            ("cumulative", if second.is_empty() { 1 } else { 2 })
-        }
-        ("quarter", _) => ("quarter", 1),
-        ("annual", _) | ("annually", _) | ("yearly", _) => ("annual", 1),
-        ("daily", _) => ("daily", 1),
-        ("weekly", _) => ("weekly", 1),
-        ("monthly", _) => ("monthly", 1),
-        _ => return None,
-    })
+/// "committed so far" are not the same measure: phrases and their scope.
+/// Not "a total of 36 people": that is only how a count is phrased.
+const SCOPES: &[(&[&str], &str)] = &[
+    (&["so", "far"], "cumulative"),
+    (&["to", "date"], "cumulative"),
+    (&["cumulative"], "cumulative"),
+    (&["altogether"], "cumulative"),
+    (&["quarter"], "quarter"),
+    (&["annual"], "annual"),
+    (&["annually"], "annual"),
+    (&["yearly"], "annual"),
+    (&["daily"], "daily"),
+    (&["weekly"], "weekly"),
+    (&["monthly"], "monthly"),
+];
+
+/// The scope of the phrase `words` starts with, if any.
+pub fn scope(words: &[&str]) -> Option<&'static str> {
+    let (first, rest) = words.split_first()?;
+    SCOPES
+        .iter()
+        .find(|(phrase, _)| {
+            phrase
+                .split_first()
+                .is_some_and(|(word, more)| word == first && rest.starts_with(more))
+        })
+        .map(|&(_, scope)| scope)
+}
+
+/// True for the first word of a [`scope`] phrase.
+pub fn starts_scope(word: &str) -> bool {
+    SCOPES
+        .iter()
+        .any(|(phrase, _)| phrase.first() == Some(&word))
+}
+
+/// Words that end the clause around a number (see `subject`): the clause they
+/// open is about something else.
+pub fn is_clause_break(word: &str) -> bool {
+    matches!(
+        word,
+        "while"
+            | "but"
+            | "because"
+            | "although"
+            | "whereas"
+            | "despite"
+            | "after"
+            | "before"
+            | "amid"
+    )
 }
 
 /// Nouns after which a capitalized word before them is a place: "the St. Petersburg gathering".

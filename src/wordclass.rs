@@ -23,7 +23,7 @@ pub const MAX_WORD_BYTES: usize = 16;
 
 /// Flags of one word; `WordClass::default()` is a word no table names.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WordClass(u16);
+pub struct WordClass(u32);
 
 impl WordClass {
     /// `vocabulary::may_start_numeral`.
@@ -50,9 +50,19 @@ impl WordClass {
     pub const ABBREVIATION: WordClass = WordClass(1 << 10);
     /// `vocabulary::is_title`.
     pub const TITLE: WordClass = WordClass(1 << 11);
+    /// `vocabulary::happening`.
+    pub const HAPPENING: WordClass = WordClass(1 << 12);
+    /// `vocabulary::starts_scope`.
+    pub const SCOPE_START: WordClass = WordClass(1 << 13);
+    /// `vocabulary::is_clause_break`.
+    pub const CLAUSE_BREAK: WordClass = WordClass(1 << 14);
+    /// `vocabulary::part_of_year`.
+    pub const PART_OF_YEAR: WordClass = WordClass(1 << 15);
+    /// `vocabulary::ends_qualifier`.
+    pub const QUALIFIER_END: WordClass = WordClass(1 << 16);
     /// Not a table's answer: the word ends in "'s" or "’s", so a stage that
     /// strips possessives must look its stem up itself.
-    pub const POSSESSIVE: WordClass = WordClass(1 << 15);
+    pub const POSSESSIVE: WordClass = WordClass(1 << 31);
 
     /// True when the word has any of the flags in `flags`.
     pub fn has(self, flags: WordClass) -> bool {
@@ -96,6 +106,14 @@ fn from_tables(word: &str) -> WordClass {
         (vocabulary::is_event_noun(word), WordClass::EVENT_NOUN),
         (vocabulary::is_abbreviation(word), WordClass::ABBREVIATION),
         (vocabulary::is_title(word), WordClass::TITLE),
+        (vocabulary::happening(word).is_some(), WordClass::HAPPENING),
+        (vocabulary::starts_scope(word), WordClass::SCOPE_START),
+        (vocabulary::is_clause_break(word), WordClass::CLAUSE_BREAK),
+        (
+            vocabulary::part_of_year(word).is_some(),
+            WordClass::PART_OF_YEAR,
+        ),
+        (vocabulary::ends_qualifier(word), WordClass::QUALIFIER_END),
     ];
     flags
         .iter()
@@ -280,6 +298,11 @@ mod tests {
             "oblast",
             "approx",
             "spokesperson",
+            "aftershock",
+            "altogether",
+            "whereas",
+            "mid",
+            "surpassed",
         ] {
             assert!(WORDS.split(' ').any(|w| w == word), "{word}");
             assert!(
