@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Builds the browser widget's wasm: the core for wasm32-unknown-unknown (profile
+# Builds the browser widget: the core for wasm32-unknown-unknown (profile
 # `wasm`: size first), wasm-bindgen's ES-module glue (target web) into www/pkg/,
 # then wasm-opt -Oz (binaryen from npm, see scripts/package.json; setup.sh
-# installs it). Ends by printing the size, raw and gzipped, of every file
-# the widget loads, against the 100 KB gzipped budget (the browser tests enforce it).
+# installs it); then esbuild bundles www/factmark.js and its modules into the
+# one file pages load, www/factmark.min.js, and minifies the glue in place.
+# Ends by printing the size, raw and gzipped, of every file the widget loads,
+# against the 100 KB gzipped budget (the browser tests enforce it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +15,14 @@ wasm=target/wasm32-unknown-unknown/wasm/factmark.wasm
 cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm
 wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm"
 scripts/node_modules/.bin/wasm-opt -Oz "$out/factmark_bg.wasm" -o "$out/factmark_bg.wasm"
+
+# The glue stays a file of its own (the widget imports it when it first runs,
+# so a missing file is a load failure like a missing wasm).
+esbuild=scripts/node_modules/.bin/esbuild
+"$esbuild" www/factmark.js --bundle --minify --format=esm --external:./pkg/factmark.js \
+  --log-level=warning --outfile=www/factmark.min.js
+"$esbuild" "$out/factmark.js" --minify --format=esm --log-level=warning \
+  --outfile="$out/factmark.js" --allow-overwrite
 
 # The module must still start after wasm-opt (an old binaryen once broke it).
 node --input-type=module -e "

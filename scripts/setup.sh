@@ -23,8 +23,9 @@ fi
 
 # wasm-opt from the binaryen npm package: Debian's binaryen 108 breaks the
 # externref table that wasm-bindgen 0.2.130 emits (the module fails to start).
-if [ ! -x scripts/node_modules/.bin/wasm-opt ]; then
-  log "installing wasm-opt (binaryen from npm)"
+# esbuild bundles and minifies the widget's modules into one file.
+if [ ! -x scripts/node_modules/.bin/wasm-opt ] || [ ! -x scripts/node_modules/.bin/esbuild ]; then
+  log "installing wasm-opt (binaryen) and esbuild from npm"
   (cd scripts && npm ci --no-audit --no-fund --silent)
 fi
 

@@ -8,7 +8,7 @@
 // author), else the file name. A leading " date YYYY-MM-DD" dateline becomes the
 // article's date (data-date) instead of body text. With ?plain in the address
 // the page shows the reports without running the widget.
-import { annotate } from './factmark.js';
+import { annotate } from './factmark.min.js';
 
 const SEEDS = [
   '000_14d176dfef3a04cd.txt',

@@ -1,7 +1,8 @@
 // factmark's widget: one ES module a CMS page loads to mark the numbers that
-// reports of one event state differently.
+// reports of one event state differently. Pages load it as factmark.min.js,
+// this module and ./factmark/*.js bundled by scripts/build-wasm.sh.
 //
-//   import { annotate } from '/factmark/factmark.js';
+//   import { annotate } from '/factmark/factmark.min.js';
 //   const handle = await annotate(document.querySelectorAll('article'));
 //   handle.remove(); // the page as it was
 //

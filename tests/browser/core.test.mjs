@@ -66,7 +66,7 @@ test('under the strict CSP the widget runs with no violation and loads nothing b
   const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
   const claims = await page.evaluate(async () => {
-    const { annotate } = await import('/www/factmark.js');
+    const { annotate } = await import('/www/factmark.min.js');
     const handle = await annotate(document.querySelectorAll('article'));
     return handle.reports.reduce((n, report) => n + report.claims.length, 0);
   });

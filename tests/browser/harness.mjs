@@ -77,7 +77,7 @@ export async function openPage(browser, path, contextOptions = {}) {
 export async function annotateIn(page, selector, { fake = null, ...options } = {}) {
   return page.evaluate(
     async ({ selector, fake, options }) => {
-      const { annotate } = await import('/www/factmark.js');
+      const { annotate } = await import('/www/factmark.min.js');
       if (fake) {
         const { fakeCheck } = await import('/tests/browser/fixtures/fake-core.js');
         options.check = fakeCheck(fake);

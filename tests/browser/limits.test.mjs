@@ -40,7 +40,7 @@ test('past maxText the widget declines: no marks, a visible notice, and annotate
   await addNested(page, 1);
   const html = await page.evaluate(() => document.querySelector('#articles').innerHTML);
   const declined = await page.evaluate(async () => {
-    const { annotate, MAX_PAGE_TEXT } = await import('/www/factmark.js');
+    const { annotate, MAX_PAGE_TEXT } = await import('/www/factmark.min.js');
     window.handle = await annotate(document.querySelectorAll('article'), { maxText: 50 });
     const notice = document.querySelector('.fm-notice');
     return {
@@ -132,7 +132,7 @@ async function failedLoad(fulfill, csp = null) {
   await page.goto(new URL(ARTICLES, process.env.FACTMARK_URL.replace(/www\/?$/, '')).href);
   const before = await page.evaluate(() => document.body.innerHTML);
   const error = await page.evaluate(async () => {
-    const { annotate } = await import('/www/factmark.js');
+    const { annotate } = await import('/www/factmark.min.js');
     return annotate(document.querySelectorAll('article')).then(
       () => null,
       (e) => e.message,

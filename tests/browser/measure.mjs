@@ -20,7 +20,7 @@ try {
     return { firstMs: annotateMs, groups: handle.groups.length, marks: handle.marks.length };
   });
   const warm = await page.evaluate(async (runs) => {
-    const { annotate } = await import('/www/factmark.js');
+    const { annotate } = await import('/www/factmark.min.js');
     const articles = document.querySelectorAll('article');
     const times = [];
     for (let i = 0; i < runs; i++) {

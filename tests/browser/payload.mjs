@@ -4,7 +4,7 @@
 // Why one list here: the build prints it, the budget test checks it, and the
 // request-recording test checks that the browser loads nothing outside it.
 //   node tests/browser/payload.mjs      prints the table; exits 1 over budget
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
@@ -12,13 +12,13 @@ import { join, relative } from 'node:path';
 export const BUDGET_GZIP_BYTES = 100_000;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Paths, relative to the repository, of everything the widget loads. */
+/**
+ * Paths, relative to the repository, of everything the widget loads: the
+ * bundle scripts/build-wasm.sh makes of www/factmark.js and www/factmark/*.js,
+ * the stylesheet, the wasm-bindgen glue and the wasm.
+ */
 export function widgetFiles() {
-  const modules = readdirSync(join(REPO, 'www/factmark'))
-    .filter((name) => name.endsWith('.js'))
-    .sort()
-    .map((name) => `www/factmark/${name}`);
-  return ['www/factmark.js', ...modules, 'www/factmark.css', 'www/pkg/factmark.js', 'www/pkg/factmark_bg.wasm'];
+  return ['www/factmark.min.js', 'www/factmark.css', 'www/pkg/factmark.js', 'www/pkg/factmark_bg.wasm'];
 }
 
 /** [{path, raw, gzip}] for the given repository-relative paths. */

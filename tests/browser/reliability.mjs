@@ -113,7 +113,7 @@ async function measure(browser, { row, arg, build, detached = false }, options) 
     const tasks = [];
     const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
     observer.observe({ type: 'longtask' });
-    const { annotate } = await import('/www/factmark.js');
+    const { annotate } = await import('/www/factmark.min.js');
     await annotate([document.body]).catch(() => {}); // loads the wasm outside the measurement
     for (const mark of document.querySelectorAll('.fm-summary, .fm-notice')) mark.remove();
     await new Promise((resolve) => setTimeout(resolve, 100));

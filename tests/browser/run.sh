@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# The browser tests: installs what is missing, builds the wasm widget when the
-# core changed since the last build, serves the repository on a free localhost
-# port, runs the tests with node's test runner, and stops the server.
+# The browser tests: installs what is missing, builds the widget (wasm and
+# bundle) when the core or the widget's modules changed since the last build,
+# serves the repository on a free localhost port, runs the tests with node's
+# test runner, and stops the server.
 #   tests/browser/run.sh              all browser tests
 #   tests/browser/run.sh FILE...      some test files (paths relative to tests/browser)
 #   tests/browser/run.sh --measure    time annotate() on the seed page and print the payload
 #   tests/browser/run.sh --reliability   big and deep pages, timed (RELIABILITY.md's browser rows)
-# FACTMARK_SKIP_BUILD=1 uses www/pkg/ as it is (for work on the widget alone).
+# FACTMARK_SKIP_BUILD=1 uses www/pkg/ and the bundle as they are.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 scripts/setup.sh
-wasm=www/pkg/factmark_bg.wasm
-if [ -z "${FACTMARK_SKIP_BUILD:-}" ] && { [ ! -f "$wasm" ] || [ -n "$(find src Cargo.toml Cargo.lock -newer "$wasm" -print -quit)" ]; }; then
+# The bundle is the last file scripts/build-wasm.sh writes.
+bundle=www/factmark.min.js
+sources=(src Cargo.toml Cargo.lock www/factmark.js www/factmark)
+if [ -z "${FACTMARK_SKIP_BUILD:-}" ] && { [ ! -f "$bundle" ] || [ -n "$(find "${sources[@]}" -newer "$bundle" -print -quit)" ]; }; then
   scripts/build-wasm.sh
 fi
 

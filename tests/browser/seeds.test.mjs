@@ -113,7 +113,7 @@ test('on the seeds, remove() restores the exact HTML and annotating again change
   const page = await openPage(browser(), '/www/?plain');
   await page.waitForFunction(() => window.factmarkDemo?.plain);
   const result = await page.evaluate(async () => {
-    const { annotate } = await import('/www/factmark.js');
+    const { annotate } = await import('/www/factmark.min.js');
     const articles = document.querySelectorAll('article');
     const original = document.documentElement.innerHTML;
     await annotate(articles);
