@@ -86,29 +86,54 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
     // joins the first it is compatible with.
     let mut parent: Vec<usize> = (0..candidates.len()).collect();
     let mut buckets: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
+    // Anchors of a claim's own, beyond its event: a date's own day, month or
+    // year; for other claims, the news cycle of their report (see `news_cycle`).
     // (A loop, not `map`/`collect`: each iterator chain is code in the wasm bundle.)
-    let mut date_anchors: Vec<Option<String>> = Vec::with_capacity(candidates.len());
+    let mut own_anchors: Vec<[Option<String>; 2]> = Vec::with_capacity(candidates.len());
     for candidate in &candidates {
-        date_anchors.push(candidate.claim.date.as_ref().and_then(date::anchor));
+        // A claim dated in its own words joins through its date alone ("killed
+        // 46 people in January 2023" is not today's news).
+        let dated = |e: &String| e.starts_with("date:") || e.starts_with("month:");
+        own_anchors.push(match &candidate.claim.date {
+            Some(date) => [date::anchor(date), None],
+            None if candidate.claim.event.iter().any(dated) => [None, None],
+            None => news_cycle(candidate.date),
+        });
     }
     for (n, candidate) in candidates.iter().enumerate() {
         let currencies = currencies(candidate.claim);
         let concept = candidate.claim.measure.split(':').nth(2).unwrap_or("");
         let state = vocabulary::is_state(concept).then_some("state");
+        // A count that says only what it counts ("48 passengers", "dozens of
+        // ships") is weak evidence of one quantity: it joins only through a
+        // place or calendar date its own sentence names.
+        let bare =
+            matches!(candidate.claim.kind, Kind::Count | Kind::Ordinal) && concept.is_empty();
+        let inherited = candidate
+            .claim
+            .event
+            .iter()
+            .any(|e| e.starts_with("report:"));
+        let named = |a: &&str| {
+            !inherited
+                && (a.starts_with("place:") || a.starts_with("date:") || a.starts_with("month:"))
+        };
         // `what:` anchors only tell events apart (see `same_event`); they join nothing.
         let event_anchors = candidate
             .claim
             .event
             .iter()
             .map(String::as_str)
-            .filter(|a| !a.starts_with("what:"));
+            .filter(|a| !a.starts_with("what:"))
+            .filter(|a| !bare || named(a));
         // A date joins only dates of its own day, month or year: two dates of
         // "the meeting" that share no day are taken for two meetings.
         let is_date = candidate.claim.kind == Kind::Date;
+        let own = own_anchors[n].iter().flatten().map(String::as_str);
         let anchors = event_anchors
             .chain(state)
             .filter(|_| !is_date)
-            .chain(date_anchors[n].as_deref());
+            .chain(own.filter(|_| !bare));
         for anchor in anchors {
             for currency in &currencies {
                 let key = (candidate.claim.measure.as_str(), anchor, *currency);
@@ -171,18 +196,18 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
 /// (this bounds the work per claim, so alignment stays linear).
 const MAX_REPRESENTATIVES: usize = 8;
 
-/// False when two claims' own anchors name different places (unless one only
-/// inherits its report's lead), or different calendar dates: then a shared weekday or a shared country does not make them
-/// one event ("a strike on Kharkiv on Friday" is not "a strike on Odesa on Friday").
+/// False when two claims' own anchors say they are different events: different
+/// places (unless one only inherits its report's lead), calendar dates, months,
+/// happenings or years. A shared weekday or country does not make them one event
+/// ("a strike on Kharkiv on Friday" is not "a strike on Odesa on Friday").
 fn same_event(a: &Claim, b: &Claim) -> bool {
-    let of_kind = |claim: &Claim, prefix: &str| -> Vec<String> {
+    fn of_kind<'c>(claim: &'c Claim, prefix: &str) -> Vec<&'c str> {
         claim
             .event
             .iter()
-            .filter(|e| e.starts_with(prefix))
-            .cloned()
+            .filter_map(|e| e.strip_prefix(prefix))
             .collect()
-    };
+    }
     let agree = |prefix: &str| {
         let (x, y) = (of_kind(a, prefix), of_kind(b, prefix));
         x.is_empty() || y.is_empty() || x.iter().any(|e| y.contains(e))
@@ -197,11 +222,52 @@ fn same_event(a: &Claim, b: &Claim) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
-    (inherited(a) || inherited(b) || agree("place:"))
+    let places_agree =
+        agree("place:") || distinct_places_may_agree(&of_kind(a, "place:"), &of_kind(b, "place:"));
+    (inherited(a) || inherited(b) || places_agree)
         && agree("date:")
         && agree("month:")
         && agree("what:")
         && same_year
+}
+
+/// Places that differ tell events apart only when they are of one standing:
+/// two towns (Kharkiv, Odesa), or two countries when neither names a town. A
+/// country may contain the other's town ("in Peru" and "in the Huancavelica
+/// region"), and a street lies in a town ("on Avenida da Liberdade" in Lisbon).
+fn distinct_places_may_agree(x: &[&str], y: &[&str]) -> bool {
+    let towns = |places: &[&str]| {
+        places
+            .iter()
+            .filter(|p| vocabulary::capital_of(p).is_none() && !vocabulary::is_street(p))
+            .count()
+    };
+    let countries = |places: &[&str]| {
+        places
+            .iter()
+            .filter(|p| vocabulary::capital_of(p).is_some())
+            .count()
+    };
+    let both_towns = towns(x) > 0 && towns(y) > 0;
+    let both_only_countries =
+        towns(x) == 0 && towns(y) == 0 && countries(x) > 0 && countries(y) > 0;
+    !(both_towns || both_only_countries)
+}
+
+/// Reports published on the same day or on consecutive days are taken to
+/// report the same news: their claims share an anchor for the day of
+/// publication and for the day before, so claims with the same measure join
+/// across them unless their own places or dates say otherwise. An undated
+/// report has no news cycle.
+fn news_cycle(published: Option<&str>) -> [Option<String>; 2] {
+    let day = published
+        .and_then(date::from_iso)
+        .and_then(|d| date::days(&d, None))
+        .and_then(|days| days.low);
+    // Whole days, written as integers (formatting an `f64` would add its
+    // algorithms, 20 KB, to the wasm bundle).
+    let anchor = |back: i64| day.map(|d| ["cycle:", &(d as i64 - back).to_string()].concat());
+    [anchor(0), anchor(1)]
 }
 
 /// Currencies a money claim can be compared in: its own and its stated
@@ -274,7 +340,8 @@ fn common_values(members: &[&Candidate]) -> Option<(String, Vec<(usize, Interval
             // Days since 1970-01-01 when every date can be placed in a year (its
             // own, else its report's); else days of the year, years set aside.
             let in_year = |m: &Candidate| {
-                date::days(m.claim.date.as_ref()?, m.date.and_then(date::year_of_iso))
+                let report_year = m.date.and_then(date::from_iso).and_then(|d| d.year);
+                date::days(m.claim.date.as_ref()?, report_year)
             };
             let of_year = |m: &Candidate| date::days_of_year(m.claim.date.as_ref()?);
             let all_in_years = members.iter().all(|m| in_year(m).is_some());

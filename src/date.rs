@@ -203,12 +203,21 @@ pub fn iso_string(date: &DateValue) -> Option<String> {
     })
 }
 
-/// The year of a `YYYY-MM-DD` date (by hand: `str::parse::<i32>` would add its
-/// code to the wasm bundle).
-pub fn year_of_iso(iso: &str) -> Option<i32> {
-    let digits = iso.get(..4)?;
-    digits.bytes().try_fold(0, |year, b| {
-        b.is_ascii_digit().then(|| year * 10 + i32::from(b - b'0'))
+/// The fields of a `YYYY-MM-DD` date, such as a report's publication date (by
+/// hand: `str::parse` would add its code to the wasm bundle).
+pub fn from_iso(iso: &str) -> Option<DateValue> {
+    let number = |range: std::ops::Range<usize>| {
+        iso.get(range)?.bytes().try_fold(0u16, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u16::from(b - b'0'))
+        })
+    };
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let valid = (1..=12).contains(&month) && (1..=31).contains(&day);
+    valid.then(|| DateValue {
+        year: Some(i32::from(year)),
+        month: Some(month as u8),
+        day: Some(day as u8),
+        ..DateValue::default()
     })
 }
 

@@ -152,13 +152,28 @@ fn continues_name(text: &Text, tokens: &[Token], k: usize, start: usize) -> bool
 }
 
 /// Pushes the place names in a run of capitalized words; a possessive ends one
-/// name and starts the next ("Spain's Valencia" is Spain and Valencia).
+/// name and starts the next ("Spain's Valencia" is Spain and Valencia). A
+/// country that owns a capital names its capital: "in Saudi Arabia's capital"
+/// is in Riyadh (a reader knows it, and the other report may say "Riyadh").
 fn push_places(text: &Text, tokens: &[Token], range: Range<usize>, out: &mut Vec<String>) {
     let mut start = range.start;
     for k in range.clone() {
         let word = tokens[k].text(text);
         if strip_possessive(word) != word {
-            out.extend(place_name(text, tokens, start..k + 1));
+            let mut place = place_name(text, tokens, start..k + 1);
+            let owns_capital = k + 1 == range.end
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.lower(text) == "capital");
+            if let Some(capital) = place
+                .as_deref()
+                .and_then(|p| p.strip_prefix("place:"))
+                .and_then(vocabulary::capital_of)
+                .filter(|_| owns_capital)
+            {
+                place = Some(["place:", capital].concat());
+            }
+            out.extend(place);
             start = k + 1;
         }
     }

@@ -383,8 +383,22 @@ fn noun_phrase(
             k += 1;
             continue; // "Russia's key allies": the possessor is not the head
         }
+        let plural = vocabulary::is_plural(low);
+        // A role word is what happened, not what is counted ("60 injured",
+        // "1,300 died in the heat"), unless a noun follows it ("23 freed hostages").
+        let noun_follows = tokens.get(k + 1).is_some_and(|t| {
+            t.is_word() && t.space_before && !vocabulary::ends_noun_phrase(t.lower(text))
+        });
+        if !plural && !noun_follows && vocabulary::concept(low).is_some_and(vocabulary::is_role) {
+            break;
+        }
         head = Some((k, low.to_string()));
         k += 1;
+        // The first plural noun is the head: "two employees hostage", "1 million
+        // people along the coast".
+        if plural {
+            break;
+        }
     }
     let (last, head) = head?;
     if head.is_empty() {

@@ -144,14 +144,17 @@ pub fn subject(
 
     // What is counted; "time" and "occasion" take their meaning from the clause
     // ("the third time they met" counts meetings).
-    let mut counted: &str = &q.unit;
+    let counted_noun = vocabulary::counted_as(&q.unit);
+    let mut counted: &str = counted_noun;
     if matches!(q.kind, Kind::Count | Kind::Ordinal) {
         if matches!(counted, "time" | "occasion") {
             if let Some(tag) = concepts.first() {
                 counted = tag;
             }
         }
-        if counted.is_empty() && concepts.iter().any(|c| vocabulary::is_role(c)) {
+        // "1,300 died", "put the crowd at more than 35,000": people.
+        let of_people = |c: &&str| vocabulary::is_role(c) || *c == "crowd";
+        if counted.is_empty() && concepts.iter().any(of_people) {
             counted = "people";
         }
         if let Some(tag) = vocabulary::concept(counted) {
@@ -190,7 +193,20 @@ pub fn subject(
         .filter(|&&(k, _)| q.kind == Kind::Date && k < q.span.start)
         .map(|&(k, _)| k);
     let nearest = nearest.map(|&(_, tag)| tag);
-    let role = concepts.iter().copied().find(|c| vocabulary::is_role(c));
+    // The role nearest the number: "At least 10 people were injured ..., and
+    // eight people died".
+    let distance = |k: usize| {
+        if k < q.span.start {
+            q.span.start - k
+        } else {
+            k.saturating_sub(q.span.end)
+        }
+    };
+    let role = found
+        .iter()
+        .filter(|&&(_, tag)| vocabulary::is_role(tag))
+        .min_by_key(|&&(k, _)| distance(k))
+        .map(|&(_, tag)| tag);
     let primary = match q.kind {
         Kind::Count | Kind::Ordinal => role.or(nearest),
         _ => nearest,
@@ -260,7 +276,9 @@ pub fn subject(
     // Slices of the text and of the vocabulary: one String, at the end.
     let mut parts: Vec<&str> = Vec::new();
     let noun_words = match (&q.noun, q.kind) {
-        (Some(noun), Kind::Count | Kind::Ordinal) if counted == q.unit => text_of(noun.clone()),
+        (Some(noun), Kind::Count | Kind::Ordinal) if counted == counted_noun => {
+            text_of(noun.clone())
+        }
         (_, Kind::Count | Kind::Ordinal) => counted,
         (Some(noun), Kind::Duration) => text_of(noun.clone()),
         _ => "",

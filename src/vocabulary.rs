@@ -519,7 +519,7 @@ pub fn follows_noun(word: &str) -> bool {
 pub fn is_role(concept: &str) -> bool {
     matches!(
         concept,
-        "killed" | "injured" | "missing" | "arrested" | "displaced"
+        "killed" | "injured" | "missing" | "arrested" | "displaced" | "released"
     )
 }
 
@@ -661,6 +661,23 @@ fn irregular_singular(word: &str) -> Option<&'static str> {
         "talks" => "talks",
         _ => return None,
     })
+}
+
+/// What a counted noun counts, for the measure key: "1.2 million residents"
+/// are the "1.25 million people" of another report, "captives" are hostages.
+pub fn counted_as(lemma: &str) -> &str {
+    match lemma {
+        "resident" | "inhabitant" | "individual" | "person" => "people",
+        "captive" => "hostage",
+        _ => lemma,
+    }
+}
+
+/// True for a plural noun: "people", "employees".
+pub fn is_plural(word: &str) -> bool {
+    irregular_singular(word).is_some_and(|singular| singular != word)
+        || lemma(word) != word
+        || matches!(word, "people" | "police")
 }
 
 /// Singular form of a lowercase noun, good enough for matching counted things.
@@ -816,9 +833,8 @@ pub fn concept(word: &str) -> Option<&'static str> {
     Some(match word {
         "killed" | "kill" | "kills" | "killing" | "dead" | "deaths" | "death" | "died" | "die"
         | "dies" | "dying" | "fatalities" | "toll" | "deadly" | "lives" => "killed",
-        "injured" | "injure" | "injuring" | "injuries" | "wounded" | "wounding" | "hurt" => {
-            "injured"
-        }
+        "injured" | "injure" | "injuring" | "injuries" | "wounded" | "wounding" | "hurt"
+        | "hospital" | "hospitals" | "hospitalised" | "hospitalized" => "injured",
         "missing" => "missing",
         "arrested" | "arrests" | "detained" | "detentions" => "arrested",
         "evacuated" | "evacuation" | "evacuations" | "displaced" | "fled" | "evacuees"
@@ -836,7 +852,9 @@ pub fn concept(word: &str) -> Option<&'static str> {
         | "assistance" | "package" | "grant" | "grants" | "loan" | "loans" | "funding" => "aid",
         "controlling" | "controls" | "control" | "controlled" | "occupies" | "occupied"
         | "occupying" | "holds" => "controlled",
-        "prison" | "jail" | "sentenced" | "sentence" => "prison",
+        "prison" | "jail" | "jailed" | "sentenced" | "sentence" => "prison",
+        "fine" | "fined" | "penalty" | "penalties" => "fine",
+        "freed" | "released" | "release" | "freeing" => "released",
         "donating" | "donated" | "donation" | "donations" => "donation",
         "protesters" | "protestors" | "demonstrators" | "crowd" | "crowds" | "rally"
         | "rallies" | "rallied" | "march" | "marched" | "protest" | "protests" | "protested"
@@ -861,7 +879,7 @@ pub fn fits(kind: Kind, concept: &str) -> bool {
     match kind {
         Kind::Money => matches!(
             concept,
-            "aid" | "spending" | "cost" | "price" | "donation" | "sanctions"
+            "aid" | "spending" | "cost" | "price" | "donation" | "sanctions" | "fine"
         ),
         Kind::Duration => matches!(
             concept,
@@ -983,6 +1001,68 @@ pub fn is_place_noun(word: &str) -> bool {
             | "port"
             | "capital"
     )
+}
+
+/// Countries and their capitals, as reports write them, for "in Saudi Arabia's
+/// capital" (Riyadh) or "Ukraine's capital" (Kyiv): `country:capital;`, one
+/// string rather than a `match` (a few hundred arms would cost the wasm bundle
+/// far more than the text).
+const CAPITALS: &str = "afghanistan:kabul;albania:tirana;algeria:algiers;angola:luanda;\
+argentina:buenos aires;armenia:yerevan;australia:canberra;austria:vienna;azerbaijan:baku;\
+bahrain:manama;bangladesh:dhaka;belarus:minsk;belgium:brussels;bolivia:sucre;\
+bosnia:sarajevo;brazil:brasilia;britain:london;bulgaria:sofia;burkina faso:ouagadougou;\
+cambodia:phnom penh;cameroon:yaounde;canada:ottawa;chad:n'djamena;chile:santiago;\
+china:beijing;colombia:bogota;croatia:zagreb;cuba:havana;cyprus:nicosia;\
+czech republic:prague;czechia:prague;denmark:copenhagen;ecuador:quito;egypt:cairo;\
+el salvador:san salvador;eritrea:asmara;estonia:tallinn;ethiopia:addis ababa;\
+finland:helsinki;france:paris;georgia:tbilisi;germany:berlin;ghana:accra;greece:athens;\
+guatemala:guatemala city;haiti:port-au-prince;honduras:tegucigalpa;hungary:budapest;\
+iceland:reykjavik;india:new delhi;indonesia:jakarta;iran:tehran;iraq:baghdad;\
+ireland:dublin;italy:rome;japan:tokyo;jordan:amman;kazakhstan:astana;kenya:nairobi;\
+kosovo:pristina;kuwait:kuwait city;kyrgyzstan:bishkek;laos:vientiane;latvia:riga;\
+lebanon:beirut;libya:tripoli;lithuania:vilnius;madagascar:antananarivo;\
+malaysia:kuala lumpur;mali:bamako;malta:valletta;mexico:mexico city;moldova:chisinau;\
+mongolia:ulaanbaatar;montenegro:podgorica;morocco:rabat;mozambique:maputo;\
+myanmar:naypyitaw;nepal:kathmandu;netherlands:amsterdam;new zealand:wellington;\
+nicaragua:managua;niger:niamey;nigeria:abuja;north korea:pyongyang;\
+north macedonia:skopje;norway:oslo;oman:muscat;pakistan:islamabad;panama:panama city;\
+paraguay:asuncion;peru:lima;philippines:manila;poland:warsaw;portugal:lisbon;\
+qatar:doha;romania:bucharest;russia:moscow;rwanda:kigali;saudi arabia:riyadh;\
+senegal:dakar;serbia:belgrade;sierra leone:freetown;slovakia:bratislava;\
+slovenia:ljubljana;somalia:mogadishu;south africa:pretoria;south korea:seoul;\
+south sudan:juba;spain:madrid;sri lanka:colombo;sudan:khartoum;sweden:stockholm;\
+switzerland:bern;syria:damascus;taiwan:taipei;tajikistan:dushanbe;tanzania:dodoma;\
+thailand:bangkok;tunisia:tunis;turkey:ankara;turkiye:ankara;turkmenistan:ashgabat;\
+uganda:kampala;ukraine:kyiv;united arab emirates:abu dhabi;uae:abu dhabi;\
+united kingdom:london;uk:london;united states:washington;uruguay:montevideo;\
+uzbekistan:tashkent;venezuela:caracas;vietnam:hanoi;yemen:sanaa;zambia:lusaka;\
+zimbabwe:harare;";
+
+/// The capital of a country named in lowercase, if listed.
+pub fn capital_of(country: &str) -> Option<&'static str> {
+    CAPITALS.split(';').find_map(|entry| {
+        let (name, capital) = entry.split_once(':')?;
+        (name == country).then_some(capital)
+    })
+}
+
+/// A street, square or avenue (lowercase, as in a `place:` anchor): a place
+/// inside a town, which never tells two events apart from the town's name.
+pub fn is_street(place: &str) -> bool {
+    let words = [
+        "street",
+        "avenue",
+        "road",
+        "square",
+        "boulevard",
+        "avenida",
+        "rua",
+        "calle",
+    ];
+    place.split(' ').any(|w| words.contains(&w))
+        || ["gatan", "strasse", "straße", "plaza", "prospekt"]
+            .iter()
+            .any(|suffix| place.ends_with(suffix))
 }
 
 /// Prepositions after which a capitalized name is a place: "in St. Petersburg".

@@ -15,7 +15,8 @@ const SMALL: usize = 20_000;
 const GROWTH: usize = 16;
 const MAX_RATIO: f64 = 64.0;
 
-/// The median of three timed checks of `reports`, in seconds.
+/// The fastest of three timed checks of `reports`, in seconds: a busy machine
+/// slows some runs and never speeds one up, so the fastest is the least disturbed.
 fn time_check(reports: &[Report]) -> f64 {
     let mut times: Vec<f64> = (0..3)
         .map(|_| {
@@ -26,7 +27,7 @@ fn time_check(reports: &[Report]) -> f64 {
         })
         .collect();
     times.sort_by(f64::total_cmp);
-    times[1]
+    times[0]
 }
 
 #[test]
