@@ -93,7 +93,9 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
     for candidate in &candidates {
         // A claim dated in its own words joins through its date alone ("killed
         // 46 people in January 2023" is not today's news).
-        let dated = |e: &String| e.starts_with("date:") || e.starts_with("month:");
+        let dated = |e: &String| {
+            e.starts_with("date:") || e.starts_with("month:") || e.starts_with("when:")
+        };
         own_anchors.push(match &candidate.claim.date {
             Some(date) => [date::anchor(date), None],
             None if candidate.claim.event.iter().any(dated) => [None, None],
@@ -118,13 +120,14 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
             !inherited
                 && (a.starts_with("place:") || a.starts_with("date:") || a.starts_with("month:"))
         };
-        // `what:` anchors only tell events apart (see `same_event`); they join nothing.
+        // `what:` and `when:` anchors only tell events apart (see `same_event`);
+        // they join nothing.
         let event_anchors = candidate
             .claim
             .event
             .iter()
             .map(String::as_str)
-            .filter(|a| !a.starts_with("what:"))
+            .filter(|a| !a.starts_with("what:") && !a.starts_with("when:"))
             .filter(|a| !bare || named(a));
         // A date joins only dates of its own day, month or year: two dates of
         // "the meeting" that share no day are taken for two meetings.
@@ -222,12 +225,15 @@ fn same_event(a: &Claim, b: &Claim) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
+    // A figure of the past ("last year") is not one of the day's news.
+    let past = |claim: &Claim| claim.event.iter().any(|e| e == "when:past");
     let places_agree =
         agree("place:") || distinct_places_may_agree(&of_kind(a, "place:"), &of_kind(b, "place:"));
     (inherited(a) || inherited(b) || places_agree)
         && agree("date:")
         && agree("month:")
         && agree("what:")
+        && past(a) == past(b)
         && same_year
 }
 

@@ -353,7 +353,21 @@ pub fn anchor(
         };
         if let Some(what) = happening {
             claims[n].event.push(format!("what:{what}"));
-            claims[n].event.sort();
         }
+        // "Last year's pilgrimage drew about 1.8 million people": not today's news.
+        let past = (clause_start..clause_end.saturating_sub(1)).any(|k| {
+            let (first, second) = (&tokens[k], &tokens[k + 1]);
+            matches!(first.end - first.start, 3..=8)
+                && first.is_word()
+                && second.is_word()
+                && vocabulary::is_past_reference(
+                    first.lower(text),
+                    strip_possessive(second.lower(text)),
+                )
+        });
+        if past {
+            claims[n].event.push("when:past".to_string());
+        }
+        claims[n].event.sort();
     }
 }

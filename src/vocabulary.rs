@@ -983,6 +983,16 @@ pub fn happening(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Two words that put what a clause says before the news of the day: "last
+/// year('s)", "previous month", "two weeks ago".
+pub fn is_past_reference(first: &str, second: &str) -> bool {
+    let period = matches!(
+        second,
+        "week" | "month" | "year" | "weekend" | "summer" | "winter" | "spring" | "autumn"
+    );
+    (matches!(first, "last" | "previous" | "prior") && period) || second == "ago"
+}
+
 /// Nouns after which "of" introduces a place: "a residential area of Kryvyi Rih".
 pub fn is_place_noun(word: &str) -> bool {
     matches!(
