@@ -167,9 +167,9 @@ fn push_places(text: &Text, tokens: &[Token], range: Range<usize>, out: &mut Vec
                     .is_some_and(|t| t.lower(text) == "capital");
             if let Some(capital) = place
                 .as_deref()
+                .filter(|_| owns_capital)
                 .and_then(|p| p.strip_prefix("place:"))
                 .and_then(vocabulary::capital_of)
-                .filter(|_| owns_capital)
             {
                 place = Some(["place:", capital].concat());
             }
@@ -351,23 +351,23 @@ pub fn anchor(
                 sentence_anchors.clone()
             }
         };
-        if let Some(what) = happening {
-            claims[n].event.push(format!("what:{what}"));
-        }
         // "Last year's pilgrimage drew about 1.8 million people": not today's news.
-        let past = (clause_start..clause_end.saturating_sub(1)).any(|k| {
-            let (first, second) = (&tokens[k], &tokens[k + 1]);
-            matches!(first.end - first.start, 3..=8)
-                && first.is_word()
-                && second.is_word()
+        let past = (clause_start + 1..clause_end).any(|k| {
+            let (first, second) = (&tokens[k - 1], &tokens[k]);
+            (first.has(WordClass::PAST_MARKER) || second.has(WordClass::PAST_MARKER))
                 && vocabulary::is_past_reference(
                     first.lower(text),
                     strip_possessive(second.lower(text)),
                 )
         });
+        if let Some(what) = happening {
+            claims[n].event.push(format!("what:{what}"));
+        }
         if past {
             claims[n].event.push("when:past".to_string());
         }
-        claims[n].event.sort();
+        if happening.is_some() || past {
+            claims[n].event.sort();
+        }
     }
 }

@@ -983,6 +983,11 @@ pub fn happening(word: &str) -> Option<&'static str> {
     })
 }
 
+/// The words of [`is_past_reference`].
+pub fn is_past_marker(word: &str) -> bool {
+    matches!(word, "last" | "previous" | "prior" | "ago")
+}
+
 /// Two words that put what a clause says before the news of the day: "last
 /// year('s)", "previous month", "two weeks ago".
 pub fn is_past_reference(first: &str, second: &str) -> bool {

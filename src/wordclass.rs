@@ -60,6 +60,8 @@ impl WordClass {
     pub const PART_OF_YEAR: WordClass = WordClass(1 << 15);
     /// `vocabulary::ends_qualifier`.
     pub const QUALIFIER_END: WordClass = WordClass(1 << 16);
+    /// `vocabulary::is_past_marker`.
+    pub const PAST_MARKER: WordClass = WordClass(1 << 17);
     /// Not a table's answer: the word ends in "'s" or "’s", so a stage that
     /// strips possessives must look its stem up itself.
     pub const POSSESSIVE: WordClass = WordClass(1 << 31);
@@ -114,6 +116,7 @@ fn from_tables(word: &str) -> WordClass {
             WordClass::PART_OF_YEAR,
         ),
         (vocabulary::ends_qualifier(word), WordClass::QUALIFIER_END),
+        (vocabulary::is_past_marker(word), WordClass::PAST_MARKER),
     ];
     flags
         .iter()
