@@ -106,20 +106,6 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
         let currencies = currencies(candidate.claim);
         let concept = candidate.claim.measure.split(':').nth(2).unwrap_or("");
         let state = vocabulary::is_state(concept).then_some("state");
-        // A count that says only what it counts ("48 passengers", "dozens of
-        // ships") is weak evidence of one quantity: it joins only through a
-        // place or calendar date its own sentence names.
-        let bare =
-            matches!(candidate.claim.kind, Kind::Count | Kind::Ordinal) && concept.is_empty();
-        let inherited = candidate
-            .claim
-            .event
-            .iter()
-            .any(|e| e.starts_with("report:"));
-        let named = |a: &&str| {
-            !inherited
-                && (a.starts_with("place:") || a.starts_with("date:") || a.starts_with("month:"))
-        };
         // `what:` and `when:` anchors only tell events apart (see `same_event`);
         // they join nothing.
         let event_anchors = candidate
@@ -127,16 +113,12 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
             .event
             .iter()
             .map(String::as_str)
-            .filter(|a| !a.starts_with("what:") && !a.starts_with("when:"))
-            .filter(|a| !bare || named(a));
+            .filter(|a| !a.starts_with("what:") && !a.starts_with("when:"));
         // A date joins only dates of its own day, month or year: two dates of
         // "the meeting" that share no day are taken for two meetings.
         let is_date = candidate.claim.kind == Kind::Date;
         let own = own_anchors[n].iter().flatten().map(String::as_str);
-        let anchors = event_anchors
-            .chain(state)
-            .filter(|_| !is_date)
-            .chain(own.filter(|_| !bare));
+        let anchors = event_anchors.chain(state).filter(|_| !is_date).chain(own);
         for anchor in anchors {
             for currency in &currencies {
                 let key = (candidate.claim.measure.as_str(), anchor, *currency);
@@ -215,9 +197,6 @@ fn same_event(a: &Claim, b: &Claim) -> bool {
         let (x, y) = (of_kind(a, prefix), of_kind(b, prefix));
         x.is_empty() || y.is_empty() || x.iter().any(|e| y.contains(e))
     };
-    // Places inherited from a report's lead are weaker evidence: the lead may
-    // name the country where a sentence names the city.
-    let inherited = |claim: &Claim| claim.event.iter().any(|e| e.starts_with("report:"));
     // Dates that state different years date different events ("the summit on
     // April 11, 2024" is last year's).
     let year = |claim: &Claim| claim.date.as_ref().and_then(|d| d.year);
@@ -229,7 +208,21 @@ fn same_event(a: &Claim, b: &Claim) -> bool {
     let past = |claim: &Claim| claim.event.iter().any(|e| e == "when:past");
     let places_agree =
         agree("place:") || distinct_places_may_agree(&of_kind(a, "place:"), &of_kind(b, "place:"));
-    (inherited(a) || inherited(b) || places_agree)
+    // One report states different figures of one quantity in one sentence only
+    // when it names two sources ("more than four hours, according to Russian
+    // media, while RIA Novosti said four and a half"): otherwise they count
+    // different things ("706 released by the government and 181 by the Houthis").
+    let one_sentence = a.report == b.report && a.sentence == b.sentence && a.source == b.source;
+    // A count that says only what it counts ("about 250 passengers on board",
+    // "licensed to carry 150 passengers") names different things in one report.
+    let bare = |claim: &Claim| {
+        matches!(claim.kind, Kind::Count | Kind::Ordinal)
+            && claim.measure.split(':').nth(2).is_some_and(str::is_empty)
+    };
+    let bare_in_one_report = a.report == b.report && bare(a);
+    !one_sentence
+        && !bare_in_one_report
+        && places_agree
         && agree("date:")
         && agree("month:")
         && agree("what:")

@@ -49,6 +49,10 @@ pub struct Claim {
     pub source: Option<String>,
     /// `statement` for claims in the story, `dateline` for the report's own publication date.
     pub role: Role,
+    /// Which sentence of its report the claim is in (not in the JSON: alignment
+    /// uses it to keep apart the figures of one sentence).
+    #[serde(skip)]
+    pub sentence: usize,
 }
 
 /// The kinds of quantity factmark reads.

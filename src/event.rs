@@ -196,8 +196,7 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
         .peekable();
     let first = *words.peek()?;
     // A lone nationality is not a place: "the Russian delegation".
-    let nationality =
-        words.clone().nth(1).is_none() && ["ian", "ean", "ese"].iter().any(|s| first.ends_with(s));
+    let nationality = words.clone().nth(1).is_none() && vocabulary::is_nationality(first);
     if nationality
         || vocabulary::month(first).is_some()
         || vocabulary::weekday(first).is_some()
@@ -206,14 +205,14 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
     {
         return None;
     }
-    let mut place = String::from("place:");
+    let mut name = String::new();
     for (n, word) in words.enumerate() {
         if n > 0 {
-            place.push(' ');
+            name.push(' ');
         }
-        place.push_str(word);
+        name.push_str(word);
     }
-    Some(place)
+    Some(["place:", vocabulary::canonical_place(&name)].concat())
 }
 
 /// `date:MM-DD` anchors from the dated claims of a sentence.
@@ -351,8 +350,14 @@ pub fn anchor(
                 sentence_anchors.clone()
             }
         };
-        // "Last year's pilgrimage drew about 1.8 million people": not today's news.
-        let past = (clause_start + 1..clause_end).any(|k| {
+        // "Last year's pilgrimage drew about 1.8 million people": not today's
+        // news. Only the claim's own stretch of the clause counts: in "2.6 million
+        // tickets this year, up from 2.45 million last year" the past is 2.45
+        // million's.
+        let previous_end = n.checked_sub(1).map_or(0, |p| claim_tokens[p].end);
+        let next_start = claim_tokens.get(n + 1).map_or(tokens.len(), |r| r.start);
+        let stretch = clause_start.max(previous_end)..clause_end.min(next_start);
+        let past = (stretch.start + 1..stretch.end).any(|k| {
             let (first, second) = (&tokens[k - 1], &tokens[k]);
             (first.has(WordClass::PAST_MARKER) || second.has(WordClass::PAST_MARKER))
                 && vocabulary::is_past_reference(

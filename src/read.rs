@@ -63,6 +63,7 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
             event: Vec::new(),
             source: None,
             role: Role::Statement,
+            sentence: layout.sentence_of(span.start),
         };
         let previous_end = n.checked_sub(1).map_or(0, |p| found[p].span().end);
         let next_start = found.get(n + 1).map_or(tokens.len(), |f| f.span().start);

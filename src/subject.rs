@@ -205,7 +205,9 @@ pub fn subject(
     let role = found
         .iter()
         .filter(|&&(_, tag)| vocabulary::is_role(tag))
-        .min_by_key(|&&(k, _)| distance(k))
+        // A tie goes to the role after the number, its predicate: "40 people
+        // have died and nearly 2,000 have fallen ill".
+        .min_by_key(|&&(k, _)| (distance(k), k < q.span.start))
         .map(|&(_, tag)| tag);
     let primary = match q.kind {
         Kind::Count | Kind::Ordinal => role.or(nearest),
@@ -219,6 +221,13 @@ pub fn subject(
         Kind::Percent => "%",
         Kind::Date => "date",
     };
+    // "save €1.5bn a year" is an annual saving: a rate of a calendar period is
+    // the time scope that names it.
+    let mut rate = q.rate.unwrap_or("");
+    if let Some(scope) = vocabulary::scope_of_rate(rate) {
+        insert(&mut scopes, scope);
+        rate = "";
+    }
     let identified = !concepts.is_empty()
         || (matches!(q.kind, Kind::Count | Kind::Ordinal) && !counted.is_empty())
         || of_object.is_some();
@@ -231,7 +240,7 @@ pub fn subject(
             primary.unwrap_or(""),
             &scopes.join("+"),
             of_object.as_ref().map_or("", |(_, o)| o.as_str()),
-            q.rate.unwrap_or(""),
+            rate,
         ]
         .join(":")
     } else {

@@ -519,7 +519,7 @@ pub fn follows_noun(word: &str) -> bool {
 pub fn is_role(concept: &str) -> bool {
     matches!(
         concept,
-        "killed" | "injured" | "missing" | "arrested" | "displaced" | "released"
+        "killed" | "injured" | "missing" | "arrested" | "displaced" | "released" | "ill"
     )
 }
 
@@ -668,6 +668,7 @@ fn irregular_singular(word: &str) -> Option<&'static str> {
 pub fn counted_as(lemma: &str) -> &str {
     match lemma {
         "resident" | "inhabitant" | "individual" | "person" => "people",
+        "role" | "position" | "post" => "job",
         "captive" => "hostage",
         _ => lemma,
     }
@@ -836,6 +837,7 @@ pub fn concept(word: &str) -> Option<&'static str> {
         "injured" | "injure" | "injuring" | "injuries" | "wounded" | "wounding" | "hurt"
         | "hospital" | "hospitals" | "hospitalised" | "hospitalized" => "injured",
         "missing" => "missing",
+        "infected" | "infecting" | "infections" | "ill" | "sick" | "sickened" => "ill",
         "arrested" | "arrests" | "detained" | "detentions" => "arrested",
         "evacuated" | "evacuation" | "evacuations" | "displaced" | "fled" | "evacuees"
         | "refugees" => "displaced",
@@ -854,6 +856,9 @@ pub fn concept(word: &str) -> Option<&'static str> {
         | "occupying" | "holds" => "controlled",
         "prison" | "jail" | "jailed" | "sentenced" | "sentence" => "prison",
         "fine" | "fined" | "penalty" | "penalties" => "fine",
+        "cut" | "cuts" | "cutting" | "shed" | "shedding" | "eliminate" | "eliminated"
+        | "eliminating" | "layoffs" | "redundancies" => "layoffs",
+        "savings" | "save" | "saving" => "savings",
         "freed" | "released" | "release" | "freeing" => "released",
         "donating" | "donated" | "donation" | "donations" => "donation",
         "protesters" | "protestors" | "demonstrators" | "crowd" | "crowds" | "rally"
@@ -879,7 +884,7 @@ pub fn fits(kind: Kind, concept: &str) -> bool {
     match kind {
         Kind::Money => matches!(
             concept,
-            "aid" | "spending" | "cost" | "price" | "donation" | "sanctions" | "fine"
+            "aid" | "spending" | "cost" | "price" | "donation" | "sanctions" | "fine" | "savings"
         ),
         Kind::Duration => matches!(
             concept,
@@ -942,6 +947,17 @@ pub fn is_clause_break(word: &str) -> bool {
             | "before"
             | "amid"
     )
+}
+
+/// The time scope of a rate per calendar period: "a year" is `annual`.
+pub fn scope_of_rate(rate: &str) -> Option<&'static str> {
+    Some(match rate {
+        "year" => "annual",
+        "month" => "monthly",
+        "week" => "weekly",
+        "day" => "daily",
+        _ => return None,
+    })
 }
 
 /// Nouns after which a capitalized word before them is a place: "the St. Petersburg gathering".
@@ -1013,6 +1029,11 @@ pub fn is_place_noun(word: &str) -> bool {
             | "suburb"
             | "district"
             | "province"
+            | "canton"
+            | "county"
+            | "prefecture"
+            | "governorate"
+            | "oblast"
             | "port"
             | "capital"
     )
@@ -1025,10 +1046,10 @@ pub fn is_place_noun(word: &str) -> bool {
 const CAPITALS: &str = "afghanistan:kabul;albania:tirana;algeria:algiers;angola:luanda;\
 argentina:buenos aires;armenia:yerevan;australia:canberra;austria:vienna;azerbaijan:baku;\
 bahrain:manama;bangladesh:dhaka;belarus:minsk;belgium:brussels;bolivia:sucre;\
-bosnia:sarajevo;brazil:brasilia;britain:london;bulgaria:sofia;burkina faso:ouagadougou;\
+bosnia:sarajevo;brazil:brasilia;bulgaria:sofia;burkina faso:ouagadougou;\
 cambodia:phnom penh;cameroon:yaounde;canada:ottawa;chad:n'djamena;chile:santiago;\
 china:beijing;colombia:bogota;croatia:zagreb;cuba:havana;cyprus:nicosia;\
-czech republic:prague;czechia:prague;denmark:copenhagen;ecuador:quito;egypt:cairo;\
+czech republic:prague;denmark:copenhagen;ecuador:quito;egypt:cairo;\
 el salvador:san salvador;eritrea:asmara;estonia:tallinn;ethiopia:addis ababa;\
 finland:helsinki;france:paris;georgia:tbilisi;germany:berlin;ghana:accra;greece:athens;\
 guatemala:guatemala city;haiti:port-au-prince;honduras:tegucigalpa;hungary:budapest;\
@@ -1047,11 +1068,35 @@ senegal:dakar;serbia:belgrade;sierra leone:freetown;slovakia:bratislava;\
 slovenia:ljubljana;somalia:mogadishu;south africa:pretoria;south korea:seoul;\
 south sudan:juba;spain:madrid;sri lanka:colombo;sudan:khartoum;sweden:stockholm;\
 switzerland:bern;syria:damascus;taiwan:taipei;tajikistan:dushanbe;tanzania:dodoma;\
-thailand:bangkok;tunisia:tunis;turkey:ankara;turkiye:ankara;turkmenistan:ashgabat;\
-uganda:kampala;ukraine:kyiv;united arab emirates:abu dhabi;uae:abu dhabi;\
-united kingdom:london;uk:london;united states:washington;uruguay:montevideo;\
+thailand:bangkok;tunisia:tunis;turkey:ankara;turkmenistan:ashgabat;\
+uganda:kampala;ukraine:kyiv;united arab emirates:abu dhabi;\
+united kingdom:london;united states:washington;uruguay:montevideo;\
 uzbekistan:tashkent;venezuela:caracas;vietnam:hanoi;yemen:sanaa;zambia:lusaka;\
 zimbabwe:harare;";
+
+/// A nationality adjective ("the Russian delegation", "the Scottish capital"),
+/// which is not a place.
+pub fn is_nationality(word: &str) -> bool {
+    ["ian", "ean", "ese", "ish"]
+        .iter()
+        .any(|s| word.ends_with(s))
+        || matches!(
+            word,
+            "swiss" | "french" | "dutch" | "greek" | "thai" | "czech"
+        )
+}
+
+/// One name for a country written several ways ("U.S.", "US", "America").
+pub fn canonical_place(name: &str) -> &str {
+    match name {
+        "u s" | "us" | "usa" | "u s a" | "america" => "united states",
+        "uk" | "u k" | "britain" | "great britain" => "united kingdom",
+        "türkiye" | "turkiye" => "turkey",
+        "czechia" => "czech republic",
+        "uae" => "united arab emirates",
+        _ => name,
+    }
+}
 
 /// The capital of a country named in lowercase, if listed.
 pub fn capital_of(country: &str) -> Option<&'static str> {
@@ -1082,7 +1127,10 @@ pub fn is_street(place: &str) -> bool {
 
 /// Prepositions after which a capitalized name is a place: "in St. Petersburg".
 pub fn is_place_preposition(word: &str) -> bool {
-    matches!(word, "in" | "at" | "near" | "outside" | "on" | "through")
+    matches!(
+        word,
+        "in" | "at" | "near" | "outside" | "on" | "through" | "above"
+    )
 }
 
 /// Abbreviations whose period does not end a sentence.
