@@ -206,21 +206,20 @@ pub fn subject(
     let identified = !concepts.is_empty()
         || (matches!(q.kind, Kind::Count | Kind::Ordinal) && !counted.is_empty())
         || of_object.is_some();
-    let measure = if identified {
-        // `join`, not `format!`: this runs once per claim, and `format!` costs
-        // several times as much for six plain strings.
-        [
-            kind_name(q.kind),
-            dimension,
-            primary.unwrap_or(""),
-            &scopes.join("+"),
-            of_object.as_ref().map_or("", |(_, o)| o.as_str()),
-            q.rate.unwrap_or(""),
-        ]
-        .join(":")
-    } else {
-        String::new()
-    };
+    let mut measure = String::new();
+    if identified {
+        // Pushed in place, not `format!` or `join`: this runs once per claim,
+        // and those cost several times as much (and a temporary for the scopes).
+        measure.reserve(48);
+        push_joined(
+            &mut measure,
+            [kind_name(q.kind), dimension, primary.unwrap_or(""), ""],
+            ':',
+        );
+        push_joined(&mut measure, scopes.iter().copied(), '+');
+        let of_object = of_object.as_ref().map_or("", |(_, o)| o.as_str());
+        push_joined(&mut measure, ["", of_object, q.rate.unwrap_or("")], ':');
+    }
 
     let text_of = |range: std::ops::Range<usize>| -> &str {
         if range.is_empty() {
@@ -288,11 +287,21 @@ pub fn subject(
     if let Some(rate) = q.rate {
         parts.extend(["per", rate]);
     }
-    Subject {
-        // The parts are token spans and vocabulary words: none starts or ends
-        // with a space, so the joined text needs no trimming.
-        text: parts.join(" "),
-        measure,
+    // The parts are token spans and vocabulary words: none starts or ends
+    // with a space, so the joined text needs no trimming.
+    let mut text = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+    push_joined(&mut text, parts.iter().copied(), ' ');
+    Subject { text, measure }
+}
+
+/// Appends `parts` to `out` with `separator` between them: `join` without
+/// a String of its own.
+fn push_joined<'a>(out: &mut String, parts: impl IntoIterator<Item = &'a str>, separator: char) {
+    for (n, part) in parts.into_iter().enumerate() {
+        if n > 0 {
+            out.push(separator);
+        }
+        out.push_str(part);
     }
 }
 
