@@ -159,7 +159,17 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
     let mut sentence = 0;
     let mut i = 0;
     let mut taken = 0;
-    while i < tokens.len() {
+    // Most tokens start nothing: a test of kind and flags skips them, in a
+    // loop of its own.
+    let date_start = WordClass::MONTH | WordClass::WEEKDAY | WordClass::PART_OF_YEAR;
+    let may_start =
+        |t: &Token| t.kind == TokenKind::Digits || t.has(WordClass::NUMERAL_START | date_start);
+    // A dateline starts with digits (see `layout::dateline`), so it is not skipped.
+    while let Some(skipped) = tokens
+        .get(i..)
+        .and_then(|rest| rest.iter().position(may_start))
+    {
+        i += skipped;
         if let Some(dateline) = layout.dateline.clone().filter(|d| d.start == i) {
             let value = date::at(text, tokens, dateline.start)
                 .map(|d| d.value)
@@ -176,14 +186,6 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
             continue;
         }
         let token = &tokens[i];
-        // Most tokens start nothing: a test of kind and flags skips them.
-        let date_start = WordClass::MONTH | WordClass::WEEKDAY | WordClass::PART_OF_YEAR;
-        let may_start =
-            token.kind == TokenKind::Digits || token.has(WordClass::NUMERAL_START | date_start);
-        if !may_start {
-            i += 1;
-            continue;
-        }
         while layout.sentences.get(sentence).is_some_and(|s| s.end <= i) {
             sentence += 1;
         }
