@@ -15,6 +15,7 @@ use crate::layout::Layout;
 use crate::lex::{Text, Token, TokenKind, WordClass};
 use crate::quantity::Quantity;
 use crate::vocabulary;
+use crate::wordclass::Classifier;
 
 /// How far, in tokens, the window reaches on each side of the number.
 const WINDOW_BEFORE: usize = 24;
@@ -206,11 +207,10 @@ pub fn subject(
     let identified = !concepts.is_empty()
         || (matches!(q.kind, Kind::Count | Kind::Ordinal) && !counted.is_empty())
         || of_object.is_some();
-    let mut measure = String::new();
+    let mut measure = String::with_capacity(if identified { 48 } else { 0 });
     if identified {
         // Pushed in place, not `format!` or `join`: this runs once per claim,
         // and those cost several times as much (and a temporary for the scopes).
-        measure.reserve(48);
         push_joined(
             &mut measure,
             [kind_name(q.kind), dimension, primary.unwrap_or(""), ""],
@@ -256,41 +256,44 @@ pub fn subject(
         .find(|&k| tokens[k].is_symbol(text, ','))
         .unwrap_or(after);
     let after_words = trimmed_words(text, tokens, noun_end.min(clause_end)..clause_end, 7);
-    // Slices of the text and of the vocabulary: one String, at the end.
-    let mut parts: Vec<&str> = Vec::new();
     let noun_words = match (&q.noun, q.kind) {
         (Some(noun), Kind::Count | Kind::Ordinal) if counted == q.unit => text_of(noun.clone()),
         (_, Kind::Count | Kind::Ordinal) => counted,
         (Some(noun), Kind::Duration) => text_of(noun.clone()),
         _ => "",
     };
-    if q.kind == Kind::Ordinal {
-        parts.push(counted); // "third time they met" → "meeting"
-    } else if q.kind == Kind::Count {
-        parts.extend([noun_words, after_words, before_words]);
-    } else if q.kind == Kind::Date && !before_words.is_empty() {
-        parts.push(before_words); // what happened then: "met Putin"
-    } else {
-        parts.extend([before_words, noun_words, after_words]);
-    }
-    parts.retain(|p| !p.is_empty());
-    if let Some(role) = role.filter(|_| q.kind == Kind::Count) {
-        // "people killed" unless a word already says it ("32 people dead").
-        let said = parts
+    // Slices of the text and of the vocabulary, "" where there is none: one
+    // String, at the end.
+    let words = match q.kind {
+        Kind::Ordinal => [counted, "", ""], // "third time they met" → "meeting"
+        Kind::Count => [noun_words, after_words, before_words],
+        Kind::Date if !before_words.is_empty() => [before_words, "", ""], // "met Putin"
+        _ => [before_words, noun_words, after_words],
+    };
+    // "people killed" unless a word already says it ("32 people dead").
+    let role_words = role.filter(|_| q.kind == Kind::Count).filter(|&role| {
+        // Only words the vocabulary flags as concepts are lowercased to be looked up.
+        let classifier = Classifier::new();
+        !words
             .iter()
             .flat_map(|p| p.split(' '))
-            .any(|w| vocabulary::concept(&w.to_ascii_lowercase()) == Some(role));
-        if !said {
-            parts.push(role);
-        }
-    }
-    if let Some(rate) = q.rate {
-        parts.extend(["per", rate]);
-    }
+            .filter(|w| classifier.classify(w, 0, w.len()).has(WordClass::CONCEPT))
+            .any(|w| vocabulary::concept(&w.to_ascii_lowercase()) == Some(role))
+    });
+    let rate_parts = q.rate.map_or(["", ""], |rate| ["per", rate]);
+    let parts = [
+        words[0],
+        words[1],
+        words[2],
+        role_words.unwrap_or(""),
+        rate_parts[0],
+        rate_parts[1],
+    ];
     // The parts are token spans and vocabulary words: none starts or ends
     // with a space, so the joined text needs no trimming.
-    let mut text = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
-    push_joined(&mut text, parts.iter().copied(), ' ');
+    let parts = parts.into_iter().filter(|p| !p.is_empty());
+    let mut text = String::with_capacity(parts.clone().map(|p| p.len() + 1).sum());
+    push_joined(&mut text, parts, ' ');
     Subject { text, measure }
 }
 
