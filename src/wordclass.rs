@@ -121,8 +121,9 @@ fn from_tables(word: &str) -> WordClass {
         .fold(WordClass::default(), |class, (_, flag)| class | *flag)
 }
 
-/// Table slots: a power of two, about three times the number of words.
-const SLOTS: usize = 2048;
+/// Table slots: a power of two, about six times the number of words, so that
+/// most lookups, of words in the table or not, take one probe.
+const SLOTS: usize = 4096;
 
 /// A word's lookup key: its first eight bytes and the next eight, lowercased,
 /// little-endian, padded with spaces. No word holds a space, so two words have
