@@ -53,7 +53,12 @@ impl Token {
 
     /// A word that starts with a capital letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.is_word() && starts_capitalized(self.text(text))
+        // Most words start with an ASCII letter: its byte answers, undecoded.
+        self.is_word()
+            && match text.as_bytes().get(self.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => starts_capitalized(self.text(text)),
+            }
     }
 
     pub fn is_word(&self) -> bool {
