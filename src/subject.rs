@@ -213,12 +213,12 @@ pub fn subject(
         // and those cost several times as much (and a temporary for the scopes).
         push_joined(
             &mut measure,
-            [kind_name(q.kind), dimension, primary.unwrap_or(""), ""],
+            &[kind_name(q.kind), dimension, primary.unwrap_or(""), ""],
             ':',
         );
-        push_joined(&mut measure, scopes.iter().copied(), '+');
+        push_joined(&mut measure, &scopes, '+');
         let of_object = of_object.as_ref().map_or("", |(_, o)| o.as_str());
-        push_joined(&mut measure, ["", of_object, q.rate.unwrap_or("")], ':');
+        push_joined(&mut measure, &["", of_object, q.rate.unwrap_or("")], ':');
     }
 
     let text_of = |range: std::ops::Range<usize>| -> &str {
@@ -291,16 +291,20 @@ pub fn subject(
     ];
     // The parts are token spans and vocabulary words: none starts or ends
     // with a space, so the joined text needs no trimming.
-    let parts = parts.into_iter().filter(|p| !p.is_empty());
-    let mut text = String::with_capacity(parts.clone().map(|p| p.len() + 1).sum());
-    push_joined(&mut text, parts, ' ');
+    let mut text = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(part);
+    }
     Subject { text, measure }
 }
 
 /// Appends `parts` to `out` with `separator` between them: `join` without
 /// a String of its own.
-fn push_joined<'a>(out: &mut String, parts: impl IntoIterator<Item = &'a str>, separator: char) {
-    for (n, part) in parts.into_iter().enumerate() {
+fn push_joined(out: &mut String, parts: &[&str], separator: char) {
+    for (n, part) in parts.iter().enumerate() {
         if n > 0 {
             out.push(separator);
         }
