@@ -162,7 +162,10 @@ fn vulgar_fraction(symbol: &str) -> Option<f64> {
 /// `thousands`, `a dozen`, `tens of thousands`: the longest vague phrase at `i`.
 fn vague(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     // The words from `i` on, looked up once for all the phrases.
-    let words: [&str; 3] = std::array::from_fn(|k| word_at(text, tokens, i + k));
+    let mut words = [""; 3];
+    for (k, word) in words.iter_mut().enumerate() {
+        *word = word_at(text, tokens, i + k);
+    }
     let phrase = vocabulary::VAGUE.iter().find(|v| {
         v.words.len() <= words.len() && v.words.iter().zip(&words).all(|(w, l)| w == l)
     })?;

@@ -145,22 +145,19 @@ fn date_as_quantity(d: &Date) -> Quantity {
 
 /// `<name>#<n>`: one allocation, and the digits written by hand (`format!`
 /// and `write!` cost several times as much).
-fn claim_id(name: &str, mut n: usize) -> String {
-    let mut digits = [0u8; 20]; // the most a usize has
-    let mut first = digits.len();
-    loop {
-        first -= 1;
-        digits[first] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(name.len() + 1 + digits.len() - first);
+fn claim_id(name: &str, n: usize) -> String {
+    let mut id = String::with_capacity(name.len() + 8);
     id.push_str(name);
     id.push('#');
-    id.extend(digits[first..].iter().map(|&d| char::from(d)));
+    push_decimal(&mut id, n);
     id
+}
+
+fn push_decimal(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Finds every date and amount, left to right; each token belongs to at most one.
