@@ -264,14 +264,8 @@ fn ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u64, u64)> {
 fn word_end(text: &str, mut end: usize, char_at: &impl Fn(usize) -> char) -> usize {
     let bytes = text.as_bytes();
     while end < bytes.len() {
-        // Eight bytes at a time while the text has them, else one.
-        if let Some(chunk) = bytes.get(end..end + 8) {
-            let stop = non_letters(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
-            end += (stop.trailing_zeros() / 8) as usize;
-            if stop == 0 {
-                continue;
-            }
-        } else if ASCII_LETTER[usize::from(bytes[end])] {
+        // A byte at a time: most words never come here (see `ascii_word`).
+        if ASCII_LETTER[usize::from(bytes[end])] {
             end += 1;
             continue;
         }
