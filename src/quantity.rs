@@ -77,16 +77,16 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
 
     // Qualifier before: the longest phrase ending right before the amount.
     let (mut bound, mut qualifier) = (None, None);
-    // Most amounts follow no qualifier: the flag of the word before says so.
-    let qualified = start > taken && tokens[start - 1].has(WordClass::QUALIFIER_END);
     // The three words before the amount, lowercased once for all the phrases.
     let before: [&str; 3] = std::array::from_fn(|back| {
-        if qualified && start > taken + back {
+        if start > taken + back {
             word_at(text, tokens, start - 1 - back)
         } else {
             ""
         }
     });
+    // Most amounts follow no qualifier: the flag of the word before says so.
+    let qualified = start > taken && tokens[start - 1].has(WordClass::QUALIFIER_END);
     for (words, b) in vocabulary::QUALIFIERS_BEFORE.iter().filter(|_| qualified) {
         let n = words.len();
         if start >= taken + n && words.iter().rev().zip(&before).all(|(w, l)| l == w) {
