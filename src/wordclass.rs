@@ -121,9 +121,10 @@ fn from_tables(word: &str) -> WordClass {
         .fold(WordClass::default(), |class, (_, flag)| class | *flag)
 }
 
-/// Table slots: a power of two, about six times the number of words, so that
-/// most lookups, of words in the table or not, take one probe.
-const SLOTS: usize = 4096;
+/// Table slots: a power of two, about twelve times the ~700 words (160 KB of
+/// keys and flags), so sparse that most lookups, of words in the table or not,
+/// take one probe.
+const SLOTS: usize = 8192;
 
 /// A word's lookup key: its first eight bytes and the next eight, lowercased,
 /// little-endian, padded with spaces. No word holds a space, so two words have
