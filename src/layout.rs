@@ -75,7 +75,14 @@ pub fn layout(text: &Text, tokens: &[Token]) -> Layout {
             paragraph += 1;
         }
         line_words += usize::from(token.is_word());
-        if token.kind == TokenKind::Symbol {
+        // Quotation marks and sentence ends start with one of these bytes; most
+        // symbols (commas, hyphens) are done with after one test.
+        if token.kind == TokenKind::Symbol
+            && matches!(
+                text.as_bytes().get(token.start),
+                Some(b'"' | b'.' | b'!' | b'?' | 0xC2 | 0xE2)
+            )
+        {
             let symbol = token.text(text);
             match symbol {
                 "“" | "«" | "„" => open_quote = Some(i),
@@ -146,6 +153,19 @@ fn close_lines(
     }
 }
 
+/// The first bytes of `vocabulary::FURNITURE_PREFIXES`.
+const FURNITURE_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < vocabulary::FURNITURE_PREFIXES.len() {
+        if let Some(&b) = vocabulary::FURNITURE_PREFIXES[k].as_bytes().first() {
+            table[b as usize] = true;
+        }
+        k += 1;
+    }
+    table
+};
+
 /// Share buttons, ad slots, bylines and credit lines (see `vocabulary::FURNITURE_*`).
 fn is_furniture(text: &Text, tokens: &[Token], line: Range<usize>, words: usize) -> bool {
     let (Some(first), Some(last)) = (
@@ -158,17 +178,20 @@ fn is_furniture(text: &Text, tokens: &[Token], line: Range<usize>, words: usize)
         return false;
     }
     let lower = text.lower_span(first.start, last.end);
-    // The lowercase copy against lowercase prefixes; most lines fail on the first byte.
-    let starts_with = |prefix: &str| {
-        lower.as_bytes().first() == prefix.as_bytes().first() && lower.starts_with(prefix)
-    };
+    // The lowercase copy against lowercase prefixes; most lines fail on the
+    // first byte, and most of them at once.
+    let first_byte = lower.as_bytes().first();
+    let starts_with =
+        |prefix: &str| first_byte == prefix.as_bytes().first() && lower.starts_with(prefix);
     let short = words <= 8;
-    vocabulary::FURNITURE_PREFIXES.iter().any(|prefix| {
-        starts_with(prefix) && (short || !matches!(*prefix, "by " | "updated" | "published"))
-    }) || (words <= 30
-        && vocabulary::FURNITURE_PHRASES
-            .iter()
-            .any(|p| lower.contains(p)))
+    first_byte.is_some_and(|&b| FURNITURE_FIRST_BYTES[usize::from(b)])
+        && vocabulary::FURNITURE_PREFIXES.iter().any(|prefix| {
+            starts_with(prefix) && (short || !matches!(*prefix, "by " | "updated" | "published"))
+        })
+        || (words <= 30
+            && vocabulary::FURNITURE_PHRASES
+                .iter()
+                .any(|p| lower.contains(p)))
 }
 
 /// True when the symbol token `i` ends a sentence: `.`, `!` or `?` followed by a

@@ -53,7 +53,12 @@ impl Token {
 
     /// A word that starts with a capital letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.is_word() && starts_capitalized(self.text(text))
+        // Most words start with an ASCII letter: its byte answers, undecoded.
+        self.is_word()
+            && match text.as_bytes().get(self.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => starts_capitalized(self.text(text)),
+            }
     }
 
     pub fn is_word(&self) -> bool {
@@ -171,11 +176,27 @@ pub fn tokens(text: &str) -> Vec<Token> {
             continue;
         }
         let start = pos;
-        let (kind, end) = if ASCII_LETTER[usize::from(b)] {
-            (TokenKind::Word, word_end(text, pos + 1, &char_at))
+        let (kind, end, class) = if ASCII_LETTER[usize::from(b)] {
+            match ascii_word(bytes, start) {
+                Some((len, head, tail)) => (
+                    TokenKind::Word,
+                    start + len,
+                    classifier.classify_ascii(head, tail),
+                ),
+                None => {
+                    let end = word_end(text, start + 1, &char_at);
+                    (TokenKind::Word, end, classifier.classify(text, start, end))
+                }
+            }
         } else if b.is_ascii_digit() {
             let after_month = out.last().is_some_and(|t: &Token| t.has(WordClass::MONTH));
-            (TokenKind::Digits, digits_end(text, start, after_month))
+            (
+                TokenKind::Digits,
+                digits_end(text, start, after_month),
+                WordClass::default(),
+            )
+        } else if b.is_ascii_punctuation() {
+            (TokenKind::Symbol, start + 1, WordClass::default())
         } else {
             let c = char_at(pos);
             if c.is_whitespace() {
@@ -185,17 +206,15 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 continue;
             }
             if is_letter(c) {
-                (
-                    TokenKind::Word,
-                    word_end(text, start + c.len_utf8(), &char_at),
-                )
+                let end = word_end(text, start + c.len_utf8(), &char_at);
+                (TokenKind::Word, end, classifier.classify(text, start, end))
             } else {
-                (TokenKind::Symbol, start + c.len_utf8())
+                (
+                    TokenKind::Symbol,
+                    start + c.len_utf8(),
+                    WordClass::default(),
+                )
             }
-        };
-        let class = match kind {
-            TokenKind::Word => classifier.classify(text, start, end),
-            _ => WordClass::default(),
         };
         out.push(Token {
             kind,
@@ -205,11 +224,39 @@ pub fn tokens(text: &str) -> Vec<Token> {
             newline_before,
             class,
         });
-        space_before = false;
         newline_before = false;
-        pos = end;
+        // The one space between two words is skipped here, not by another turn of the loop.
+        space_before = bytes.get(end) == Some(&b' ');
+        pos = end + usize::from(space_before);
     }
     out
+}
+
+/// An ASCII word of at most fifteen letters at `start` that ends at an ASCII
+/// byte other than an apostrophe (most words): its length, and its bytes as
+/// read, eight at a time (little-endian, zero-padded), so that the word class
+/// lookup reads nothing again. `None` sends the word to [`word_end`].
+fn ascii_word(bytes: &[u8], start: usize) -> Option<(usize, u64, u64)> {
+    let read = |at: usize| Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?));
+    // How many bytes of `chunk` are letters (`stop`, from `non_letters`, is not
+    // zero) and those bytes alone, when the word ends there.
+    let ends = |chunk: u64, stop: u64| {
+        let at = stop.trailing_zeros() / 8;
+        let next = (chunk >> (8 * at)) as u8;
+        let letters = chunk & ((1 << (8 * at)) - 1);
+        (next < 0x80 && next != b'\'').then_some((at as usize, letters))
+    };
+    let head = read(start)?;
+    match non_letters(head) {
+        0 => {
+            let tail = read(start + 8)?;
+            match non_letters(tail) {
+                0 => None,
+                stop => ends(tail, stop).map(|(at, tail)| (8 + at, head, tail)),
+            }
+        }
+        stop => ends(head, stop).map(|(at, head)| (at, head, 0)),
+    }
 }
 
 /// The end of a word whose letters so far end at `end`: more letters, ASCII or
@@ -217,14 +264,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
 fn word_end(text: &str, mut end: usize, char_at: &impl Fn(usize) -> char) -> usize {
     let bytes = text.as_bytes();
     while end < bytes.len() {
-        // Eight bytes at a time while the text has them, else one.
-        if let Some(chunk) = bytes.get(end..end + 8) {
-            let stop = non_letters(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
-            end += (stop.trailing_zeros() / 8) as usize;
-            if stop == 0 {
-                continue;
-            }
-        } else if ASCII_LETTER[usize::from(bytes[end])] {
+        // A byte at a time: most words never come here (see `ascii_word`).
+        if ASCII_LETTER[usize::from(bytes[end])] {
             end += 1;
             continue;
         }

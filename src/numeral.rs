@@ -161,11 +161,13 @@ fn vulgar_fraction(symbol: &str) -> Option<f64> {
 
 /// `thousands`, `a dozen`, `tens of thousands`: the longest vague phrase at `i`.
 fn vague(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
+    // The words from `i` on, looked up once for all the phrases.
+    let mut words = [""; 3];
+    for (k, word) in words.iter_mut().enumerate() {
+        *word = word_at(text, tokens, i + k);
+    }
     let phrase = vocabulary::VAGUE.iter().find(|v| {
-        v.words
-            .iter()
-            .enumerate()
-            .all(|(k, w)| word_at(text, tokens, i + k) == *w)
+        v.words.len() <= words.len() && v.words.iter().zip(&words).all(|(w, l)| w == l)
     })?;
     let end = i + phrase.words.len();
     // "several" and "a few" are numbers only before what they count: "several occasions".

@@ -137,12 +137,13 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
 
     // Qualifier after: "50 or more", "300 or so".
     if bound.is_none() {
+        // The two words after the amount, looked up once for all the phrases.
+        let mut after = [""; 2];
+        for (k, word) in after.iter_mut().enumerate() {
+            *word = word_at(text, tokens, end + k);
+        }
         for (words, b) in vocabulary::QUALIFIERS_AFTER {
-            if words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| word_at(text, tokens, end + k) == *w)
-            {
+            if words.len() <= after.len() && words.iter().zip(&after).all(|(w, l)| w == l) {
                 bound = Some(*b);
                 qualifier = Some(end..end + words.len());
                 break;

@@ -49,13 +49,16 @@ pub fn source(text: &Text, tokens: &[Token], layout: &Layout, at: usize) -> Opti
     // the first "according to".
     let (mut verb_before, mut verb_after, mut according) = (None, None, None);
     for k in from..to {
-        if !tokens[k].is_word() {
+        // Most tokens are neither a verb nor "according": their flags and
+        // length say so at once.
+        let token = &tokens[k];
+        let may_attribute = token.has(WordClass::SPEECH_VERB | WordClass::FINDING_VERB)
+            || token.end - token.start == "according".len();
+        if !may_attribute || !token.is_word() {
             continue;
         }
-        let is_verb = tokens[k].has(WordClass::SPEECH_VERB) || closing_finding(k);
-        // The length first: most words are not "according".
-        let is_according = tokens[k].end - tokens[k].start == "according".len()
-            && word_at(text, tokens, k) == "according"
+        let is_verb = token.has(WordClass::SPEECH_VERB) || closing_finding(k);
+        let is_according = word_at(text, tokens, k) == "according"
             && according.is_none()
             && word_at(text, tokens, k + 1) == "to";
         if !(is_verb || is_according) || quoted(k) {

@@ -15,6 +15,7 @@ use crate::layout::Layout;
 use crate::lex::{Text, Token, TokenKind, WordClass};
 use crate::quantity::Quantity;
 use crate::vocabulary;
+use crate::wordclass::Classifier;
 
 /// How far, in tokens, the window reaches on each side of the number.
 const WINDOW_BEFORE: usize = 24;
@@ -231,21 +232,19 @@ pub fn subject(
     let identified = !concepts.is_empty()
         || (matches!(q.kind, Kind::Count | Kind::Ordinal) && !counted.is_empty())
         || of_object.is_some();
-    let measure = if identified {
-        // `join`, not `format!`: this runs once per claim, and `format!` costs
-        // several times as much for six plain strings.
-        [
-            kind_name(q.kind),
-            dimension,
-            primary.unwrap_or(""),
-            &scopes.join("+"),
-            of_object.as_ref().map_or("", |(_, o)| o.as_str()),
-            rate,
-        ]
-        .join(":")
-    } else {
-        String::new()
-    };
+    let mut measure = String::with_capacity(if identified { 48 } else { 0 });
+    if identified {
+        // Pushed in place, not `format!` or `join`: this runs once per claim,
+        // and those cost several times as much (and a temporary for the scopes).
+        push_joined(
+            &mut measure,
+            &[kind_name(q.kind), dimension, primary.unwrap_or(""), ""],
+            ':',
+        );
+        push_joined(&mut measure, &scopes, '+');
+        let of_object = of_object.as_ref().map_or("", |(_, o)| o.as_str());
+        push_joined(&mut measure, &["", of_object, rate], ':');
+    }
 
     let text_of = |range: std::ops::Range<usize>| -> &str {
         if range.is_empty() {
@@ -282,8 +281,6 @@ pub fn subject(
         .find(|&k| tokens[k].is_symbol(text, ','))
         .unwrap_or(after);
     let after_words = trimmed_words(text, tokens, noun_end.min(clause_end)..clause_end, 7);
-    // Slices of the text and of the vocabulary: one String, at the end.
-    let mut parts: Vec<&str> = Vec::new();
     let noun_words = match (&q.noun, q.kind) {
         (Some(noun), Kind::Count | Kind::Ordinal) if counted == counted_noun => {
             text_of(noun.clone())
@@ -292,34 +289,53 @@ pub fn subject(
         (Some(noun), Kind::Duration) => text_of(noun.clone()),
         _ => "",
     };
-    if q.kind == Kind::Ordinal {
-        parts.push(counted); // "third time they met" → "meeting"
-    } else if q.kind == Kind::Count {
-        parts.extend([noun_words, after_words, before_words]);
-    } else if q.kind == Kind::Date && !before_words.is_empty() {
-        parts.push(before_words); // what happened then: "met Putin"
-    } else {
-        parts.extend([before_words, noun_words, after_words]);
-    }
-    parts.retain(|p| !p.is_empty());
-    if let Some(role) = role.filter(|_| q.kind == Kind::Count) {
-        // "people killed" unless a word already says it ("32 people dead").
-        let said = parts
+    // Slices of the text and of the vocabulary, "" where there is none: one
+    // String, at the end.
+    let words = match q.kind {
+        Kind::Ordinal => [counted, "", ""], // "third time they met" → "meeting"
+        Kind::Count => [noun_words, after_words, before_words],
+        Kind::Date if !before_words.is_empty() => [before_words, "", ""], // "met Putin"
+        _ => [before_words, noun_words, after_words],
+    };
+    // "people killed" unless a word already says it ("32 people dead").
+    let role_words = role.filter(|_| q.kind == Kind::Count).filter(|&role| {
+        // Only words the vocabulary flags as concepts are lowercased to be looked up.
+        let classifier = Classifier::new();
+        !words
             .iter()
             .flat_map(|p| p.split(' '))
-            .any(|w| vocabulary::concept(&w.to_ascii_lowercase()) == Some(role));
-        if !said {
-            parts.push(role);
+            .filter(|w| classifier.classify(w, 0, w.len()).has(WordClass::CONCEPT))
+            .any(|w| vocabulary::concept(&w.to_ascii_lowercase()) == Some(role))
+    });
+    let rate_parts = q.rate.map_or(["", ""], |rate| ["per", rate]);
+    let parts = [
+        words[0],
+        words[1],
+        words[2],
+        role_words.unwrap_or(""),
+        rate_parts[0],
+        rate_parts[1],
+    ];
+    // The parts are token spans and vocabulary words: none starts or ends
+    // with a space, so the joined text needs no trimming.
+    let mut text = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        if !text.is_empty() {
+            text.push(' ');
         }
+        text.push_str(part);
     }
-    if let Some(rate) = q.rate {
-        parts.extend(["per", rate]);
-    }
-    Subject {
-        // The parts are token spans and vocabulary words: none starts or ends
-        // with a space, so the joined text needs no trimming.
-        text: parts.join(" "),
-        measure,
+    Subject { text, measure }
+}
+
+/// Appends `parts` to `out` with `separator` between them: `join` without
+/// a String of its own.
+fn push_joined(out: &mut String, parts: &[&str], separator: char) {
+    for (n, part) in parts.iter().enumerate() {
+        if n > 0 {
+            out.push(separator);
+        }
+        out.push_str(part);
     }
 }
 

@@ -124,12 +124,15 @@ fn from_tables(word: &str) -> WordClass {
         .fold(WordClass::default(), |class, (_, flag)| class | *flag)
 }
 
-/// Table slots: a power of two, about three times the number of words.
-const SLOTS: usize = 2048;
+/// Table slots: a power of two, about twelve times the ~700 words (160 KB of
+/// keys and flags), so sparse that most lookups, of words in the table or not,
+/// take one probe.
+const SLOTS: usize = 8192;
 
 /// A word's lookup key: its first eight bytes and the next eight, lowercased,
-/// little-endian, zero-padded. No word holds a zero byte, so two words have the
-/// same key only when they are the same word.
+/// little-endian, padded with spaces. No word holds a space, so two words have
+/// the same key only when they are the same word, and no key is `(0, 0)`, the
+/// empty slot.
 type Key = (u64, u64);
 
 /// An open-addressing hash table from a word's key to its flags.
@@ -138,43 +141,26 @@ struct Table {
     classes: Box<[WordClass; SLOTS]>,
 }
 
-/// The key of the word `bytes[start..end]`, or `None` for longer words.
+/// The key of a word of at most sixteen bytes given as its bytes, eight at a
+/// time, little-endian, zero-padded.
 ///
 /// Lowercasing is `| 0x20` on every byte: a word's bytes are ASCII letters,
 /// apostrophes (0x27, unchanged) and bytes of non-ASCII letters (which stay
-/// above 0x7F, and so never match the all-ASCII vocabulary).
+/// above 0x7F, and so never match the all-ASCII vocabulary); it turns the
+/// zero padding into spaces.
 #[inline]
-fn key(bytes: &[u8], start: usize, end: usize) -> Option<Key> {
-    let len = end - start;
-    if len > MAX_WORD_BYTES || len == 0 {
-        return None;
-    }
-    // Read 16 bytes at once where the text has them, else a padded copy.
-    let chunk: [u8; MAX_WORD_BYTES] = match bytes.get(start..start + MAX_WORD_BYTES) {
-        Some(chunk) => chunk.try_into().unwrap_or_default(),
-        None => {
-            let mut padded = [0u8; MAX_WORD_BYTES];
-            padded[..len].copy_from_slice(&bytes[start..end]);
-            padded
-        }
-    };
-    let half =
-        |from: usize| u64::from_le_bytes(chunk[from..from + 8].try_into().unwrap_or_default());
-    // MASKS[n] keeps the low n bytes: a table load instead of branches.
-    const MASKS: [u64; 9] = {
-        let mut masks = [u64::MAX; 9];
-        let mut n = 0;
-        while n < 8 {
-            masks[n] = (1 << (8 * n)) - 1;
-            n += 1;
-        }
-        masks
-    };
+fn key_of(head: u64, tail: u64) -> Key {
     const LOWER: u64 = 0x2020_2020_2020_2020;
-    Some((
-        (half(0) | LOWER) & MASKS[len.min(8)],
-        (half(8) | LOWER) & MASKS[len.saturating_sub(8)],
-    ))
+    (head | LOWER, tail | LOWER)
+}
+
+/// The key of `word`, or `None` for longer words.
+fn key(word: &[u8]) -> Option<Key> {
+    let mut padded = [0u8; MAX_WORD_BYTES];
+    padded.get_mut(..word.len())?.copy_from_slice(word);
+    let half =
+        |from: usize| u64::from_le_bytes(padded[from..from + 8].try_into().unwrap_or_default());
+    Some(key_of(half(0), half(8)))
 }
 
 #[inline]
@@ -191,8 +177,7 @@ impl Table {
         };
         for word in WORDS.split(' ') {
             let class = from_tables(word);
-            let Some(key) = key(word.as_bytes(), 0, word.len()).filter(|_| !class.is_empty())
-            else {
+            let Some(key) = key(word.as_bytes()).filter(|_| !class.is_empty()) else {
                 continue;
             };
             let mut s = slot(key);
@@ -231,12 +216,20 @@ impl Classifier {
         Classifier(table())
     }
 
+    /// The flags of an ASCII word of at most sixteen letters given as its bytes,
+    /// eight at a time (see [`key_of`]): the lexer's fast path, from the bytes
+    /// it has read already. Letters alone make no possessive.
+    #[inline]
+    pub fn classify_ascii(&self, head: u64, tail: u64) -> WordClass {
+        self.0.get(key_of(head, tail))
+    }
+
     /// The flags of the word `text[start..end]`, in any case.
     #[inline]
     pub fn classify(&self, text: &str, start: usize, end: usize) -> WordClass {
         let bytes = text.as_bytes();
-        let class = key(bytes, start, end).map_or(WordClass::default(), |k| self.0.get(k));
         let word = &bytes[start..end];
+        let class = key(word).map_or(WordClass::default(), |k| self.0.get(k));
         if word.ends_with(b"'s") || word.ends_with("\u{2019}s".as_bytes()) {
             class | WordClass::POSSESSIVE
         } else {
