@@ -50,7 +50,7 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
             .flatten()
             .filter(|_| tokens[k].is_capitalized(text))
         {
-            out.push(format!("day:{day}"));
+            out.push(["day:", day].concat());
             continue;
         }
         let mut start = k + 1;
@@ -205,14 +205,19 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
     {
         return None;
     }
-    let mut name = String::new();
+    let mut place = String::from("place:");
     for (n, word) in words.enumerate() {
         if n > 0 {
-            name.push(' ');
+            place.push(' ');
         }
-        name.push_str(word);
+        place.push_str(word);
     }
-    Some(["place:", vocabulary::canonical_place(&name)].concat())
+    let name = &place["place:".len()..];
+    let canonical = vocabulary::canonical_place(name);
+    if canonical != name {
+        place = ["place:", canonical].concat();
+    }
+    Some(place)
 }
 
 /// `date:MM-DD` anchors from the dated claims of a sentence.
@@ -366,7 +371,7 @@ pub fn anchor(
                 )
         });
         if let Some(what) = happening {
-            claims[n].event.push(format!("what:{what}"));
+            claims[n].event.push(["what:", what].concat());
         }
         if past {
             claims[n].event.push("when:past".to_string());
