@@ -362,9 +362,13 @@ pub fn anchor(
         let previous_end = n.checked_sub(1).map_or(0, |p| claim_tokens[p].end);
         let next_start = claim_tokens.get(n + 1).map_or(tokens.len(), |r| r.start);
         let stretch = clause_start.max(previous_end)..clause_end.min(next_start);
+        // After the number, a possessive past ("rebuild after last month's
+        // typhoon") dates another noun, not the figure.
         let past = (stretch.start + 1..stretch.end).any(|k| {
             let (first, second) = (&tokens[k - 1], &tokens[k]);
+            let possessive_after = k > span.end && second.has(WordClass::POSSESSIVE);
             (first.has(WordClass::PAST_MARKER) || second.has(WordClass::PAST_MARKER))
+                && !possessive_after
                 && vocabulary::is_past_reference(
                     first.lower(text),
                     strip_possessive(second.lower(text)),

@@ -89,6 +89,11 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         value += fraction;
         end += 1;
     }
+    // "12-and-a-half-year", "2 and a half hours".
+    if let Some(after_half) = and_a_half(text, tokens, end) {
+        value += 0.5;
+        end = after_half;
+    }
     let after = word_at(text, tokens, end);
     if glued(tokens, end) && tokens[end].is_word() {
         let suffix = after;

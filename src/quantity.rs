@@ -90,9 +90,13 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
     for (words, b) in vocabulary::QUALIFIERS_BEFORE.iter().filter(|_| qualified) {
         let n = words.len();
         if start >= taken + n && words.iter().rev().zip(&before).all(|(w, l)| l == w) {
+            let word_before = || word_at(text, tokens, start - n - 1);
+            let duration_follows =
+                || vocabulary::duration_unit(word_at(text, tokens, first.end)).is_some();
             let preposition = *words == ["over"]
                 && start > n
-                && vocabulary::takes_over(word_at(text, tokens, start - n - 1));
+                && (vocabulary::takes_over(word_before())
+                    || vocabulary::spreads_over(word_before()) && duration_follows());
             if preposition {
                 break;
             }
@@ -235,6 +239,22 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
         }
     }
 
+    // "12 years and six months": one duration in two units, the second smaller.
+    let mut added = 0.0;
+    if kind == Kind::Duration && second.is_none() && word_at(text, tokens, span_end) == "and" {
+        let more = numeral::at(text, tokens, span_end + 1)
+            .filter(|n| matches!(n.worth, Worth::Cardinal(_)));
+        let hours = |unit: &str| vocabulary::hours_per(unit).unwrap_or(0.0);
+        if let Some(n) = more {
+            if let Some((smaller, _)) = vocabulary::duration_unit(word_at(text, tokens, n.end))
+                .filter(|(smaller, _)| hours(smaller) < hours(&unit))
+            {
+                added = n.nominal() * hours(smaller) / hours(&unit);
+                span_end = n.end + 1;
+            }
+        }
+    }
+
     // "(€19 billion)" or "($24 billion)" right after a money amount.
     let mut conversions = Vec::new();
     if kind == Kind::Money && symbol_at(text, tokens, span_end) == Some('(') {
@@ -272,7 +292,11 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
         Worth::Vague(v) => v.bound,
         _ => Bound::Exact,
     });
-    let value = interval(&first, second.as_ref(), bound);
+    let value = if added > 0.0 {
+        bounded(first.nominal() + added, bound)
+    } else {
+        interval(&first, second.as_ref(), bound)
+    };
     let year_like =
         first.year_like && kind == Kind::Count && unit.is_empty() && bound == Bound::Exact;
     Some(Quantity {

@@ -645,6 +645,24 @@ pub fn takes_over(word: &str) -> bool {
     )
 }
 
+/// Verbs after which "over" and a duration is a span of time, not "more than":
+/// "disbursed over three years".
+pub fn spreads_over(word: &str) -> bool {
+    matches!(
+        word,
+        "disbursed"
+            | "spread"
+            | "paid"
+            | "repaid"
+            | "released"
+            | "delivered"
+            | "phased"
+            | "staggered"
+            | "implemented"
+            | "distributed"
+    )
+}
+
 /// Irregular plurals; regular ones lose their `-s`/`-es`/`-ies` in [`lemma`].
 fn irregular_singular(word: &str) -> Option<&'static str> {
     Some(match word {
