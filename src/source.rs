@@ -130,7 +130,9 @@ fn speaker_of(
     while start > floor && k - start < SPEAKER_WORDS {
         let token = &tokens[start - 1];
         let glued_hyphen = token.is_symbol(text, '-') && !token.space_before;
-        if !(token.is_word() || glued_hyphen) || token.has(WordClass::ENDS_NOUN_PHRASE) {
+        // A clause word ends the speaker: "…, although performers again warned".
+        let ends = WordClass::ENDS_NOUN_PHRASE | WordClass::CLAUSE_BREAK;
+        if !(token.is_word() || glued_hyphen) || token.has(ends) {
             break;
         }
         start -= 1;
@@ -148,16 +150,17 @@ fn speaker_of(
             return Some(name);
         }
     }
-    // A participle after a comma continues a clause: find that clause's named subject.
-    (floor..v)
-        .rev()
-        .find(|&j| {
-            tokens[j].is_capitalized(text)
-                && (j == floor || tokens[j - 1].is_symbol(text, ','))
-                && !tokens.get(j + 1).is_some_and(|t| t.is_capitalized(text))
-                && !tokens[j].has(WordClass::MONTH)
-        })
-        .map(|j| strip_possessive(tokens[j].text(text)).to_string())
+    // A participle after a comma continues a clause: find that clause's named
+    // subject ("The company's chief executive, Anna Whitford, apologised … and
+    // said"), a run of capitalized words that is not an article or a month.
+    let capitalized = |j: usize| tokens[j].is_capitalized(text);
+    let start = (floor..v).rev().find(|&j| {
+        capitalized(j)
+            && (j == floor || tokens[j - 1].is_symbol(text, ','))
+            && !tokens[j].has(WordClass::MONTH | WordClass::ENDS_NOUN_PHRASE)
+    })?;
+    let end = (start..v).find(|&j| !capitalized(j)).unwrap_or(v);
+    Some(strip_possessive(&name_of(text, tokens, start, end)).to_string())
 }
 
 /// A name in the tokens `from..to`: the first run of capitalized words, or the

@@ -785,6 +785,8 @@ pub fn is_speech_adverb(word: &str) -> bool {
             | "had"
             | "then"
             | "separately"
+            | "again"
+            | "repeatedly"
             | "publicly"
             | "first"
             | "initially"
