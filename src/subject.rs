@@ -139,7 +139,27 @@ pub fn subject(
             .get(k)
             .filter(|t| t.is_word() && k < after.max(q.span.end + 2))
         {
-            of_object = Some((k, strip_possessive(token.lower(text)).to_string()));
+            // A name or a possessor is what the share is of ("of Ukraine('s
+            // territory)"); else the head of the noun phrase, its first plural
+            // or last word ("of primary school teachers", "of its global workforce").
+            let mut head = k;
+            if !token.is_capitalized(text) && !token.has(WordClass::POSSESSIVE) {
+                while head < k + 3 && !vocabulary::is_plural(tokens[head].lower(text)) {
+                    let continues = tokens.get(head + 1).is_some_and(|t| {
+                        t.is_word()
+                            && t.space_before
+                            && !t.is_capitalized(text)
+                            && !t.has(WordClass::ENDS_NOUN_PHRASE | WordClass::POSSESSIVE)
+                            && !vocabulary::is_verb_form(t.lower(text))
+                    });
+                    if !continues {
+                        break;
+                    }
+                    head += 1;
+                }
+            }
+            let lemma = vocabulary::lemma(strip_possessive(tokens[head].lower(text)));
+            of_object = Some((head, vocabulary::counted_as(&lemma).to_string()));
         }
     }
 

@@ -687,6 +687,7 @@ pub fn counted_as(lemma: &str) -> &str {
     match lemma {
         "resident" | "inhabitant" | "individual" | "person" => "people",
         "role" | "position" | "post" => "job",
+        "workforce" | "employee" => "staff",
         "captive" => "hostage",
         _ => lemma,
     }
