@@ -296,7 +296,10 @@ pub fn subject(
         .as_ref()
         .map_or(q.span.end, |n| n.end.max(q.span.end))
         + rate_words;
-    let before_words = trimmed_words(text, tokens, clause_start..q.span.start, 7);
+    // A date's words run from its happening ("met with Russian President
+    // Vladimir Putin in St. Petersburg"), longer than an amount's.
+    let limit = if q.kind == Kind::Date { 12 } else { 7 };
+    let before_words = trimmed_words(text, tokens, clause_start..q.span.start, limit);
     let clause_end = (noun_end.min(after)..after)
         .find(|&k| tokens[k].is_symbol(text, ','))
         .unwrap_or(after);

@@ -127,7 +127,8 @@ function chart(id, group, mentions) {
   root.append(svg('line', { class: 'fm-axis', x1: plotLeft, y1: axisY, x2: plotRight, y2: axisY }));
   const ticks = dataLo === dataHi ? [dataLo] : [dataLo, dataHi];
   for (const [k, v] of ticks.entries()) {
-    const anchor = ticks.length === 1 ? 'middle' : k === 0 ? 'end' : 'start';
+    // The last label ends at its tick, so a long one ("Dec 31, 2022") stays inside the chart.
+    const anchor = ticks.length === 1 || k === 0 ? 'middle' : 'end';
     root.append(
       svg('line', { class: 'fm-tick', x1: x(v), y1: axisY, x2: x(v), y2: axisY + 4 }),
       svg('text', { class: 'fm-tick-label', x: x(v), y: axisY + 16, 'text-anchor': anchor }, formatValue(v, group.unit, true)),
