@@ -238,7 +238,7 @@ fn distinct_places_may_agree(x: &[&str], y: &[&str]) -> bool {
     let towns = |places: &[&str]| {
         places
             .iter()
-            .filter(|p| vocabulary::capital_of(p).is_none() && !vocabulary::is_street(p))
+            .filter(|p| vocabulary::capital_of(p).is_none() && !vocabulary::is_part_of_town(p))
             .count()
     };
     let countries = |places: &[&str]| {

@@ -104,8 +104,13 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
                         && !t.is_capitalized(text)
                         && !t.has(WordClass::ENDS_NOUN_PHRASE | WordClass::PLACE_NOUN)
                 });
+        // "the Deutz district": the noun stays in the name, which so names a
+        // part of a town (see `vocabulary::is_part_of_town`).
+        let part_of_town = end > start
+            && end < sentence.end
+            && vocabulary::is_part_of_town(tokens[end].lower(text));
         if !modifier {
-            push_places(text, tokens, start..end, out);
+            push_places(text, tokens, start..end + usize::from(part_of_town), out);
         }
     }
 }

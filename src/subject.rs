@@ -116,7 +116,8 @@ pub fn subject(
             continue;
         }
         let word = word_at(k);
-        if let Some(tag) = concept.then(|| vocabulary::concept(word)).flatten() {
+        let phrase_concept = || vocabulary::concept_of_phrase(word, word_at(k + 1));
+        if let Some(tag) = concept.then(phrase_concept).flatten() {
             insert(&mut concepts, tag);
             found.push((k, tag));
         }

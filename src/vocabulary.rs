@@ -899,6 +899,33 @@ pub fn concept(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Two words that name a concept neither names alone: "took part", "on strike".
+const CONCEPT_PHRASES: &[([&str; 2], &str)] = &[
+    (["took", "part"], "crowd"),
+    (["take", "part"], "crowd"),
+    (["taking", "part"], "crowd"),
+    (["ordered", "out"], "displaced"),
+    (["leave", "their"], "displaced"),
+    (["left", "their"], "displaced"),
+    (["walked", "out"], "strike"),
+    (["walked", "off"], "strike"),
+    (["on", "strike"], "strike"),
+];
+
+/// The concept of the phrase starting with `first, second`, else of `first`.
+pub fn concept_of_phrase(first: &str, second: &str) -> Option<&'static str> {
+    CONCEPT_PHRASES
+        .iter()
+        .find(|(phrase, _)| phrase[0] == first && phrase[1] == second)
+        .map(|&(_, tag)| tag)
+        .or_else(|| concept(first))
+}
+
+/// True for a word that starts a concept, alone or in a phrase.
+pub fn starts_concept(word: &str) -> bool {
+    concept(word).is_some() || CONCEPT_PHRASES.iter().any(|(phrase, _)| phrase[0] == word)
+}
+
 /// True when a concept can be what a quantity of this kind measures: money is
 /// pledged, given or spent; a duration is a meeting's, a call's, a ceasefire's.
 pub fn fits(kind: Kind, concept: &str) -> bool {
@@ -1127,15 +1154,20 @@ pub fn capital_of(country: &str) -> Option<&'static str> {
     })
 }
 
-/// A street, square or avenue (lowercase, as in a `place:` anchor): a place
-/// inside a town, which never tells two events apart from the town's name.
-pub fn is_street(place: &str) -> bool {
+/// A street, square or district (a word of a lowercase `place:` name, or the
+/// whole name): a place inside a town, which never tells two events apart from
+/// the town's name.
+pub fn is_part_of_town(place: &str) -> bool {
     let words = [
         "street",
         "avenue",
         "road",
         "square",
         "boulevard",
+        "district",
+        "neighbourhood",
+        "neighborhood",
+        "quarter",
         "avenida",
         "rua",
         "calle",

@@ -36,7 +36,7 @@ impl WordClass {
     pub const SPEECH_VERB: WordClass = WordClass(1 << 3);
     /// `vocabulary::is_finding_verb`.
     pub const FINDING_VERB: WordClass = WordClass(1 << 4);
-    /// `vocabulary::concept`.
+    /// `vocabulary::starts_concept`.
     pub const CONCEPT: WordClass = WordClass(1 << 5);
     /// `vocabulary::ends_noun_phrase`.
     pub const ENDS_NOUN_PHRASE: WordClass = WordClass(1 << 6);
@@ -95,7 +95,7 @@ fn from_tables(word: &str) -> WordClass {
         (vocabulary::weekday(word).is_some(), WordClass::WEEKDAY),
         (vocabulary::is_speech_verb(word), WordClass::SPEECH_VERB),
         (vocabulary::is_finding_verb(word), WordClass::FINDING_VERB),
-        (vocabulary::concept(word).is_some(), WordClass::CONCEPT),
+        (vocabulary::starts_concept(word), WordClass::CONCEPT),
         (
             vocabulary::ends_noun_phrase(word),
             WordClass::ENDS_NOUN_PHRASE,
