@@ -93,12 +93,16 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
     for candidate in &candidates {
         // A claim dated in its own words joins through its date alone ("killed
         // 46 people in January 2023" is not today's news).
-        let dated = |e: &String| {
-            e.starts_with("date:") || e.starts_with("month:") || e.starts_with("when:")
-        };
-        own_anchors.push(match &candidate.claim.date {
+        // (Anchors inherited from the lead are not the claim's own words.)
+        let claim = candidate.claim;
+        let inherited = !anchors(claim, "report:").is_empty();
+        let names_date =
+            !anchors(claim, "date:").is_empty() || !anchors(claim, "month:").is_empty();
+        let dated = !inherited && names_date;
+        let past = !anchors(claim, "when:").is_empty();
+        own_anchors.push(match &claim.date {
             Some(date) => [date::anchor(date), None],
-            None if candidate.claim.event.iter().any(dated) => [None, None],
+            None if dated || past => [None, None],
             None => news_cycle(candidate.date),
         });
     }
@@ -123,10 +127,11 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
             for currency in &currencies {
                 let key = (candidate.claim.measure.as_str(), anchor, *currency);
                 let representatives = buckets.entry(key).or_default();
-                match representatives
-                    .iter()
-                    .find(|&&r| same_event(candidates[r].claim, candidate.claim))
-                {
+                // A representative already in this claim's group needs no check.
+                match representatives.iter().find(|&&r| {
+                    find(&mut parent, r) == find(&mut parent, n)
+                        || same_event(&candidates[r], candidate)
+                }) {
                     Some(&r) => union(&mut parent, r, n),
                     None if representatives.len() < MAX_REPRESENTATIVES => representatives.push(n),
                     None => {}
@@ -181,70 +186,92 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
 /// (this bounds the work per claim, so alignment stays linear).
 const MAX_REPRESENTATIVES: usize = 8;
 
-/// False when two claims' own anchors say they are different events: different
-/// places (unless one only inherits its report's lead), calendar dates, months,
-/// happenings or years. A shared weekday or country does not make them one event
-/// ("a strike on Kharkiv on Friday" is not "a strike on Odesa on Friday").
-fn same_event(a: &Claim, b: &Claim) -> bool {
-    fn of_kind<'c>(claim: &'c Claim, prefix: &str) -> Vec<&'c str> {
-        claim
-            .event
-            .iter()
-            .filter_map(|e| e.strip_prefix(prefix))
-            .collect()
-    }
-    let agree = |prefix: &str| {
-        let (x, y) = (of_kind(a, prefix), of_kind(b, prefix));
-        x.is_empty() || y.is_empty() || x.iter().any(|e| y.contains(e))
-    };
-    // Dates that state different years date different events ("the summit on
-    // April 11, 2024" is last year's).
-    let year = |claim: &Claim| claim.date.as_ref().and_then(|d| d.year);
-    let same_year = match (year(a), year(b)) {
-        (Some(x), Some(y)) => x == y,
-        _ => true,
-    };
-    // A figure of the past ("last year") is not one of the day's news.
-    let past = |claim: &Claim| claim.event.iter().any(|e| e == "when:past");
-    let places_agree =
-        agree("place:") || distinct_places_may_agree(&of_kind(a, "place:"), &of_kind(b, "place:"));
+/// False when two claims say they are different events: different places,
+/// calendar dates, months, happenings or years, or one is a figure of the past
+/// and the other is not. A shared weekday or country does not make them one
+/// event ("a strike on Kharkiv on Friday" is not "a strike on Odesa on Friday").
+/// Costs no allocation: a claim's anchors are sorted, so each kind is a slice.
+fn same_event(a: &Candidate, b: &Candidate) -> bool {
+    let (x, y) = (a.claim, b.claim);
     // One report states different figures of one quantity in one sentence only
     // when it names two sources ("more than four hours, according to Russian
     // media, while RIA Novosti said four and a half"): otherwise they count
     // different things ("706 released by the government and 181 by the Houthis").
-    let one_sentence = a.report == b.report && a.sentence == b.sentence && a.source == b.source;
+    let one_sentence = x.report == y.report && x.sentence == y.sentence && x.source == y.source;
     // A count that says only what it counts ("about 250 passengers on board",
-    // "licensed to carry 150 passengers") names different things in one report.
-    let bare = |claim: &Claim| {
-        matches!(claim.kind, Kind::Count | Kind::Ordinal)
-            && claim.measure.split(':').nth(2).is_some_and(str::is_empty)
+    // "licensed to carry 150 passengers") names different things in one report
+    // (both claims have one measure key, so `x` says it for both).
+    let bare_in_one_report = x.report == y.report
+        && matches!(x.kind, Kind::Count | Kind::Ordinal)
+        && x.measure.split(':').nth(2).is_some_and(str::is_empty);
+    // A figure of the past ("last year") is not one of the day's news.
+    let past = |claim: &Claim| anchors(claim, "when:").iter().any(|e| e == "when:past");
+    // Dates of different years date different events ("the summit on April 11,
+    // 2024" is last year's).
+    let same_year = match (date_year(a), date_year(b)) {
+        (Some(p), Some(q)) => p == q,
+        _ => true,
     };
-    let bare_in_one_report = a.report == b.report && bare(a);
-    !one_sentence
-        && !bare_in_one_report
-        && places_agree
+    let agree = |prefix: &str| {
+        let (p, q) = (anchors(x, prefix), anchors(y, prefix));
+        p.is_empty() || q.is_empty() || p.iter().any(|e| q.contains(e))
+    };
+    let places_agree =
+        || agree("place:") || distinct_places_may_agree(anchors(x, "place:"), anchors(y, "place:"));
+    let apart_in_one_report = one_sentence || bare_in_one_report;
+    !apart_in_one_report
+        && past(x) == past(y)
+        && same_year
         && agree("date:")
         && agree("month:")
         && agree("what:")
-        && past(a) == past(b)
-        && same_year
+        && places_agree()
+}
+
+/// The anchors of `claim` that start with `prefix` (its anchors are sorted).
+fn anchors<'c>(claim: &'c Claim, prefix: &str) -> &'c [String] {
+    let start = claim.event.partition_point(|e| e.as_str() < prefix);
+    let len = claim.event[start..]
+        .iter()
+        .take_while(|e| e.starts_with(prefix))
+        .count();
+    &claim.event[start..start + len]
+}
+
+/// The year a date claim falls in: the one it states, else the one nearest its
+/// report's publication date ("December 28" in a report of January 2 is last
+/// year's).
+fn date_year(candidate: &Candidate) -> Option<i32> {
+    let date = candidate.claim.date.as_ref()?;
+    if date.year.is_some() {
+        return date.year;
+    }
+    let published = candidate.date.and_then(date::from_iso)?;
+    let (year, month) = (published.year?, i32::from(published.month?));
+    Some(match i32::from(date.month?) - month {
+        gap if gap > 6 => year - 1,
+        gap if gap < -6 => year + 1,
+        _ => year,
+    })
 }
 
 /// Places that differ tell events apart only when they are of one standing:
 /// two towns (Kharkiv, Odesa), or two countries when neither names a town. A
 /// country may contain the other's town ("in Peru" and "in the Huancavelica
 /// region"), and a street lies in a town ("on Avenida da Liberdade" in Lisbon).
-fn distinct_places_may_agree(x: &[&str], y: &[&str]) -> bool {
-    let towns = |places: &[&str]| {
+fn distinct_places_may_agree(x: &[String], y: &[String]) -> bool {
+    let name = |p: &String| p.strip_prefix("place:").unwrap_or(p).to_owned();
+    let towns = |places: &[String]| {
         places
             .iter()
-            .filter(|p| vocabulary::capital_of(p).is_none() && !vocabulary::is_part_of_town(p))
+            .map(name)
+            .filter(|p| !vocabulary::is_country(p) && !vocabulary::is_part_of_town(p))
             .count()
     };
-    let countries = |places: &[&str]| {
+    let countries = |places: &[String]| {
         places
             .iter()
-            .filter(|p| vocabulary::capital_of(p).is_some())
+            .filter(|p| vocabulary::is_country(&name(p)))
             .count()
     };
     let both_towns = towns(x) > 0 && towns(y) > 0;
@@ -337,11 +364,9 @@ fn common_values(members: &[&Candidate]) -> Option<(String, Vec<(usize, Interval
         }
         Kind::Date => {
             // Days since 1970-01-01 when every date can be placed in a year (its
-            // own, else its report's); else days of the year, years set aside.
-            let in_year = |m: &Candidate| {
-                let report_year = m.date.and_then(date::from_iso).and_then(|d| d.year);
-                date::days(m.claim.date.as_ref()?, report_year)
-            };
+            // own, else the one nearest its report's date); else days of the
+            // year, years set aside.
+            let in_year = |m: &Candidate| date::days(m.claim.date.as_ref()?, date_year(m));
             let of_year = |m: &Candidate| date::days_of_year(m.claim.date.as_ref()?);
             let all_in_years = members.iter().all(|m| in_year(m).is_some());
             let mut values = Vec::new();

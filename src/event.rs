@@ -250,6 +250,11 @@ fn opens_other_clause(text: &Text, token: &Token) -> bool {
         )
 }
 
+/// Most anchors a sentence, a clause or the lead gives (the first ones in the
+/// text): a report pasted as one paragraph makes its whole text the lead, and
+/// every claim inherits the lead, so this keeps alignment linear.
+const MAX_ANCHORS: usize = 12;
+
 /// How far, in tokens, a claim's clause may reach on each side.
 const CLAUSE_REACH: usize = 40;
 
@@ -274,6 +279,7 @@ pub fn anchor(
         let from = claim_tokens.partition_point(|r| r.start < range.start);
         let to = claim_tokens.partition_point(|r| r.start < range.end);
         dates(&claims[from..to], &mut out);
+        out.truncate(MAX_ANCHORS);
         out
     };
     // The lead: the first paragraph (not furniture) with enough words to be prose.
@@ -304,8 +310,12 @@ pub fn anchor(
         let first = layout.paragraph.partition_point(|&q| q < p);
         let last = layout.paragraph.partition_point(|&q| q <= p);
         for s in first..last {
+            if lead.len() >= MAX_ANCHORS {
+                break;
+            }
             lead.extend(anchors_in(layout.sentences[s].clone(), claims));
         }
+        lead.truncate(MAX_ANCHORS);
     }
     let sorted = |mut anchors: Vec<String>| {
         anchors.sort();

@@ -1120,7 +1120,8 @@ thailand:bangkok;tunisia:tunis;turkey:ankara;turkmenistan:ashgabat;\
 uganda:kampala;ukraine:kyiv;united arab emirates:abu dhabi;\
 united kingdom:london;united states:washington;uruguay:montevideo;\
 uzbekistan:tashkent;venezuela:caracas;vietnam:hanoi;yemen:sanaa;zambia:lusaka;\
-zimbabwe:harare;";
+zimbabwe:harare;israel:;england:london;scotland:edinburgh;wales:cardiff;\
+northern ireland:belfast;palestine:;";
 
 /// A nationality adjective ("the Russian delegation", "the Scottish capital"),
 /// which is not a place.
@@ -1146,8 +1147,18 @@ pub fn canonical_place(name: &str) -> &str {
     }
 }
 
-/// The capital of a country named in lowercase, if listed.
+/// The capital of a country named in lowercase, if listed with one.
 pub fn capital_of(country: &str) -> Option<&'static str> {
+    country_entry(country).filter(|capital| !capital.is_empty())
+}
+
+/// True for a country of the list (lowercase, as in a `place:` anchor).
+pub fn is_country(name: &str) -> bool {
+    country_entry(name).is_some()
+}
+
+/// The capital listed for `country` ("" when none is), if it is listed.
+fn country_entry(country: &str) -> Option<&'static str> {
     CAPITALS.split(';').find_map(|entry| {
         let (name, capital) = entry.split_once(':')?;
         (name == country).then_some(capital)

@@ -5,7 +5,8 @@
 //! Each pattern aims at one way a reader of numbers can go non-linear: a digit
 //! run that never ends, a qualifier chain that never reaches its number, a
 //! numeral made of words that never ends, a line with no space to break a token
-//! on, and many reports whose every claim falls into the same group.
+//! on, many reports whose every claim falls into the same group, and one
+//! paragraph whose every claim inherits a lead of many places.
 //!
 //! One report never exceeds [`SPLIT_BYTES`] (50 MB, under the core's 64 MiB cap),
 //! so the 100 MB sets of the single-text patterns are two reports of 50 MB.
@@ -39,6 +40,10 @@ pub const PATTERNS: &[(&str, &str)] = &[
         "repeat",
         "reports of ~1 KB, each repeating \"more than four hours\" 21 times",
     ),
+    (
+        "places",
+        "one dated paragraph naming a new place in every sentence, with a count that names no concept",
+    ),
 ];
 
 /// The reports of `pattern` holding about `bytes` bytes of text in all
@@ -71,6 +76,17 @@ pub fn reports(pattern: &str, bytes: usize) -> Vec<Report> {
                 .map(|i| Report::new(format!("r{i}"), report.clone()))
                 .collect()
         }
+        // Every claim inherits the whole paragraph as its lead (its places are
+        // many), and counts that name no concept never group within a report,
+        // so every bucket fills up.
+        "places" => split(bytes, |n| {
+            fill(n, "date 2025-04-12\n", |i| {
+                format!(
+                    "Shelling in Q{i:x} hit a school. Crews found {} passengers. ",
+                    i % 90 + 2
+                )
+            })
+        }),
         other => panic!("unknown pattern {other:?}; known: {PATTERNS:?}"),
     }
 }
