@@ -1,7 +1,8 @@
 //! Times `check` on one adversarial report set, for scripts/reliability.sh:
 //!
-//!     cargo run --release --example stress -- PATTERN MB     # digits, qualifiers, words, nospace, repeat
+//!     cargo run --release --example stress -- PATTERN MB     # a pattern of --list
 //!     cargo run --release --example stress -- over-cap WHAT  # report, total or count
+//!     cargo run --release --example stress -- --list         # the patterns: name TAB what
 //!
 //! Prints one JSON line: the pattern, bytes, reports, the median time of the
 //! runs in ms (5 runs under 5 MB, 3 under 50 MB, else 1), claims, groups, the
@@ -17,9 +18,15 @@ use std::time::Instant;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (pattern, size) = match args.as_slice() {
+        [list] if list == "--list" => {
+            for (name, what) in adversarial::PATTERNS {
+                println!("{name}\t{what}");
+            }
+            return;
+        }
         [p, s] => (p.as_str(), s.as_str()),
         _ => {
-            eprintln!("usage: stress PATTERN MB | stress over-cap report|total|count");
+            eprintln!("usage: stress PATTERN MB | stress over-cap report|total|count | stress --list");
             std::process::exit(2);
         }
     };

@@ -22,13 +22,13 @@ const mb = (bytes) => `${(bytes / 1e6).toFixed(bytes < 10e6 ? 1 : 0)} MB`;
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (...cells) => `| ${cells.map(cell).join(' | ')} |`;
 
-const PATTERNS = {
-  digits: '10,000-digit numbers ("1000…0 people."), back to back',
-  qualifiers: 'one endless "more than more than …" chain ending in "four hours."',
-  words: 'number words with no punctuation ("one hundred and twenty-three thousand …"), about 6 claims per 100 bytes',
-  nospace: 'one line with no whitespace ("4hours,more-than-20%€21billion($24billion)1,000,000.5;" repeated)',
-  repeat: 'reports of ~1 KB, each stating "more than four hours" 21 times (all in one group)',
-};
+// Each pattern and what it is, as `stress --list` wrote them (name TAB what).
+const PATTERNS = Object.fromEntries(
+  readFileSync(join(dir, 'patterns.tsv'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t')),
+);
 
 const out = [];
 out.push(`# Reliability

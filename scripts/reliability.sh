@@ -14,7 +14,6 @@ cd "$(dirname "$0")/.."
 
 FUZZ_SECONDS=${FUZZ_SECONDS:-300}
 SIZES=${SIZES:-1 10 100}
-PATTERNS="digits qualifiers words nospace repeat"
 LIMIT=900 # seconds before a row counts as a hang
 out=target/reliability
 rm -rf "$out"
@@ -25,6 +24,9 @@ scripts/setup.sh
 cargo build --quiet --release --example stress --bin factmark
 stress=target/release/examples/stress
 factmark=target/release/factmark
+# The patterns and what each is, from tests/support/adversarial.rs (the report reads them too).
+"$stress" --list >"$out/patterns.tsv"
+PATTERNS=$(cut -f1 "$out/patterns.tsv")
 
 echo "== linear time: check on adversarial inputs ($SIZES MB)"
 for pattern in $PATTERNS; do
