@@ -26,7 +26,9 @@ fn main() {
         }
         [p, s] => (p.as_str(), s.as_str()),
         _ => {
-            eprintln!("usage: stress PATTERN MB | stress over-cap report|total|count | stress --list");
+            eprintln!(
+                "usage: stress PATTERN MB | stress over-cap report|total|count | stress --list"
+            );
             std::process::exit(2);
         }
     };
