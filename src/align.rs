@@ -99,17 +99,15 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
         let names_date =
             !anchors(claim, "date:").is_empty() || !anchors(claim, "month:").is_empty();
         let dated = !inherited && names_date;
-        let past = !anchors(claim, "when:").is_empty();
         own_anchors.push(match &claim.date {
             Some(date) => [date::anchor(date), None],
-            None if dated || past => [None, None],
+            None if dated || is_past(claim) => [None, None],
             None => news_cycle(candidate.date),
         });
     }
     for (n, candidate) in candidates.iter().enumerate() {
         let currencies = currencies(candidate.claim);
-        let concept = candidate.claim.measure.split(':').nth(2).unwrap_or("");
-        let state = vocabulary::is_state(concept).then_some("state");
+        let state = vocabulary::is_state(concept(candidate.claim)).then_some("state");
         // `what:` and `when:` anchors only tell events apart (see `same_event`);
         // they join nothing.
         let event_anchors = candidate
@@ -203,9 +201,7 @@ fn same_event(a: &Candidate, b: &Candidate) -> bool {
     // (both claims have one measure key, so `x` says it for both).
     let bare_in_one_report = x.report == y.report
         && matches!(x.kind, Kind::Count | Kind::Ordinal)
-        && x.measure.split(':').nth(2).is_some_and(str::is_empty);
-    // A figure of the past ("last year") is not one of the day's news.
-    let past = |claim: &Claim| anchors(claim, "when:").iter().any(|e| e == "when:past");
+        && concept(x).is_empty();
     // Dates of different years date different events ("the summit on April 11,
     // 2024" is last year's).
     let same_year = match (date_year(a), date_year(b)) {
@@ -220,12 +216,23 @@ fn same_event(a: &Candidate, b: &Candidate) -> bool {
         || agree("place:") || distinct_places_may_agree(anchors(x, "place:"), anchors(y, "place:"));
     let apart_in_one_report = one_sentence || bare_in_one_report;
     !apart_in_one_report
-        && past(x) == past(y)
+        // A figure of the past ("last year") is not one of the day's news.
+        && is_past(x) == is_past(y)
         && same_year
         && agree("date:")
         && agree("month:")
         && agree("what:")
         && places_agree()
+}
+
+/// The concept of a claim's measure key (`kind:dimension:concept:…`).
+fn concept(claim: &Claim) -> &str {
+    claim.measure.split(':').nth(2).unwrap_or("")
+}
+
+/// True for a figure its report puts in the past (`when:past`).
+fn is_past(claim: &Claim) -> bool {
+    !anchors(claim, "when:").is_empty()
 }
 
 /// The anchors of `claim` that start with `prefix` (its anchors are sorted).
@@ -260,23 +267,22 @@ fn date_year(candidate: &Candidate) -> Option<i32> {
 /// country may contain the other's town ("in Peru" and "in the Huancavelica
 /// region"), and a street lies in a town ("on Avenida da Liberdade" in Lisbon).
 fn distinct_places_may_agree(x: &[String], y: &[String]) -> bool {
-    let name = |p: &String| p.strip_prefix("place:").unwrap_or(p).to_owned();
-    let towns = |places: &[String]| {
+    // (names a town, names a country)
+    let standing = |places: &[String]| {
         places
             .iter()
-            .map(name)
-            .filter(|p| !vocabulary::is_country(p) && !vocabulary::is_part_of_town(p))
-            .count()
+            .fold((false, false), |(town, country), place| {
+                let name = place.strip_prefix("place:").unwrap_or(place);
+                if vocabulary::is_country(name) {
+                    (town, true)
+                } else {
+                    (town || !vocabulary::is_part_of_town(name), country)
+                }
+            })
     };
-    let countries = |places: &[String]| {
-        places
-            .iter()
-            .filter(|p| vocabulary::is_country(&name(p)))
-            .count()
-    };
-    let both_towns = towns(x) > 0 && towns(y) > 0;
-    let both_only_countries =
-        towns(x) == 0 && towns(y) == 0 && countries(x) > 0 && countries(y) > 0;
+    let ((x_town, x_country), (y_town, y_country)) = (standing(x), standing(y));
+    let both_towns = x_town && y_town;
+    let both_only_countries = !x_town && !y_town && x_country && y_country;
     !(both_towns || both_only_countries)
 }
 

@@ -244,12 +244,12 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
     if kind == Kind::Duration && second.is_none() && word_at(text, tokens, span_end) == "and" {
         let more = numeral::at(text, tokens, span_end + 1)
             .filter(|n| matches!(n.worth, Worth::Cardinal(_)));
-        let hours = |unit: &str| vocabulary::hours_per(unit).unwrap_or(0.0);
+        let unit_hours = vocabulary::hours_per(&unit).unwrap_or(0.0);
         if let Some(n) = more {
-            if let Some((smaller, _)) = vocabulary::duration_unit(word_at(text, tokens, n.end))
-                .filter(|(smaller, _)| hours(smaller) < hours(&unit))
+            if let Some((_, hours)) = vocabulary::duration_unit(word_at(text, tokens, n.end))
+                .filter(|&(_, hours)| hours < unit_hours)
             {
-                added = n.nominal() * hours(smaller) / hours(&unit);
+                added = n.nominal() * hours / unit_hours;
                 span_end = n.end + 1;
             }
         }
@@ -414,7 +414,9 @@ fn noun_phrase(
         let noun_follows = tokens.get(k + 1).is_some_and(|t| {
             t.is_word() && t.space_before && !vocabulary::ends_noun_phrase(t.lower(text))
         });
-        if !plural && !noun_follows && vocabulary::concept(low).is_some_and(vocabulary::is_role) {
+        let role_word = token.has(WordClass::CONCEPT)
+            && vocabulary::concept(low).is_some_and(vocabulary::is_role);
+        if !plural && !noun_follows && role_word {
             break;
         }
         head = Some((k, low.to_string()));
