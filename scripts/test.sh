@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test: the Rust suite (unit tests, golden corpus, properties, CLI,
-# fuzz regressions), the benchmark's linearity check, and the widget in
-# headless Chromium. Installs what it needs first (scripts/setup.sh).
+# Runs every test: the corpus data checks, the Rust suite (unit tests, golden
+# corpus, properties, CLI, fuzz regressions), the real-news scores against
+# their baseline, the benchmark's linearity check, and the widget in headless
+# Chromium. Installs what it needs first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 echo "== cargo fmt --check"
 cargo fmt --check
+echo "== corpus data (the labels are well formed)"
+python3 tests/corpus/check_corpus.py
+python3 tests/corpus/news/check_gold.py
 echo "== cargo test"
 cargo test
+echo "== accuracy on real news (fails below tests/corpus/news/baseline.json)"
+cargo run --release --quiet -- score --baseline tests/corpus/news/baseline.json \
+  tests/corpus/news/dev tests/corpus/news/test
 echo "== benchmark (reports throughput; asserts only that checking scales linearly)"
 cargo bench --bench throughput
 echo "== browser tests"

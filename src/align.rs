@@ -12,7 +12,7 @@
 //! share, as stated or as a conversion the report itself gives.
 
 use crate::claim::{Claim, Interval, Kind, Role};
-use crate::date;
+use crate::date::{self, Published};
 use crate::verdict::{self, Verdict};
 use crate::vocabulary;
 use crate::ReportClaims;
@@ -52,8 +52,8 @@ pub struct Member {
 /// A claim that may be aligned, with where it lives.
 pub(crate) struct Candidate<'a> {
     pub claim: &'a Claim,
-    /// Publication date of its report, `YYYY-MM-DD`, when known.
-    pub date: Option<&'a str>,
+    /// When its report was published, when known.
+    pub published: Option<Published>,
 }
 
 /// Groups the claims of all reports and decides each group's verdict.
@@ -63,7 +63,7 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
         .flat_map(|r| {
             r.claims.iter().map(move |claim| Candidate {
                 claim,
-                date: r.date.as_deref(),
+                published: r.published,
             })
         })
         .filter(|c| {
@@ -102,7 +102,7 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
         own_anchors.push(match &claim.date {
             Some(date) => [date::anchor(date), None],
             None if dated || is_past(claim) => [None, None],
-            None => news_cycle(candidate.date),
+            None => news_cycle(candidate.published),
         });
     }
     for (n, candidate) in candidates.iter().enumerate() {
@@ -253,7 +253,7 @@ fn date_year(candidate: &Candidate) -> Option<i32> {
     if date.year.is_some() {
         return date.year;
     }
-    let published = candidate.date.and_then(date::from_iso)?;
+    let published = candidate.published?.date();
     let (year, month) = (published.year?, i32::from(published.month?));
     Some(match i32::from(date.month?) - month {
         gap if gap > 6 => year - 1,
@@ -291,14 +291,11 @@ fn distinct_places_may_agree(x: &[String], y: &[String]) -> bool {
 /// publication and for the day before, so claims with the same measure join
 /// across them unless their own places or dates say otherwise. An undated
 /// report has no news cycle.
-fn news_cycle(published: Option<&str>) -> [Option<String>; 2] {
-    let day = published
-        .and_then(date::from_iso)
-        .and_then(|d| date::days(&d, None))
-        .and_then(|days| days.low);
+fn news_cycle(published: Option<Published>) -> [Option<String>; 2] {
+    let day = published.map(|p| p.day);
     // Whole days, written as integers (formatting an `f64` would add its
     // algorithms, 20 KB, to the wasm bundle).
-    let anchor = |back: i64| day.map(|d| ["cycle:", &(d as i64 - back).to_string()].concat());
+    let anchor = |back: i64| day.map(|d| ["cycle:", &(d - back).to_string()].concat());
     [anchor(0), anchor(1)]
 }
 

@@ -137,6 +137,32 @@ pub struct DateValue {
     pub part: Option<String>,
 }
 
+impl Claim {
+    /// The claim's value in `unit`, when that is a unit of the same quantity:
+    /// its own unit, another duration unit, or a currency it states a
+    /// conversion into. `None` otherwise (factmark never uses exchange rates
+    /// the report does not give).
+    pub fn value_in(&self, unit: &str) -> Option<Interval> {
+        let value = self.value?;
+        if unit == self.unit {
+            return Some(value);
+        }
+        match self.kind {
+            Kind::Duration => {
+                let factor =
+                    crate::vocabulary::hours_per(&self.unit)? / crate::vocabulary::hours_per(unit)?;
+                Some(value.scaled(factor))
+            }
+            Kind::Money => self
+                .conversions
+                .iter()
+                .find(|c| c.currency == unit)
+                .map(|c| c.value),
+            _ => None,
+        }
+    }
+}
+
 impl Interval {
     /// The single value `x`.
     pub fn point(x: f64) -> Self {

@@ -203,22 +203,117 @@ pub fn iso_string(date: &DateValue) -> Option<String> {
     })
 }
 
-/// The fields of a `YYYY-MM-DD` date, such as a report's publication date (by
-/// hand: `str::parse` would add its code to the wasm bundle).
+/// When a report was published: a calendar day and, when known, the minute of
+/// that day. Ordered by time, so the later of two reports compares greater
+/// (an unknown time sorts first within its day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Published {
+    /// Days since 1970-01-01.
+    pub day: i64,
+    /// Minutes since midnight, when the time of publication is known.
+    pub minute: Option<u16>,
+}
+
+impl Published {
+    /// Reads `YYYY-MM-DD`, optionally followed by a time `HH:MM` (after a space
+    /// or `T`, with optional `:SS` and fraction) and a zone (`Z`, `±HH:MM`,
+    /// `±HHMM`). A zone converts the time to UTC; without one it is taken as
+    /// written. `None` unless the day is a real calendar day and the time a
+    /// real time: "2025-02-30" and "9999-99-99" are not dates. (By hand:
+    /// `str::parse` would add its code to the wasm bundle.)
+    pub fn parse(text: &str) -> Option<Published> {
+        let text = text.trim();
+        let bytes = text.as_bytes();
+        let number = |range: std::ops::Range<usize>| {
+            bytes.get(range)?.iter().try_fold(0u16, |n, &b| {
+                b.is_ascii_digit().then(|| n * 10 + u16::from(b - b'0'))
+            })
+        };
+        if bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+            return None;
+        }
+        let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+        let real_day = (1..=12).contains(&month)
+            && day >= 1
+            && day <= u16::from(days_in_month(i32::from(year), month as u8));
+        if !real_day {
+            return None;
+        }
+        let mut published = Published {
+            day: days_since_epoch(i32::from(year), (month as u8, day as u8)),
+            minute: None,
+        };
+        let rest = &bytes[10..];
+        if rest.is_empty() {
+            return Some(published);
+        }
+        // The time: "HH:MM", then optional ":SS" and ".fff".
+        if !matches!(rest[0], b' ' | b'T' | b't') || rest.get(3) != Some(&b':') {
+            return None;
+        }
+        let (hour, minute) = (number(11..13)?, number(14..16)?);
+        if hour > 23 || minute > 59 {
+            return None;
+        }
+        let mut k = 16;
+        if bytes.get(k) == Some(&b':') {
+            number(k + 1..k + 3).filter(|&s| s < 61)?;
+            k += 3;
+            if bytes.get(k) == Some(&b'.') {
+                k += 1;
+                while bytes.get(k).is_some_and(u8::is_ascii_digit) {
+                    k += 1;
+                }
+            }
+        }
+        let mut minutes = i64::from(hour * 60 + minute);
+        match bytes.get(k) {
+            None => {}
+            Some(b'Z' | b'z') if k + 1 == bytes.len() => {}
+            Some(&sign @ (b'+' | b'-')) => {
+                let colon = usize::from(bytes.get(k + 3) == Some(&b':'));
+                if bytes.len() != k + 5 + colon {
+                    return None;
+                }
+                let (h, m) = (number(k + 1..k + 3)?, number(k + 3 + colon..k + 5 + colon)?);
+                if h > 14 || m > 59 {
+                    return None;
+                }
+                let offset = i64::from(h * 60 + m);
+                minutes -= if sign == b'+' { offset } else { -offset };
+            }
+            _ => return None,
+        }
+        published.day += minutes.div_euclid(24 * 60);
+        published.minute = Some(minutes.rem_euclid(24 * 60) as u16);
+        Some(published)
+    }
+
+    /// The calendar fields of the day.
+    pub fn date(&self) -> DateValue {
+        let (year, month, day) = civil_from_days(self.day);
+        DateValue {
+            year: Some(year),
+            month: Some(month),
+            day: Some(day),
+            ..DateValue::default()
+        }
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn iso_date(&self) -> String {
+        iso_string(&self.date()).unwrap_or_default()
+    }
+
+    /// `HH:MM`, when the time is known.
+    pub fn iso_time(&self) -> Option<String> {
+        self.minute.map(|m| format!("{:02}:{:02}", m / 60, m % 60))
+    }
+}
+
+/// The fields of a `YYYY-MM-DD` date (a report's publication date).
 pub fn from_iso(iso: &str) -> Option<DateValue> {
-    let number = |range: std::ops::Range<usize>| {
-        iso.get(range)?.bytes().try_fold(0u16, |n, b| {
-            b.is_ascii_digit().then(|| n * 10 + u16::from(b - b'0'))
-        })
-    };
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let valid = (1..=12).contains(&month) && (1..=31).contains(&day);
-    valid.then(|| DateValue {
-        year: Some(i32::from(year)),
-        month: Some(month as u8),
-        day: Some(day as u8),
-        ..DateValue::default()
-    })
+    Published::parse(iso).map(|p| p.date())
 }
 
 /// The anchor naming a date's day (`date:04-11`), else its month
@@ -277,6 +372,26 @@ fn days_in_month(year: i32, month: u8) -> u8 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// The day of the proleptic Gregorian calendar `days` after 1970-01-01
+/// (Howard Hinnant's `civil_from_days`): the inverse of [`days_since_epoch`].
+fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * month_from_march + 2) / 5 + 1) as u8;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    } as u8;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year as i32, month, day)
 }
 
 /// Days from 1970-01-01 to a day of the proleptic Gregorian calendar (Howard
@@ -416,6 +531,45 @@ mod tests {
             "Tuesday 5 people",
         ] {
             assert_eq!(date(text), None, "{text:?} is not a date");
+        }
+    }
+
+    #[test]
+    fn publication_dates_are_real_calendar_dates() {
+        let day = |iso: &str| Published::parse(iso).map(|p| (p.iso_date(), p.iso_time()));
+        let some = |d: &str, t: Option<&str>| Some((d.to_string(), t.map(str::to_string)));
+        assert_eq!(day("2025-04-11"), some("2025-04-11", None));
+        assert_eq!(day("2024-02-29 09:30"), some("2024-02-29", Some("09:30")));
+        assert_eq!(
+            day("2025-04-11T23:30:15.5-02:00"),
+            some("2025-04-12", Some("01:30"))
+        );
+        assert_eq!(
+            day("2025-01-01T00:10+0100"),
+            some("2024-12-31", Some("23:10"))
+        );
+        assert_eq!(day("2025-04-11T08:00Z"), some("2025-04-11", Some("08:00")));
+        for bad in [
+            "9999-99-99",
+            "2025-13-45",
+            "2025-02-29",
+            "2025-04-31",
+            "2025-04-11 24:00",
+            "2025-04-11 12:60",
+            "2025-04-11T12:00+15:00",
+            "2025-04-11 noon",
+            "11/04/2025",
+            "",
+        ] {
+            assert_eq!(Published::parse(bad), None, "{bad:?}");
+        }
+        // Days and calendar fields round-trip.
+        for days in [-719_468, -1, 0, 59, 10_957, 20_189, 2_932_896] {
+            let p = Published {
+                day: days,
+                minute: None,
+            };
+            assert_eq!(Published::parse(&p.iso_date()).map(|q| q.day), Some(days));
         }
     }
 }

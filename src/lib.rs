@@ -49,6 +49,8 @@ pub mod error;
 pub mod event;
 pub mod layout;
 pub mod lex;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod manifest;
 pub mod numeral;
 pub mod offsets;
 pub mod quantity;
@@ -63,6 +65,7 @@ mod wordclass;
 
 pub use align::Group;
 pub use claim::{Bound, Claim, Conversion, DateValue, Interval, Kind, Role};
+pub use date::Published;
 pub use error::Error;
 pub use verdict::Verdict;
 
@@ -79,7 +82,10 @@ pub const MAX_TOTAL_BYTES: usize = 256 << 20;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub name: String,
-    /// Publication date as `YYYY-MM-DD`; when absent, a dateline in the text is used.
+    /// Publication date as `YYYY-MM-DD`, optionally with a time (`YYYY-MM-DD
+    /// HH:MM`, or ISO 8601 with `T` and a zone; see [`Published::parse`]). A
+    /// date that is not a real calendar date counts as none; when there is
+    /// none, a dateline in the text is used.
     pub date: Option<String>,
     pub text: String,
 }
@@ -101,7 +107,29 @@ pub struct ReportClaims {
     pub name: String,
     /// Publication date as `YYYY-MM-DD`: the one given, else the report's dateline.
     pub date: Option<String>,
+    /// Publication time as `HH:MM` (UTC when the given date named a zone), when given.
+    pub time: Option<String>,
     pub claims: Vec<Claim>,
+    /// When the report was published, as alignment reads it.
+    #[serde(skip)]
+    pub published: Option<Published>,
+}
+
+impl ReportClaims {
+    /// A report's claims with its publication date: `date` as given (see
+    /// [`Report::date`]), else the report's own dateline.
+    pub fn new(name: String, date: Option<&str>, claims: Vec<Claim>) -> Self {
+        let published = date
+            .and_then(Published::parse)
+            .or_else(|| read::dateline(&claims));
+        ReportClaims {
+            name,
+            date: published.map(|p| p.iso_date()),
+            time: published.and_then(|p| p.iso_time()),
+            claims,
+            published,
+        }
+    }
 }
 
 /// Everything a check finds: each report's claims and the groups across them.
@@ -138,12 +166,11 @@ pub fn check(reports: &[Report]) -> Result<Check, Error> {
     let mut read = Vec::with_capacity(reports.len());
     for report in reports {
         let claims = read_claims(&report.name, &report.text)?;
-        let date = report.date.clone().or_else(|| read::dateline(&claims));
-        read.push(ReportClaims {
-            name: report.name.clone(),
-            date,
+        read.push(ReportClaims::new(
+            report.name.clone(),
+            report.date.as_deref(),
             claims,
-        });
+        ));
     }
     let groups = align::groups(&read);
     Ok(Check {

@@ -279,11 +279,11 @@ fn is_reference(text: &Text, tokens: &[Token], q: &Quantity) -> bool {
         && q.qualifier.is_none()
 }
 
-/// The report's publication date from its dateline claim, as `YYYY-MM-DD`.
-pub fn dateline(claims: &[Claim]) -> Option<String> {
-    claims
+/// The report's publication date from its dateline claim.
+pub fn dateline(claims: &[Claim]) -> Option<date::Published> {
+    let date = claims
         .iter()
         .find(|c| c.role == Role::Dateline)
-        .and_then(|c| c.date.as_ref())
-        .and_then(date::iso_string)
+        .and_then(|c| c.date.as_ref())?;
+    date::Published::parse(&date::iso_string(date)?)
 }

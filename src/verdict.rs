@@ -11,6 +11,7 @@
 
 use crate::align::Candidate;
 use crate::claim::{Bound, Claim, Interval, Kind};
+use crate::date::Published;
 use serde::Serialize;
 
 /// The relation between the claims of one group.
@@ -26,6 +27,13 @@ pub enum Verdict {
     /// The claims conflict, but each later report revises the figure of the
     /// earlier ones (a toll that rises through the day).
     Revision,
+}
+
+impl Verdict {
+    /// True for the verdicts the widget marks on the page: every one but agreement.
+    pub fn is_highlighted(self) -> bool {
+        self != Verdict::Agreement
+    }
 }
 
 /// Decides the verdict of a group whose members have `values` (in one unit), and explains it.
@@ -126,24 +134,24 @@ fn intersect(a: &Interval, b: &Interval) -> Interval {
     }
 }
 
-/// A revision: every member's report is dated, the figures of each date agree
-/// with each other, and they conflict only across dates.
+/// A revision: every member's report is dated, the figures of each date (and
+/// time, when known) agree with each other, and they conflict only across them.
 fn is_revision(members: &[&Candidate], compared: &[Interval]) -> bool {
-    if members.iter().any(|m| m.date.is_none()) {
+    if members.iter().any(|m| m.published.is_none()) {
         return false;
     }
-    let mut dates: Vec<&str> = members.iter().filter_map(|m| m.date).collect();
-    dates.sort_unstable();
-    dates.dedup();
-    dates.len() > 1
-        && dates.iter().all(|d| {
-            let same_day: Vec<Interval> = members
+    let mut times: Vec<Published> = members.iter().filter_map(|m| m.published).collect();
+    times.sort_unstable();
+    times.dedup();
+    times.len() > 1
+        && times.iter().all(|t| {
+            let same_time: Vec<Interval> = members
                 .iter()
                 .zip(compared)
-                .filter(|(m, _)| m.date == Some(*d))
+                .filter(|(m, _)| m.published == Some(*t))
                 .map(|(_, v)| *v)
                 .collect();
-            common(&same_day).is_some()
+            common(&same_time).is_some()
         })
 }
 
@@ -206,14 +214,18 @@ fn explain(
         }
         Verdict::Revision => {
             let mut order: Vec<usize> = (0..members.len()).collect();
-            order.sort_by_key(|&k| members[k].date);
+            order.sort_by_key(|&k| members[k].published);
             let steps = order
                 .iter()
                 .map(|&k| {
+                    let when = members[k].published.map(|p| match p.iso_time() {
+                        Some(time) => [p.iso_date(), time].join(" "),
+                        None => p.iso_date(),
+                    });
                     format!(
                         "{} ({}) says “{}”",
                         claims[k].report,
-                        members[k].date.unwrap_or(""),
+                        when.unwrap_or_default(),
                         claims[k].text
                     )
                 })

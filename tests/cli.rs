@@ -180,3 +180,236 @@ fn a_thousand_files_with_bad_ones_among_them() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+fn fixture(path: &str) -> String {
+    format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A copy of the scorer's fixture cluster in a scratch folder, its gold
+/// changed by `edit`.
+fn scored_copy(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("factmark-score-{name}-{}", std::process::id()));
+    let cluster = dir.join("geneva-talks");
+    std::fs::create_dir_all(&cluster).expect("temp dir");
+    for file in ["01.txt", "02.txt", "SOURCES.md", "gold.json"] {
+        let text = std::fs::read_to_string(fixture(&format!("score/geneva-talks/{file}")))
+            .expect("fixture");
+        let text = if file == "gold.json" {
+            edit(text)
+        } else {
+            text
+        };
+        std::fs::write(cluster.join(file), text).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn score_prints_the_figures_of_a_cluster() {
+    let (code, json, stderr) = factmark(&["score", "--json", &fixture("score")]);
+    assert_eq!(code, 0, "{stderr}");
+    for mode in ["dated", "undated"] {
+        let figures = &json["score"][mode];
+        for (name, want) in [
+            ("claims_read", 1.0),
+            ("interval_right", 1.0),
+            ("pair_precision", 1.0),
+            ("pair_recall", 1.0),
+            ("conflicts_flagged", 1.0),
+            ("wrong_highlights", 0.0),
+            ("apart_joined", 0.0),
+        ] {
+            assert_eq!(figures[name], want, "{mode} {name}: {figures}");
+        }
+    }
+}
+
+#[test]
+fn score_counts_a_false_join_and_the_baseline_catches_it() {
+    // Labelled as two quantities, the talks' two figures are a false pair, and
+    // their highlighted group a wrong highlight.
+    let split = scored_copy("split", |gold| {
+        gold.replace(
+            r#"{"file": "02.txt", "quote": "four and a half hours""#,
+            r#"{"file": "01.txt", "quote": "Geneva lasted", "low": 1, "high": 1, "unit": "count"}
+    ], "conflict": false, "why": "placeholder"},
+    {"name": "RIA's figure", "mentions": [
+      {"file": "02.txt", "quote": "four and a half hours""#,
+        )
+    });
+    let split = split.to_string_lossy().into_owned();
+    let (code, json, stderr) = factmark(&["score", "--json", "--undated", &split]);
+    assert_eq!(code, 0, "{stderr}");
+    let figures = &json[split.rsplit('/').next().unwrap()]["undated"];
+    assert_eq!(figures["pair_precision"], 0.5, "{figures}");
+    assert_eq!(figures["wrong_highlights"], 0.5, "{figures}");
+    assert_eq!(
+        figures["claims_read"], 0.8,
+        "'Geneva lasted' is no count: {figures}"
+    );
+
+    // A baseline written from the good labels makes the split labels fail.
+    let good = scored_copy("good", |gold| gold);
+    let baseline =
+        std::env::temp_dir().join(format!("factmark-baseline-{}.json", std::process::id()));
+    let baseline = baseline.to_string_lossy().into_owned();
+    let good = good.to_string_lossy().into_owned();
+    let (code, _, stderr) = factmark(&[
+        "score",
+        "--undated",
+        "--baseline",
+        &baseline,
+        "--update-baseline",
+        &good,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    // The baseline is keyed by folder name: score the split copy under the same name.
+    let renamed = std::path::Path::new(&split)
+        .with_file_name(std::path::Path::new(&good).file_name().unwrap());
+    std::fs::remove_dir_all(&renamed).ok();
+    std::fs::rename(&split, &renamed).expect("rename");
+    let renamed = renamed.to_string_lossy().into_owned();
+    let (code, _, stderr) = factmark(&["score", "--undated", "--baseline", &baseline, &renamed]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("pair precision is 0.500 against the baseline's 1.000"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&renamed).ok();
+    std::fs::remove_file(&baseline).ok();
+}
+
+#[test]
+fn a_manifest_names_and_dates_reports_and_each_bad_entry_gets_one_line() {
+    let dir = std::env::temp_dir().join(format!("factmark-manifest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("a.txt"),
+        "The storm killed 12 people in Lisbon on Friday.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "The storm killed 15 people in Lisbon on Friday.",
+    )
+    .unwrap();
+    std::fs::write(dir.join("c.txt"), "Rescuers searched the harbour.").unwrap();
+    std::fs::write(
+        dir.join("reports.csv"),
+        "url,file,name,date\n\
+         x,a.txt,\"Reuters, morning\",2025-04-11 09:30\n\
+         x,b.txt,AP,2025-04-11T18:05\n\
+         x,gone.txt,Gone,2025-04-11\n\
+         x,c.txt,AP,2025-13-45\n",
+    )
+    .unwrap();
+    let manifest = dir.join("reports.csv").to_string_lossy().into_owned();
+    let (code, json, stderr) = factmark(&["check", "--json", "--manifest", &manifest]);
+    assert_eq!(code, 1, "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(lines[0].contains("line 4 (gone.txt)") && lines[0].contains("no such file"));
+    assert!(lines[1].contains("line 5 (c.txt)") && lines[1].contains("2025-13-45"));
+    assert!(lines[2].contains("line 5 (c.txt)") && lines[2].contains("used twice"));
+    let reports = json["reports"].as_array().expect("reports");
+    let names: Vec<&str> = reports
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Reuters, morning", "AP", "c.txt"]);
+    assert_eq!(reports[0]["date"], "2025-04-11");
+    assert_eq!(reports[0]["time"], "09:30");
+    assert_eq!(reports[1]["time"], "18:05");
+    assert_eq!(reports[2]["date"], serde_json::Value::Null);
+    // The two dated reports of one day: 12 in the morning, 15 in the evening.
+    let revised = json["groups"].as_array().expect("groups").iter().any(|g| {
+        g["verdict"] == "revision" && g["explanation"].as_str().unwrap().contains("09:30")
+    });
+    assert!(revised, "{}", json["groups"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn help_options_end_and_odd_files() {
+    let out = Command::new(env!("CARGO_BIN_EXE_factmark"))
+        .arg("--help")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("usage: factmark"));
+
+    // `--` ends the options: a report file may be called --json.
+    let dashed = scratch("--json", b"The talks lasted more than four hours.");
+    let dir = std::path::Path::new(&dashed).parent().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_factmark"))
+        .current_dir(dir)
+        .args(["claims", "--", "--json"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // Devices and FIFOs are refused without blocking; the same file twice is one report.
+    let good = seed("000_14d176dfef3a04cd.txt");
+    let fifo = std::env::temp_dir().join(format!("factmark-fifo-{}", std::process::id()));
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let mut args = vec!["check", "--json", "/dev/zero", &good, &good];
+    let fifo_name = fifo.to_string_lossy().into_owned();
+    if made {
+        args.push(&fifo_name);
+    }
+    let (code, json, stderr) = factmark(&args);
+    assert_eq!(code, 1);
+    assert_eq!(stderr.lines().count(), 1 + usize::from(made), "{stderr}");
+    assert!(
+        stderr.contains("/dev/zero: is not a regular file"),
+        "{stderr}"
+    );
+    assert_eq!(json["reports"].as_array().map(Vec::len), Some(1));
+    std::fs::remove_file(&fifo).ok();
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_or_hold_a_newline_do_not_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("factmark-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let latin1 = dir.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    std::fs::write(&latin1, "It lasted four hours.").expect("write");
+    let newline = dir.join("two\nlines.txt");
+    let out = Command::new(env!("CARGO_BIN_EXE_factmark"))
+        .arg("claims")
+        .arg(&latin1)
+        .arg(&newline)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("two\\nlines.txt"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_stdout_is_an_error() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factmark"))
+        .args(["claims", &seed("001_88e0a2ea59da5d1a.txt")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("waits");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write output"));
+}

@@ -125,8 +125,6 @@ def ref_ok(where, ref, texts):
 
 def check_groups(where, data, texts):
     groups = data.get("group", [])
-    if not groups and data.get("groups") != []:
-        err(where, "no [[group]] and no groups = []")
     seen = set()
     for g in groups:
         if g.get("verdict") not in VERDICTS:
@@ -154,8 +152,8 @@ def check_alignment(path):
     if data.get("name") != path.stem:
         err(where, "name should equal the file stem")
     reports = data.get("report", [])
-    if len(reports) < 2:
-        err(where, "fewer than two reports")
+    if not reports:
+        err(where, "no [[report]]")
     texts = {}
     for r in reports:
         if r["name"] in texts:
@@ -173,14 +171,14 @@ def check_seeds(path):
 
 
 def main():
-    nreader = sum(1 for _ in [])
     ncases = nsets = 0
     for p in sorted((ROOT / "reader").glob("*.toml")):
         check_reader(p)
         ncases += len(tomllib.loads(p.read_text(encoding="utf-8")).get("case", []))
-    for p in sorted((ROOT / "alignment").glob("*.toml")):
-        check_alignment(p)
-        nsets += 1
+    for folder in ("alignment", "heldout", "heldout2", "heldout3"):
+        for p in sorted((ROOT / folder).glob("*.toml")):
+            check_alignment(p)
+            nsets += 1
     if (ROOT / "seeds.toml").exists():
         check_seeds(ROOT / "seeds.toml")
     for e in errors:
