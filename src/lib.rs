@@ -164,17 +164,68 @@ pub fn check(reports: &[Report]) -> Result<Check, Error> {
         return Err(Error::TotalTooLarge { bytes: total });
     }
     let mut read = Vec::with_capacity(reports.len());
-    for report in reports {
-        let claims = read_claims(&report.name, &report.text)?;
-        read.push(ReportClaims::new(
-            report.name.clone(),
-            report.date.as_deref(),
-            claims,
-        ));
+    for (report, name) in reports.iter().zip(unique_names(reports)) {
+        let claims = read_claims(&name, &report.text)?;
+        read.push(ReportClaims::new(name, report.date.as_deref(), claims));
     }
     let groups = align::groups(&read);
     Ok(Check {
         reports: read,
         groups,
     })
+}
+
+/// The reports' names, made unique so that claim ids are: a name given before
+/// becomes "name (2)", "name (3)" …, skipping any name a report was given
+/// ("X", "X", "X (2)" become "X", "X (3)", "X (2)"). Names that differed only
+/// in what UTF-8 cannot hold (a lone surrogate from JavaScript) arrive equal
+/// and are told apart the same way.
+fn unique_names(reports: &[Report]) -> Vec<String> {
+    use std::collections::{HashMap, HashSet};
+    let given: HashSet<&str> = reports.iter().map(|r| r.name.as_str()).collect();
+    let mut used: HashSet<String> = HashSet::with_capacity(reports.len());
+    // The next suffix to try per name: many reports of one name stay linear.
+    let mut next: HashMap<&str, usize> = HashMap::new();
+    let mut names = Vec::with_capacity(reports.len());
+    for report in reports {
+        let mut name = report.name.clone();
+        if used.contains(&name) {
+            let n = next.entry(report.name.as_str()).or_insert(2);
+            loop {
+                name = format!("{} ({n})", report.name);
+                *n += 1;
+                if !used.contains(&name) && !given.contains(name.as_str()) {
+                    break;
+                }
+            }
+        }
+        used.insert(name.clone());
+        names.push(name);
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn report_names_are_made_unique() {
+        let reports: Vec<crate::Report> = ["X", "X", "X (2)", "X", "Y"]
+            .iter()
+            .map(|n| crate::Report::new(*n, "It lasted four hours."))
+            .collect();
+        assert_eq!(
+            super::unique_names(&reports),
+            ["X", "X (3)", "X (2)", "X (4)", "Y"]
+        );
+        let check = crate::check(&reports).expect("checks");
+        let mut ids: Vec<&str> = check
+            .reports
+            .iter()
+            .flat_map(|r| r.claims.iter().map(|c| c.id.as_str()))
+            .collect();
+        let count = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "claim ids are unique");
+    }
 }
