@@ -158,7 +158,7 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
         let (members, values): (Vec<&Candidate>, Vec<Interval>) =
             values.into_iter().map(|(k, v)| (members[k], v)).unzip();
         let first = members[0].claim;
-        let (verdict, explanation) = verdict::decide(&members, &values);
+        let (verdict, explanation) = verdict::decide(&members, &values, &unit);
         groups.push(Group {
             id: format!("g{}", groups.len()),
             kind: first.kind,
@@ -306,7 +306,7 @@ fn currencies(claim: &Claim) -> Vec<&str> {
         return vec![""];
     }
     std::iter::once(claim.unit.as_str())
-        .chain(claim.conversions.iter().map(|c| c.currency.as_str()))
+        .chain(claim.conversions.iter().map(|c| c.unit.as_str()))
         .collect()
 }
 
@@ -317,15 +317,11 @@ fn common_values(members: &[&Candidate]) -> Option<(String, Vec<(usize, Interval
     let first = members.first()?.claim;
     match first.kind {
         Kind::Duration => {
+            let hour = crate::units::by_name("hour")?;
             let values = members
                 .iter()
                 .enumerate()
-                .filter_map(|(k, m)| {
-                    Some((
-                        k,
-                        m.claim.value?.scaled(vocabulary::hours_per(&m.claim.unit)?),
-                    ))
-                })
+                .filter_map(|(k, m)| Some((k, m.claim.value_in(hour.name)?)))
                 .collect();
             Some(("hour".into(), values))
         }
@@ -358,7 +354,7 @@ fn common_values(members: &[&Candidate]) -> Option<(String, Vec<(usize, Interval
                         claim
                             .conversions
                             .iter()
-                            .find(|c| c.currency == best)
+                            .find(|c| c.unit == best)
                             .map(|c| (k, c.value))
                     }
                 })

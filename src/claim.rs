@@ -55,16 +55,48 @@ pub struct Claim {
     pub sentence: usize,
 }
 
-/// The kinds of quantity factmark reads.
+/// The kinds of quantity factmark reads: the dimension of a value. The
+/// measured ones (duration to power) convert between their units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Kind {
-    Duration,
-    Money,
-    Percent,
+    /// How many of something: people, homes, votes.
     Count,
+    Money,
+    /// A share or rate in percent; `unit` is `%`, or `percentage point` for a change.
+    Percent,
+    Duration,
+    Length,
+    Area,
+    Volume,
+    Mass,
+    Speed,
+    Temperature,
+    Energy,
+    Power,
+    /// A seismic magnitude (Richter, moment): a number on a scale, no unit.
+    Magnitude,
+    /// A person's age, in years.
+    Age,
+    /// How many times as much: "doubled", "three times as many", "tenfold".
+    Multiplier,
+    /// Which one of a series: "the third time".
     Ordinal,
+    /// A calendar date: never an amount.
     Date,
+    /// A time of day ("at 3.15pm", "14:05"): kept as a time, never an amount.
+    Time,
+}
+
+impl Kind {
+    /// Kinds measured in units that convert into each other (a rounding of the
+    /// written figure applies to them, see `verdict`).
+    pub fn is_measured(self) -> bool {
+        !matches!(
+            self,
+            Kind::Count | Kind::Ordinal | Kind::Date | Kind::Time | Kind::Age
+        )
+    }
 }
 
 /// Whether a number is part of the story or the page's own furniture.
@@ -113,15 +145,20 @@ pub struct Interval {
     pub high_inclusive: bool,
 }
 
-/// The same amount in another currency, as the report itself states it.
+/// The same amount in another unit or currency, as the report itself states it
+/// in parentheses: "€21 billion ($24 billion)", "40 km (25 miles)".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Conversion {
-    /// ISO 4217 code.
-    pub currency: String,
+    /// The unit: an ISO 4217 code for money, else a unit name (`mi`, `degF`).
+    pub unit: String,
     pub value: Interval,
     /// The conversion as written, for example `$24 billion`.
     pub text: String,
+    /// False when the two figures do not match within the rounding their
+    /// writing implies (a wrong conversion in the report; never for money,
+    /// whose exchange rate factmark does not know).
+    pub consistent: bool,
 }
 
 /// The calendar fields a date states; absent fields were not stated.
@@ -139,27 +176,20 @@ pub struct DateValue {
 
 impl Claim {
     /// The claim's value in `unit`, when that is a unit of the same quantity:
-    /// its own unit, another duration unit, or a currency it states a
-    /// conversion into. `None` otherwise (factmark never uses exchange rates
+    /// its own unit, another unit of its dimension, or a unit or currency it
+    /// states a conversion into. `None` otherwise (factmark never uses exchange rates
     /// the report does not give).
     pub fn value_in(&self, unit: &str) -> Option<Interval> {
         let value = self.value?;
         if unit == self.unit {
             return Some(value);
         }
-        match self.kind {
-            Kind::Duration => {
-                let factor =
-                    crate::vocabulary::hours_per(&self.unit)? / crate::vocabulary::hours_per(unit)?;
-                Some(value.scaled(factor))
-            }
-            Kind::Money => self
-                .conversions
-                .iter()
-                .find(|c| c.currency == unit)
-                .map(|c| c.value),
-            _ => None,
+        if let Some(converted) = self.conversions.iter().find(|c| c.unit == unit) {
+            return Some(converted.value);
         }
+        let from = crate::units::by_name(&self.unit)?;
+        let to = crate::units::by_name(unit)?;
+        (from.kind == to.kind).then(|| from.convert_interval(value, to))
     }
 }
 

@@ -78,6 +78,8 @@ impl Token {
 pub struct Text<'a> {
     raw: &'a str,
     lower: String,
+    /// The report writes decimals with a comma ("2,4 million"): see [`writes_decimal_comma`].
+    pub decimal_comma: bool,
 }
 
 impl<'a> Text<'a> {
@@ -85,8 +87,35 @@ impl<'a> Text<'a> {
         Text {
             raw,
             lower: raw.to_ascii_lowercase(),
+            decimal_comma: writes_decimal_comma(raw.as_bytes()),
         }
     }
+}
+
+/// True when a report writes decimals with a comma: some digit is followed by a
+/// comma and one or two digits ("2,4 million", "3,75 %": never a thousands
+/// group, which has three), and no digit is followed by a point and a digit
+/// (a report that writes "4.5" writes its decimals with a point, and its
+/// "1,2" is a list). One pass over the bytes.
+pub fn writes_decimal_comma(bytes: &[u8]) -> bool {
+    let mut comma = false;
+    for (k, w) in bytes.windows(3).enumerate() {
+        if !w[0].is_ascii_digit() || !w[2].is_ascii_digit() {
+            continue;
+        }
+        match w[1] {
+            b'.' => return false,
+            b',' => {
+                let digits = bytes[k + 2..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                comma |= digits <= 2;
+            }
+            _ => {}
+        }
+    }
+    comma
 }
 
 impl Text<'_> {

@@ -57,6 +57,7 @@ pub mod quantity;
 pub mod read;
 pub mod source;
 pub mod subject;
+pub mod units;
 pub mod verdict;
 mod vocabulary;
 #[cfg(target_arch = "wasm32")]

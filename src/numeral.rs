@@ -29,14 +29,21 @@ pub enum Worth {
     Ordinal(f64),
     /// A vague magnitude with its interval.
     Vague(&'static Vague),
+    /// A fraction: `two-thirds` is 2/3, `half` 1/2 (a share, or a part of a unit).
+    Fraction(f64),
+    /// Clock digits `2:01:39` or `59:35` (`2:16.13`): the parts as written, the
+    /// last possibly with decimals, and how many there are. A duration or a
+    /// time of day: [`crate::quantity`] decides which.
+    Clock([f64; 3], usize),
 }
 
 impl Numeral {
     /// The value a qualifier in front refers to: "more than a dozen" is more than 12.
     pub fn nominal(&self) -> f64 {
         match self.worth {
-            Worth::Cardinal(x) | Worth::Ordinal(x) => x,
+            Worth::Cardinal(x) | Worth::Ordinal(x) | Worth::Fraction(x) => x,
             Worth::Vague(v) => v.nominal,
+            Worth::Clock(parts, count) => parts[..count].iter().fold(0.0, |n, p| n * 60.0 + p),
         }
     }
 }
@@ -49,11 +56,7 @@ pub fn at(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         TokenKind::Word => vague(text, tokens, i).or_else(|| words(text, tokens, i)),
         TokenKind::Symbol => None,
     }?;
-    let finite = match numeral.worth {
-        Worth::Cardinal(x) | Worth::Ordinal(x) => x.is_finite(),
-        Worth::Vague(_) => true,
-    };
-    finite.then_some(numeral)
+    numeral.nominal().is_finite().then_some(numeral)
 }
 
 fn glued(tokens: &[Token], i: usize) -> bool {
@@ -67,11 +70,13 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     // Glued to a word before ("G7") or after a glued hyphen ("F-16", "COVID-19").
     if i > 0 && glued(tokens, i) {
         let before = &tokens[i - 1];
-        if before.is_word() {
+        let magnitude = matches!(before.text(text), "M" | "Mw") && written.contains('.');
+        if before.is_word() && !magnitude {
             return None;
         }
-        if before.is_symbol(text, '-') && i > 1 && glued(tokens, i - 1) && tokens[i - 2].is_word() {
-            return None;
+        let named = i > 1 && tokens[i - 2].is_word() && word_at(text, tokens, i - 2) != "magnitude";
+        if before.is_symbol(text, '-') && glued(tokens, i - 1) && named {
+            return None; // "F-16", "COVID-19"; not "magnitude-5.8"
         }
     }
     if is_in_name(text, tokens, i) {
@@ -80,6 +85,21 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     let mut value = decimal(written);
     let mut end = i + 1;
     let mut year_like = false;
+    if let Some(clock) = clock(text, tokens, i, value) {
+        return Some(clock);
+    }
+    // "2,4 million" in a report that writes decimals with a comma.
+    if text.decimal_comma && !written.contains([',', '.']) {
+        if let Some(fraction) = tokens
+            .get(i + 2)
+            .filter(|t| t.kind == TokenKind::Digits && glued(tokens, i + 1) && glued(tokens, i + 2))
+            .filter(|t| tokens[i + 1].is_symbol(text, ',') && t.end - t.start <= 2)
+        {
+            let digits = fraction.text(text);
+            value += decimal(digits) / 10f64.powi(digits.len() as i32);
+            end = i + 3;
+        }
+    }
     // "4½": a vulgar fraction glued to the digits.
     if let Some(fraction) = tokens
         .get(end)
@@ -110,11 +130,11 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
                 worth: Worth::Ordinal(value),
                 year_like,
             });
-        } else if vocabulary::is_glued_scale(suffix) {
+        } else if vocabulary::is_glued_scale(suffix) && !glued_metres(text, tokens, i, end) {
             value *= vocabulary::scale(suffix).unwrap_or(1.0);
             end += 1;
-        } else {
-            return None; // "1e400", "9mm", "1990s"
+        } else if !glued_unit(text, tokens, end) {
+            return None; // "1e400", "1990s", "3pm"
         }
     } else if let Some(scale) =
         vocabulary::scale(after).filter(|_| !vocabulary::is_glued_scale(after))
@@ -132,6 +152,76 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         end,
         worth: Worth::Cardinal(value),
         year_like,
+    })
+}
+
+/// A unit glued to digits at token `k`, which the quantity reads: "8km",
+/// "200ft", "38C", "460mm", "24h".
+fn glued_unit(text: &Text, tokens: &[Token], k: usize) -> bool {
+    let word = word_at(text, tokens, k);
+    let spelled = crate::units::by_spelling(word, true).is_some()
+        || matches!(tokens[k].text(text), "C" | "F")
+        || matches!(word, "am" | "pm");
+    spelled
+        && !tokens
+            .get(k + 1)
+            .is_some_and(|t| !t.space_before && t.kind == TokenKind::Digits)
+}
+
+/// "25m below", "a 100m drop": a glued "m" is metres, not millions, unless a
+/// currency stands before the digits or a plural noun after ("2.4m people").
+fn glued_metres(text: &Text, tokens: &[Token], i: usize, k: usize) -> bool {
+    let currency = i > 0
+        && tokens[i - 1].kind == TokenKind::Symbol
+        && tokens[i - 1]
+            .text(text)
+            .chars()
+            .next()
+            .and_then(vocabulary::currency_symbol)
+            .is_some();
+    word_at(text, tokens, k) == "m"
+        && !currency
+        && !vocabulary::is_plural(word_at(text, tokens, k + 1))
+        && !crate::lex::starts_capitalized(tokens.get(k + 1).map_or("", |t| t.text(text)))
+}
+
+/// Clock digits starting at digits token `i` (worth `first`): `2:01:39`,
+/// `59:35`, `2:16.13`, each part after a colon two digits (with a decimal
+/// part on the last), glued.
+fn clock(text: &Text, tokens: &[Token], i: usize, first: f64) -> Option<Numeral> {
+    let mut parts = [first, 0.0, 0.0];
+    let mut count = 1;
+    let mut end = i + 1;
+    while count < 3 {
+        let (Some(colon), Some(part)) = (tokens.get(end), tokens.get(end + 1)) else {
+            break;
+        };
+        let written = part.text(text);
+        let bytes = written.as_bytes();
+        let two_digits = bytes.len() >= 2 && bytes[..2].iter().all(u8::is_ascii_digit);
+        let decimals_ok = bytes.len() == 2 || bytes.get(2) == Some(&b'.');
+        if !colon.is_symbol(text, ':') || colon.space_before || part.space_before {
+            break;
+        }
+        if part.kind != TokenKind::Digits
+            || !two_digits
+            || !decimals_ok
+            || decimal(&written[..2]) >= 60.0
+        {
+            break;
+        }
+        parts[count] = decimal(written);
+        count += 1;
+        end += 2;
+        if written.len() > 2 {
+            break; // a decimal part ends the clock: "2:16.13"
+        }
+    }
+    (count > 1).then_some(Numeral {
+        start: i,
+        end,
+        worth: Worth::Clock(parts, count),
+        year_like: false,
     })
 }
 
@@ -210,10 +300,38 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         });
     }
     if first == "half" && matches!(next, "a" | "an") {
+        // "half a million" is 500,000; "half an hour" half of the unit after it.
+        let after = word_at(text, tokens, i + 2);
+        if let Some(scale) = vocabulary::scale(after).filter(|_| !vocabulary::is_glued_scale(after))
+        {
+            return Some(Numeral {
+                start: i,
+                end: i + 3,
+                worth: Worth::Cardinal(0.5 * scale),
+                year_like: false,
+            });
+        }
         return Some(Numeral {
             start: i,
             end: i + 2,
             worth: Worth::Cardinal(0.5),
+            year_like: false,
+        });
+    }
+    if let Some(fraction) = fraction(text, tokens, i) {
+        return Some(fraction);
+    }
+    // "doubled", "tenfold", "twice": how many times as much.
+    if let Some(times) = vocabulary::multiplier_word(first) {
+        let twice_compares = first != "twice"
+            || matches!(
+                next,
+                "as" | "the" | "that" | "more" | "higher" | "larger" | "bigger" | "greater"
+            );
+        return twice_compares.then_some(Numeral {
+            start: i,
+            end: i + 1,
+            worth: Worth::Cardinal(times),
             year_like: false,
         });
     }
@@ -232,7 +350,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     }
     // "an hour and a half": the unit stands between the one and the half.
     if matches!(first, "a" | "an")
-        && vocabulary::duration_unit(next).is_some()
+        && crate::units::hours_in(next).is_some()
         && and_a_half(text, tokens, i + 2).is_some()
     {
         return Some(Numeral {
@@ -333,6 +451,44 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     })
 }
 
+/// A fraction at `i`: "a third", "one-third", "two-thirds", "three quarters",
+/// "half" (before "of", or a qualifier's object: "more than half"). Not "the
+/// third time" (an ordinal) or "first quarter" (a period).
+fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
+    let first = word_at(text, tokens, i);
+    if first == "half" {
+        // "half of the town", "more than half": not "in the half" (a race).
+        let next = word_at(text, tokens, i + 1);
+        let qualified = i > 0 && tokens[i - 1].has(crate::lex::WordClass::QUALIFIER_END);
+        let share = next == "of" || qualified && !tokens.get(i + 1).is_some_and(|t| t.is_word());
+        return share.then_some(Numeral {
+            start: i,
+            end: i + 1,
+            worth: Worth::Fraction(0.5),
+            year_like: false,
+        });
+    }
+    let numerator = match first {
+        "a" | "one" => 1.0,
+        _ => vocabulary::small_number(first).filter(|n| *n > 1.0 && *n < 10.0)?,
+    };
+    let mut k = i + 1;
+    if tokens.get(k).is_some_and(|t| t.is_symbol(text, '-'))
+        && glued(tokens, k)
+        && glued(tokens, k + 1)
+    {
+        k += 1;
+    }
+    let denominator = vocabulary::denominator(word_at(text, tokens, k))?;
+    // "one third of", "a quarter of": singular after one; plural after more.
+    Some(Numeral {
+        start: i,
+        end: k + 1,
+        worth: Worth::Fraction(numerator / denominator),
+        year_like: false,
+    })
+}
+
 /// The token after "and a half" (also hyphenated: "-and-a-half") starting at `k`.
 pub fn and_a_half(text: &Text, tokens: &[Token], k: usize) -> Option<usize> {
     let mut k = k;
@@ -365,6 +521,15 @@ fn one_is_a_number(text: &Text, tokens: &[Token], i: usize) -> bool {
     ) {
         return false;
     }
+    // "one in five", "one in every 50": a share.
+    if word_at(text, tokens, i + 1) == "in" {
+        let k = i + 2 + usize::from(word_at(text, tokens, i + 2) == "every");
+        if tokens.get(k).is_some_and(|t| t.kind == TokenKind::Digits)
+            || vocabulary::small_number(word_at(text, tokens, k)).is_some()
+        {
+            return true;
+        }
+    }
     match tokens.get(i + 1) {
         Some(next) if next.is_word() => {
             let next = next.lower(text);
@@ -373,7 +538,7 @@ fn one_is_a_number(text: &Text, tokens: &[Token], i: usize) -> bool {
         // "one-day", not "one-off".
         Some(next) => {
             next.is_symbol(text, '-')
-                && vocabulary::duration_unit(word_at(text, tokens, i + 2)).is_some()
+                && crate::units::hours_in(word_at(text, tokens, i + 2)).is_some()
         }
         None => false,
     }
@@ -394,6 +559,10 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
         vocabulary::month(word).is_none()
             && !vocabulary::is_currency_code(word)
             && vocabulary::weekday(word).is_none()
+            // "At Least 36 Killed", "Magnitude 7.4", "Mach 2": a headline's
+            // qualifier or a unit written before the number, not a name.
+            && !before.has(crate::lex::WordClass::QUALIFIER_END | crate::lex::WordClass::POSSESSIVE)
+            && !matches!(word, "magnitude" | "mach" | "aged" | "m" | "mw")
     };
     // The capitalized word must not merely open the sentence ("In 2022").
     let opens_sentence = i < 2 || before.newline_before || {
@@ -414,10 +583,7 @@ mod tests {
         let toks = tokens(text);
         let n = at(text, &toks, 0)?;
         let written = text[toks[n.start].start..toks[n.end - 1].end].to_string();
-        let value = match n.worth {
-            Worth::Cardinal(x) | Worth::Ordinal(x) => x,
-            Worth::Vague(v) => v.nominal,
-        };
+        let value = n.nominal();
         Some((value, written))
     }
 
@@ -446,6 +612,13 @@ mod tests {
             ("two dozen people", 24.0, "two dozen"),
             ("half an hour", 0.5, "half an"),
             ("one day", 1.0, "one"),
+            ("half a million people", 500_000.0, "half a million"),
+            ("two-thirds of", 2.0 / 3.0, "two-thirds"),
+            ("a third of", 1.0 / 3.0, "a third"),
+            ("three quarters", 0.75, "three quarters"),
+            ("2:01:39 hours", 7299.0, "2:01:39"),
+            ("2:16.13", 136.13, "2:16.13"),
+            ("15 lakh", 1.5e6, "15 lakh"),
         ];
         for (text, value, written) in cases {
             assert_eq!(
@@ -465,7 +638,6 @@ mod tests {
             "first quarter",
             "G7",
             "1e400",
-            "half of it",
         ] {
             let toks = tokens(text);
             let text = &Text::new(text);

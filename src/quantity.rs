@@ -1,16 +1,22 @@
 //! Stage 4: from a numeral to a quantity: the qualifier and the interval it
-//! gives, the unit, a range's second number, and a currency conversion in
-//! parentheses.
+//! gives, the unit and dimension, a range's second number, a conversion in
+//! parentheses, and what a count counts.
 //!
 //! Why intervals: "more than four hours", "four and a half hours" and "three hours"
 //! are only comparable as sets of values. A qualifier keeps its direction
 //! ("just under 20%" is below 20, not "about 20"), vague words become the range
-//! they stand for, and a conversion "€21 billion ($24 billion)" stays one amount.
+//! they stand for, and a conversion "40 km (25 miles)" stays one amount.
 //! DESIGN.md has the table of qualifiers and the reasoning.
+//!
+//! [`at`] reads one quantity in steps, each a method of [`Reader`] that fills
+//! in a [`Draft`]: the unit written before the number (a currency, "magnitude",
+//! "Mach"), the qualifier before it, a range, a qualifier after it, the unit
+//! after it (or what it counts), a compound duration, a conversion, a rate.
 
 use crate::claim::{Bound, Interval, Kind};
 use crate::lex::{word_at, Text, Token, TokenKind, WordClass};
 use crate::numeral::{self, Numeral, Worth};
+use crate::units::{self, Unit};
 use crate::vocabulary::{self, APPROXIMATE_TOLERANCE};
 use std::ops::Range;
 
@@ -25,9 +31,12 @@ pub struct Quantity {
     pub bound: Bound,
     pub value: Interval,
     pub kind: Kind,
+    /// The unit `value` is in: a unit's name (`km`, `hour`), an ISO currency
+    /// code, `%`, `year` for ages, `times`; for a count, the lemma of what it
+    /// counts ("man"), or "".
     pub unit: String,
-    /// Stated conversions: ISO code, value, tokens.
-    pub conversions: Vec<(String, Interval, Range<usize>)>,
+    /// Stated conversions.
+    pub conversions: Vec<Converted>,
     /// Tokens of what is counted ("Chinese men"), or the noun a hyphenated
     /// amount describes ("meeting" in "a three-hour meeting").
     pub noun: Option<Range<usize>>,
@@ -37,11 +46,14 @@ pub struct Quantity {
     pub year_like: bool,
 }
 
-fn symbol_at(text: &Text, tokens: &[Token], i: usize) -> Option<char> {
-    tokens
-        .get(i)
-        .filter(|t| t.kind == TokenKind::Symbol)
-        .and_then(|t| t.text(text).chars().next())
+/// The same amount stated again in parentheses, in another unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converted {
+    pub unit: String,
+    pub value: Interval,
+    pub tokens: Range<usize>,
+    /// The two figures agree within the rounding their writing implies.
+    pub consistent: bool,
 }
 
 /// Reads the quantity whose numeral starts at token `i`. `taken` is the first
@@ -49,269 +61,712 @@ fn symbol_at(text: &Text, tokens: &[Token], i: usize) -> Option<char> {
 /// before it.
 pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quantity> {
     let first = numeral::at(text, tokens, i)?;
-    let mut end = first.end;
+    let reader = Reader {
+        text,
+        tokens,
+        taken,
+    };
+    let mut q = Draft::new(first);
+    reader.unit_before(&mut q);
+    reader.qualifier_before(&mut q);
+    reader.range(&mut q);
+    reader.qualifier_after(&mut q);
+    reader.unit_after(&mut q)?;
+    reader.compound_duration(&mut q);
+    reader.conversion(&mut q);
+    reader.rate(&mut q);
+    Some(q.finish())
+}
 
-    // Currency before the number: "$", "US$", "USD", "€".
-    let mut currency: Option<&'static str> = None;
-    let mut start = i;
-    if i > taken {
-        if let Some(code) = symbol_at(text, tokens, i - 1).and_then(vocabulary::currency_symbol) {
-            currency = Some(code);
-            start = i - 1;
-            if start > taken
-                && word_at(text, tokens, start - 1) == "us"
-                && !tokens[start].space_before
-            {
-                start -= 1;
-            }
-        } else if vocabulary::is_currency_code(word_at(text, tokens, i - 1))
-            && tokens[i - 1]
-                .text(text)
-                .chars()
-                .all(|c| c.is_ascii_uppercase())
-        {
-            currency = vocabulary::currency_word(word_at(text, tokens, i - 1));
-            start = i - 1;
+/// What is known of a quantity while it is read.
+struct Draft {
+    first: Numeral,
+    second: Option<Numeral>,
+    /// First token of the claim (a currency or unit before the number).
+    start: usize,
+    /// End of the number(s).
+    number_end: usize,
+    /// End of everything read so far.
+    end: usize,
+    bound: Option<Bound>,
+    qualifier: Option<Range<usize>>,
+    kind: Option<Kind>,
+    unit: String,
+    noun: Option<Range<usize>>,
+    conversions: Vec<Converted>,
+    rate: Option<&'static str>,
+    /// More of the same unit, from a compound duration ("and six months").
+    added: f64,
+    /// The value is that of a fraction of a share: "two-thirds" is 66.7%.
+    share: bool,
+}
+
+impl Draft {
+    fn new(first: Numeral) -> Self {
+        Draft {
+            first,
+            second: None,
+            start: first.start,
+            number_end: first.end,
+            end: first.end,
+            bound: None,
+            qualifier: None,
+            kind: None,
+            unit: String::new(),
+            noun: None,
+            conversions: Vec::new(),
+            rate: None,
+            added: 0.0,
+            share: false,
         }
     }
 
-    // Qualifier before: the longest phrase ending right before the amount.
-    let (mut bound, mut qualifier) = (None, None);
-    // The three words before the amount, lowercased once for all the phrases.
-    let before: [&str; 3] = std::array::from_fn(|back| {
-        if start > taken + back {
-            word_at(text, tokens, start - 1 - back)
+    fn set(&mut self, kind: Kind, unit: &str, end: usize) {
+        self.kind = Some(kind);
+        self.unit = unit.to_string();
+        self.end = self.end.max(end);
+    }
+
+    fn finish(self) -> Quantity {
+        let kind = self.kind.unwrap_or(Kind::Count);
+        let bound = self.bound.unwrap_or(match self.first.worth {
+            Worth::Vague(v) => v.bound,
+            _ => Bound::Exact,
+        });
+        let scale = if self.share { 100.0 } else { 1.0 };
+        let value = if self.added > 0.0 {
+            bounded(self.first.nominal() + self.added, bound)
         } else {
-            ""
+            interval(&self.first, self.second.as_ref(), bound).scaled(scale)
+        };
+        let year_like = self.first.year_like
+            && kind == Kind::Count
+            && self.unit.is_empty()
+            && bound == Bound::Exact;
+        let qualifier_start = self.qualifier.as_ref().map_or(self.start, |q| q.start);
+        Quantity {
+            span: self.start.min(qualifier_start)..self.end.max(self.number_end),
+            number: self.first.start..self.number_end,
+            qualifier: self.qualifier,
+            bound,
+            value,
+            kind,
+            unit: self.unit,
+            conversions: self.conversions,
+            noun: self.noun,
+            rate: self.rate,
+            year_like,
         }
-    });
-    // Most amounts follow no qualifier: the flag of the word before says so.
-    let qualified = start > taken && tokens[start - 1].has(WordClass::QUALIFIER_END);
-    for (words, b) in vocabulary::QUALIFIERS_BEFORE.iter().filter(|_| qualified) {
-        let n = words.len();
-        if start >= taken + n && words.iter().rev().zip(&before).all(|(w, l)| l == w) {
-            let word_before = || word_at(text, tokens, start - n - 1);
-            let duration_follows =
-                || vocabulary::duration_unit(word_at(text, tokens, first.end)).is_some();
+    }
+}
+
+/// The text, its tokens and the first token not yet claimed: what every step reads.
+struct Reader<'a, 't> {
+    text: &'a Text<'t>,
+    tokens: &'a [Token],
+    taken: usize,
+}
+
+impl Reader<'_, '_> {
+    fn word(&self, i: usize) -> &str {
+        word_at(self.text, self.tokens, i)
+    }
+
+    fn symbol(&self, i: usize) -> Option<char> {
+        self.tokens
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Symbol)
+            .and_then(|t| t.text(self.text).chars().next())
+    }
+
+    /// Token `i` follows the one before it without a space.
+    fn glued(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// Token `i` starts a new line: nothing a claim reads crosses it.
+    fn new_line(&self, i: usize) -> bool {
+        self.tokens.get(i).is_none_or(|t| t.newline_before)
+    }
+
+    /// A currency ("$", "US$", "USD"), a magnitude ("magnitude 6.8",
+    /// "magnitude-5.8", "M5.8", "a magnitude of 6.1") or "Mach" before the number.
+    fn unit_before(&self, q: &mut Draft) {
+        let i = q.first.start;
+        if i <= self.taken {
+            return;
+        }
+        if let Some(code) = self.symbol(i - 1).and_then(vocabulary::currency_symbol) {
+            q.set(Kind::Money, code, i);
+            q.start = i - 1;
+            if q.start > self.taken && self.word(q.start - 1) == "us" && self.glued(q.start) {
+                q.start -= 1;
+            }
+            return;
+        }
+        let before = self.tokens[i - 1].text(self.text);
+        if vocabulary::is_currency_code(self.word(i - 1))
+            && before.chars().all(|c| c.is_ascii_uppercase())
+        {
+            if let Some(code) = vocabulary::currency_word(self.word(i - 1)) {
+                q.set(Kind::Money, code, i);
+                q.start = i - 1;
+            }
+            return;
+        }
+        // "magnitude-5.8", "magnitude 6.8", "a magnitude of 6.1", "M5.8".
+        let hyphen = self.symbol(i - 1) == Some('-') && self.glued(i);
+        let word_before = if hyphen { i.saturating_sub(2) } else { i - 1 };
+        let of = self.word(word_before) == "of" && word_before > self.taken;
+        let magnitude_at = if of { word_before - 1 } else { word_before };
+        if self.word(magnitude_at) == "magnitude" && magnitude_at >= self.taken {
+            q.set(Kind::Magnitude, "magnitude", i);
+            q.start = magnitude_at;
+        } else if matches!(before, "M" | "Mw") && self.glued(i) {
+            q.set(Kind::Magnitude, "magnitude", i);
+            q.start = i - 1;
+        } else if self.word(i - 1) == "mach" {
+            q.set(Kind::Speed, "mach", i);
+            q.start = i - 1;
+        }
+    }
+
+    /// The longest qualifier ending right before the amount: "more than", "at least".
+    fn qualifier_before(&self, q: &mut Draft) {
+        let start = q.start;
+        if start <= self.taken || !self.tokens[start - 1].has(WordClass::QUALIFIER_END) {
+            return; // most amounts follow no qualifier: the word's flag says so
+        }
+        // The three words before the amount, lowercased once for all the phrases.
+        let before: [&str; 3] = std::array::from_fn(|back| {
+            if start > self.taken + back {
+                self.word(start - 1 - back)
+            } else {
+                ""
+            }
+        });
+        for (words, bound) in vocabulary::QUALIFIERS_BEFORE {
+            let n = words.len();
+            if start < self.taken + n || !words.iter().rev().zip(&before).all(|(w, l)| l == w) {
+                continue;
+            }
+            // "control over four regions", "disbursed over three years": a preposition.
+            let word_before = || self.word(start - n - 1);
+            let duration_follows = || units::hours_in(self.word(q.first.end)).is_some();
             let preposition = *words == ["over"]
                 && start > n
                 && (vocabulary::takes_over(word_before())
                     || vocabulary::spreads_over(word_before()) && duration_follows());
-            if preposition {
-                break;
+            if !preposition {
+                q.bound = Some(*bound);
+                q.qualifier = Some(start - n..start);
             }
-            bound = Some(*b);
-            qualifier = Some(start - n..start);
-            break;
+            return;
         }
     }
-    let before_amount = |word: &str| start > taken && word_at(text, tokens, start - 1) == word;
-    let between = before_amount("between");
 
-    // A range: "between 30 and 40", "30–40", "$1 million to $2 million". Not
-    // "from 32 to 45" (a change) nor "three-hour" (a compound).
-    let mut second: Option<Numeral> = None;
-    let joins = match (symbol_at(text, tokens, end), word_at(text, tokens, end)) {
-        (Some('–' | '-' | '—'), _) => tokens[i].kind == TokenKind::Digits,
-        (_, "to") => true,
-        (_, "and") => between,
-        _ => false,
-    };
-    if joins && bound.is_none() && matches!(first.worth, Worth::Cardinal(_)) {
-        let mut k = end + 1;
-        if symbol_at(text, tokens, k)
+    /// A range: "between 30 and 40", "30–40", "$1 million to $2 million",
+    /// "between 26.6% and 28.6%", "50% to 60%". Not "three-hour" (a compound).
+    fn range(&self, q: &mut Draft) {
+        let before_amount = |word: &str| q.start > self.taken && self.word(q.start - 1) == word;
+        let between = before_amount("between");
+        // "approximately 58.3% to 60.7%": the range is what the words state.
+        let approximate = q.bound == Some(Bound::Approximately);
+        if q.bound.is_some() && !approximate || !matches!(q.first.worth, Worth::Cardinal(_)) {
+            return;
+        }
+        // A unit may stand after the first number too: "26.6% and 28.6%".
+        let mut k = q.first.end;
+        if self.symbol(k) == Some('%') {
+            k += 1;
+        }
+        let joins = match (self.symbol(k), self.word(k)) {
+            (Some('–' | '-' | '—'), _) => {
+                self.tokens[q.first.start].kind == TokenKind::Digits && !self.glued_word_after(k)
+            }
+            (_, "to") => true,
+            (_, "and") => between,
+            _ => false,
+        };
+        if !joins || self.new_line(k + 1) {
+            return;
+        }
+        let mut next = k + 1;
+        if self
+            .symbol(next)
             .and_then(vocabulary::currency_symbol)
             .is_some()
         {
-            k += 1;
+            next += 1;
         }
-        if let Some(n) = numeral::at(text, tokens, k)
-            .filter(|n| matches!(n.worth, Worth::Cardinal(_)) && n.nominal() >= first.nominal())
-        {
-            end = n.end;
-            second = Some(n);
-            bound = Some(Bound::Range);
-            qualifier = (between || before_amount("from")).then(|| start - 1..start);
+        let Some(second) = numeral::at(self.text, self.tokens, next)
+            .filter(|n| matches!(n.worth, Worth::Cardinal(_)) && n.nominal() >= q.first.nominal())
+        else {
+            return;
+        };
+        // With a unit after the first number, the same must follow the second.
+        if k > q.first.end && self.symbol(second.end) != Some('%') {
+            return;
+        }
+        q.number_end = second.end;
+        q.end = second.end;
+        q.second = Some(second);
+        q.bound = Some(Bound::Range);
+        if approximate {
+            return;
+        }
+        if between || before_amount("from") {
+            q.qualifier = Some(q.start - 1..q.start);
+            q.start -= 1;
         }
     }
-    if (between || before_amount("from")) && bound == Some(Bound::Range) {
-        start -= 1;
-    }
-    let number = i..end;
 
-    // Qualifier after: "50 or more", "300 or so".
-    if bound.is_none() {
-        // The two words after the amount, looked up once for all the phrases.
-        let mut after = [""; 2];
-        for (k, word) in after.iter_mut().enumerate() {
-            *word = word_at(text, tokens, end + k);
+    /// A hyphen at `k` glued to a word after it: "three-hour", not a range.
+    fn glued_word_after(&self, k: usize) -> bool {
+        self.glued(k) && self.glued(k + 1) && self.tokens.get(k + 1).is_some_and(Token::is_word)
+    }
+
+    /// "50 or more", "300 or so", "four or younger".
+    fn qualifier_after(&self, q: &mut Draft) {
+        if q.bound.is_some() {
+            return;
         }
-        for (words, b) in vocabulary::QUALIFIERS_AFTER {
-            if words.len() <= after.len() && words.iter().zip(&after).all(|(w, l)| w == l) {
-                bound = Some(*b);
-                qualifier = Some(end..end + words.len());
+        let after = [self.word(q.number_end), self.word(q.number_end + 1)];
+        for (words, bound) in vocabulary::QUALIFIERS_AFTER {
+            if words.iter().zip(&after).all(|(w, l)| w == l) {
+                q.bound = Some(*bound);
+                q.qualifier = Some(q.number_end..q.number_end + words.len());
+                q.end = q.number_end + words.len();
+                return;
+            }
+        }
+    }
+
+    /// The unit after the number (and after a trailing qualifier like "or
+    /// more"), or what a count counts. `None` when the number is not a figure
+    /// at all ("the third" alone).
+    fn unit_after(&self, q: &mut Draft) -> Option<()> {
+        let mut at = q.end;
+        // "a three-hour meeting", "a 9-mile-long tailback", "the 67-year-old".
+        let hyphenated = self.symbol(at) == Some('-') && self.glued_word_after(at);
+        if hyphenated {
+            at += 1;
+        }
+        let ordinal = matches!(q.first.worth, Worth::Ordinal(_));
+        if let Worth::Clock(parts, count) = q.first.worth {
+            return self.clock(q, parts, count);
+        }
+        if self.new_line(at) && at > q.end {
+            return Some(());
+        }
+        let word = self.word(at);
+        if vocabulary::multiplier_word(self.word(q.first.start)).is_some() {
+            q.set(Kind::Multiplier, "times", q.end);
+        } else if let Some(end) = self.time_of_day(at) {
+            let written = q.first.nominal();
+            // "3.15pm" is a quarter past three; "12am" midnight.
+            let (hour, minute) = (written.trunc(), (written.fract() * 100.0).round());
+            let afternoon = matches!(self.word(at), "pm" | "p") && hour < 12.0;
+            let midnight = matches!(self.word(at), "am" | "a") && hour == 12.0;
+            let hours =
+                hour + if afternoon { 12.0 } else { 0.0 } - if midnight { 12.0 } else { 0.0 };
+            q.first = Numeral {
+                worth: Worth::Cardinal(hours + minute / 60.0),
+                ..q.first
+            };
+            q.set(Kind::Time, "hour", end);
+        } else if q.kind == Some(Kind::Money) {
+            // "$5 million dollars" is rare; a currency before is the unit.
+        } else if q.kind.is_some() {
+            return Some(()); // magnitude, Mach: nothing more to read
+        } else if self.symbol(at) == Some('%') || matches!(word, "percent" | "pct") {
+            let end = self.percentage_points(at + 1).unwrap_or(at + 1);
+            let unit = if end > at + 1 {
+                "percentage point"
+            } else {
+                "%"
+            };
+            q.set(Kind::Percent, unit, end);
+        } else if word == "per" && self.word(at + 1) == "cent" {
+            let end = self.percentage_points(at + 2).unwrap_or(at + 2);
+            let unit = if end > at + 2 {
+                "percentage point"
+            } else {
+                "%"
+            };
+            q.set(Kind::Percent, unit, end);
+        } else if word == "percentage" && matches!(self.word(at + 1), "point" | "points") {
+            q.set(Kind::Percent, "percentage point", at + 2);
+        } else if let Some(end) = self.age(q, at, hyphenated) {
+            q.set(Kind::Age, "year", end);
+        } else if let Some(end) = self.magnitude_after(at, hyphenated) {
+            q.set(Kind::Magnitude, "magnitude", end);
+        } else if let Some(code) = vocabulary::currency_word(word).filter(|_| !ordinal) {
+            q.set(Kind::Money, code, at + 1);
+        } else if let Some((unit, end)) = self.unit_spelled(at, hyphenated).filter(|_| !ordinal) {
+            q.set(unit.kind, unit.name, end);
+            // "a 9-mile-long tailback", "a 400-foot-tall tower".
+            if hyphenated && self.symbol(end) == Some('-') && self.glued_word_after(end) {
+                q.end = end + 2;
+            }
+            // "a three-hour meeting": the noun the measure describes.
+            if hyphenated {
+                q.noun = noun_phrase(self.text, self.tokens, q.end, 4).map(|(range, _)| range);
+            }
+            // "an hour and a half": the half follows the unit.
+            if unit.kind == Kind::Duration && matches!(self.word(q.first.start), "a" | "an") {
+                if let Some(after_half) = numeral::and_a_half(self.text, self.tokens, q.end) {
+                    q.end = after_half;
+                }
+            }
+        } else if let Some(end) = self.multiplier(at, hyphenated) {
+            q.set(Kind::Multiplier, "times", end);
+        } else if let Some(end) = self.one_in(q) {
+            q.end = end;
+        } else if let Worth::Fraction(_) = q.first.worth {
+            // "two-thirds of the town", "more than half": a share.
+            q.set(Kind::Percent, "%", q.end);
+            q.share = true;
+        } else if !hyphenated {
+            self.counted(q, at, ordinal)?;
+        }
+        Some(())
+    }
+
+    /// "pm", "am", "p.m.", "a.m." after a number: the end of a time of day.
+    fn time_of_day(&self, at: usize) -> Option<usize> {
+        match self.word(at) {
+            "am" | "pm" => Some(at + 1),
+            "a" | "p" if self.symbol(at + 1) == Some('.') && self.word(at + 2) == "m" => {
+                Some(at + 3 + usize::from(self.symbol(at + 3) == Some('.')))
+            }
+            _ => None,
+        }
+    }
+
+    /// After a percent: "points" of a change ("3 percentage points" written
+    /// "3% points" is rare, "percentage points" after "per cent" rarer): the
+    /// end of the words, if they follow.
+    fn percentage_points(&self, at: usize) -> Option<usize> {
+        matches!(self.word(at), "point" | "points").then_some(at + 1)
+    }
+
+    /// An age: "67-year-old", "67 years old", "aged 67", "four or younger",
+    /// "Smith, 52,". The end.
+    fn age(&self, q: &Draft, at: usize, hyphenated: bool) -> Option<usize> {
+        let year = matches!(self.word(at), "year" | "years");
+        if year && self.word(at + 1) == "old" {
+            return Some(at + 2);
+        }
+        if hyphenated && year && self.symbol(at + 1) == Some('-') && self.word(at + 2) == "old" {
+            return Some(at + 3);
+        }
+        let start = q
+            .qualifier
+            .as_ref()
+            .map_or(q.start, |r| r.start.min(q.start));
+        let aged = start > self.taken && self.word(start - 1) == "aged";
+        let younger = q
+            .qualifier
+            .as_ref()
+            .is_some_and(|r| matches!(self.word(r.end - 1), "younger" | "older"));
+        if (aged || younger) && !units::hours_in(self.word(at)).is_some() {
+            return Some(q.end);
+        }
+        // "Smith, 52, said": a whole number between commas after a name.
+        let whole = matches!(q.first.worth, Worth::Cardinal(x) if x.fract() == 0.0 && (1.0..=120.0).contains(&x));
+        let i = q.first.start;
+        let after_name = i >= 2
+            && i - 2 >= self.taken
+            && self.symbol(i - 1) == Some(',')
+            && self.tokens[i - 2].is_capitalized(self.text)
+            && !self.tokens[i - 2].has(WordClass::MONTH | WordClass::WEEKDAY);
+        let closed = matches!(self.symbol(at), Some(',' | ')' | ';')) || self.new_line(at);
+        (whole && after_name && closed && q.first.end == at && q.bound.is_none()).then_some(at)
+    }
+
+    /// A magnitude after the number: "6.2-magnitude", "7.4 magnitude", "7.2 on
+    /// the Richter scale". The end.
+    fn magnitude_after(&self, at: usize, hyphenated: bool) -> Option<usize> {
+        if self.word(at) == "magnitude" && (hyphenated || !self.glued(at)) {
+            return Some(at + 1);
+        }
+        let richter =
+            self.word(at) == "on" && self.word(at + 1) == "the" && self.word(at + 2) == "richter";
+        richter.then(|| at + 3 + usize::from(self.word(at + 3) == "scale"))
+    }
+
+    /// The longest unit spelling starting at `at` ("km", "square miles", "km/h",
+    /// "degrees Celsius", "°C", a glued "38C"), and the end of its tokens.
+    fn unit_spelled(&self, at: usize, hyphenated: bool) -> Option<(&'static Unit, usize)> {
+        let glued = self.glued(at) && !hyphenated;
+        let first = self.tokens.get(at)?;
+        // "38C (100F)": a capital C or F glued to digits is a temperature.
+        if glued && first.is_word() {
+            let temperature = match first.text(self.text) {
+                "C" => units::by_name("degC"),
+                "F" => units::by_name("degF"),
+                _ => None,
+            };
+            if let Some(unit) = temperature {
+                return Some((unit, at + 1));
+            }
+            // "25m below", "2.4m people": metres, unless a plural noun follows (millions).
+            if first.text(self.text) == "m" && vocabulary::is_plural(self.word(at + 1)) {
+                return None;
+            }
+        }
+        let mut spelling = String::new();
+        let mut best = None;
+        for k in at..at + 4 {
+            let Some(token) = self.tokens.get(k) else {
+                break;
+            };
+            if k > at && (token.newline_before || token.kind == TokenKind::Digits) {
+                break;
+            }
+            if k > at && token.space_before {
+                spelling.push(' ');
+            }
+            spelling.push_str(&self.text.lower_span(token.start, token.end));
+            if let Some(unit) = units::by_spelling(&spelling, glued) {
+                best = Some((unit, k + 1));
+            }
+            if !units::spelling_continues(&spelling) {
                 break;
             }
         }
+        best
     }
 
-    // Unit after the number (and after a trailing qualifier like "or more").
-    let mut unit_at = qualifier
-        .as_ref()
-        .filter(|q| q.start >= end)
-        .map_or(end, |q| q.end);
-    let hyphenated = symbol_at(text, tokens, unit_at) == Some('-')
-        && !tokens[unit_at].space_before
-        && tokens
-            .get(unit_at + 1)
-            .is_some_and(|t| !t.space_before && t.is_word());
-    if hyphenated {
-        unit_at += 1;
-    }
-    // "half an hour": the article after "half" is already in the numeral.
-    let unit_word = word_at(text, tokens, unit_at);
-    let mut kind = Kind::Count;
-    let mut unit = String::new();
-    let mut noun = None;
-    let mut span_end = end.max(qualifier.as_ref().map_or(end, |q| q.end));
-    let ordinal = matches!(first.worth, Worth::Ordinal(_));
-    let mut rate = None;
-    if let Some(code) = currency {
-        kind = Kind::Money;
-        unit = code.to_string();
-    } else if symbol_at(text, tokens, unit_at) == Some('%')
-        || matches!(unit_word, "percent" | "pct")
-    {
-        kind = Kind::Percent;
-        unit = "%".into();
-        span_end = unit_at + 1;
-    } else if unit_word == "per" && word_at(text, tokens, unit_at + 1) == "cent" {
-        kind = Kind::Percent;
-        unit = "%".into();
-        span_end = unit_at + 2;
-    } else if let Some(code) = vocabulary::currency_word(unit_word).filter(|_| !ordinal) {
-        kind = Kind::Money;
-        unit = code.to_string();
-        span_end = unit_at + 1;
-    } else if let Some((name, _)) = vocabulary::duration_unit(unit_word).filter(|_| !ordinal) {
-        kind = Kind::Duration;
-        unit = name.to_string();
-        span_end = unit_at + 1;
-        // "a three-hour meeting": the noun the duration describes.
-        if hyphenated {
-            noun = noun_phrase(text, tokens, span_end, 4).map(|(range, _)| range);
+    /// "three times as many", "a 10-fold rise", "tenfold" (read as ten, then
+    /// "fold"). The end.
+    fn multiplier(&self, at: usize, hyphenated: bool) -> Option<usize> {
+        if hyphenated && self.word(at) == "fold" {
+            return Some(at + 1);
         }
-    } else if !hyphenated {
-        'unit: {
-            // An ordinal names one thing: "the third time Witkoff and Putin met".
-            let counted = if ordinal {
-                noun_phrase(text, tokens, unit_at, 1)
-            } else {
-                counted_noun(text, tokens, unit_at)
+        let comparison = matches!(
+            self.word(at + 1),
+            "as" | "more" | "higher" | "larger" | "bigger" | "greater" | "faster" | "the" | "that"
+        );
+        (self.word(at) == "times" && comparison).then_some(at + 1)
+    }
+
+    /// "one in five", "one in every 50": a share, in percent. The end.
+    fn one_in(&self, q: &mut Draft) -> Option<usize> {
+        let at = q.end;
+        if self.word(at) != "in" {
+            return None;
+        }
+        let every = usize::from(self.word(at + 1) == "every");
+        let of = numeral::at(self.text, self.tokens, at + 1 + every)
+            .filter(|n| matches!(n.worth, Worth::Cardinal(x) if x > 0.0))?;
+        let share = q.first.nominal() / of.nominal() * 100.0;
+        q.first = Numeral {
+            worth: Worth::Cardinal(share),
+            ..q.first
+        };
+        q.kind = Some(Kind::Percent);
+        q.unit = "%".into();
+        q.number_end = of.end;
+        Some(of.end)
+    }
+
+    /// Clock digits: a duration ("2:01:39", "in 59:35", "a 3:42 mile") or a
+    /// time of day ("at 14:05", "14:05 GMT"), which is kept as a time.
+    fn clock(&self, q: &mut Draft, parts: [f64; 3], count: usize) -> Option<()> {
+        let at = q.end;
+        let before = if q.first.start > self.taken {
+            self.word(q.first.start - 1)
+        } else {
+            ""
+        };
+        let after = self.word(at);
+        let time_of_day = matches!(before, "at" | "by" | "until" | "till" | "from" | "since")
+            || matches!(
+                after,
+                "am" | "pm" | "gmt" | "utc" | "bst" | "cet" | "local" | "a" | "p"
+            );
+        let decimals = parts[count - 1].fract() != 0.0;
+        let duration_cue = count == 3
+            || decimals
+            || matches!(after, "minutes" | "hours" | "seconds")
+            || matches!(
+                before,
+                "in" | "of" | "a" | "clocked" | "ran" | "time" | "record"
+            );
+        if time_of_day || !duration_cue {
+            let hours = parts[0] + parts[1] / 60.0;
+            q.first = Numeral {
+                worth: Worth::Cardinal(hours),
+                ..q.first
             };
-            if let Some((range, head)) = counted {
-                // "millions of dollars" counts money.
-                if let Some(code) = vocabulary::currency_word(&head).filter(|_| !ordinal) {
-                    kind = Kind::Money;
-                    unit = code.to_string();
-                    span_end = range.end;
-                    noun = None;
-                    break 'unit;
-                }
-                unit = head;
-                if range.start == unit_at {
-                    span_end = range.end;
-                }
-                noun = Some(range);
-            }
-            if ordinal {
-                kind = Kind::Ordinal;
-                if unit.is_empty() {
-                    return None; // "the third" alone is not a figure
-                }
-            }
+            q.set(Kind::Time, "hour", at);
+            return Some(());
         }
+        // h:mm:ss, or m:ss (a minutes-and-seconds figure, "2:16.13"), or h:mm before "hours".
+        let (value, unit) = match (count, after) {
+            (3, _) => (parts[0] + parts[1] / 60.0 + parts[2] / 3600.0, "hour"),
+            (_, "hours") => (parts[0] + parts[1] / 60.0, "hour"),
+            _ => (parts[0] + parts[1] / 60.0, "minute"),
+        };
+        q.first = Numeral {
+            worth: Worth::Cardinal(value),
+            ..q.first
+        };
+        let end = if matches!(after, "minutes" | "hours" | "seconds") {
+            at + 1
+        } else {
+            at
+        };
+        q.set(Kind::Duration, unit, end);
+        Some(())
     }
-    // "an hour and a half": the half follows the unit.
-    if kind == Kind::Duration && matches!(tokens[i].lower(text), "a" | "an") {
-        if let Some(after_half) = numeral::and_a_half(text, tokens, span_end) {
-            span_end = after_half;
+
+    /// What a count counts: the noun phrase after the number or after "of"
+    /// ("two Chinese men", "thousands of people"); "millions of dollars" counts
+    /// money. An ordinal names one thing ("the third time they met").
+    fn counted(&self, q: &mut Draft, at: usize, ordinal: bool) -> Option<()> {
+        let counted = if ordinal {
+            noun_phrase(self.text, self.tokens, at, 1)
+        } else {
+            counted_noun(self.text, self.tokens, at)
+        };
+        if let Some((range, head)) = counted {
+            if let Some(code) = vocabulary::currency_word(&head).filter(|_| !ordinal) {
+                q.set(Kind::Money, code, range.end);
+                return Some(());
+            }
+            if range.start == at {
+                q.end = range.end;
+            }
+            q.unit = head;
+            q.noun = Some(range);
+        }
+        if ordinal {
+            if q.unit.is_empty() {
+                return None; // "the third" alone is not a figure
+            }
+            q.kind = Some(Kind::Ordinal);
+        }
+        Some(())
+    }
+
+    /// "12 years and six months", "2 minutes, 45 seconds", "one hour, 59
+    /// minutes and 40 seconds", "1hr 59min and 40secs": one duration in
+    /// several units, each smaller than the one before.
+    fn compound_duration(&self, q: &mut Draft) {
+        if q.kind != Some(Kind::Duration) || q.second.is_some() {
+            return;
+        }
+        let Some(mut unit) = units::by_name(&q.unit) else {
+            return;
+        };
+        let first_unit = unit;
+        loop {
+            let mut k = q.end;
+            if matches!(self.symbol(k), Some(',')) {
+                k += 1;
+            }
+            if self.word(k) == "and" {
+                k += 1;
+            }
+            let Some(more) = numeral::at(self.text, self.tokens, k)
+                .filter(|n| matches!(n.worth, Worth::Cardinal(_)))
+            else {
+                return;
+            };
+            let Some((smaller, end)) = self
+                .unit_spelled(more.end, false)
+                .filter(|(u, _)| u.kind == Kind::Duration && u.factor < unit.factor)
+            else {
+                return;
+            };
+            q.added += smaller.convert(more.nominal(), first_unit);
+            q.end = end;
+            unit = smaller;
         }
     }
 
-    // "12 years and six months": one duration in two units, the second smaller.
-    let mut added = 0.0;
-    if kind == Kind::Duration && second.is_none() && word_at(text, tokens, span_end) == "and" {
-        let more = numeral::at(text, tokens, span_end + 1)
-            .filter(|n| matches!(n.worth, Worth::Cardinal(_)));
-        let unit_hours = vocabulary::hours_per(&unit).unwrap_or(0.0);
-        if let Some(n) = more {
-            if let Some((_, hours)) = vocabulary::duration_unit(word_at(text, tokens, n.end))
-                .filter(|&(_, hours)| hours < unit_hours)
-            {
-                added = n.nominal() * hours / unit_hours;
-                span_end = n.end + 1;
-            }
+    /// "(€19 billion)", "($24 billion)", "(25 miles)", "(100F)", "(14-kilometre)"
+    /// right after the amount: the same amount in another unit. The conversion
+    /// restates the amount, qualifier included: "exceeded €21 billion (USD 24
+    /// billion)".
+    fn conversion(&self, q: &mut Draft) {
+        let Some(kind) = q.kind.filter(|k| k.is_measured()) else {
+            return;
+        };
+        if self.symbol(q.end) != Some('(') {
+            return;
         }
+        let open = q.end + 1;
+        let Some(inner) = (open..open + 3).find_map(|k| at(self.text, self.tokens, k, open)) else {
+            return;
+        };
+        let same_dimension = inner.kind == kind && inner.unit != q.unit;
+        if !same_dimension || self.symbol(inner.span.end) != Some(')') {
+            return;
+        }
+        let value = match (inner.bound, inner.value.low) {
+            (Bound::Exact, Some(x)) => bounded(x, q.bound.unwrap_or(Bound::Exact)),
+            _ => inner.value,
+        };
+        let consistent = kind == Kind::Money || self.agrees(q, &inner);
+        q.conversions.push(Converted {
+            unit: inner.unit.clone(),
+            value,
+            tokens: inner.span.clone(),
+            consistent,
+        });
+        q.end = inner.span.end + 1;
     }
 
-    // "(€19 billion)" or "($24 billion)" right after a money amount.
-    let mut conversions = Vec::new();
-    if kind == Kind::Money && symbol_at(text, tokens, span_end) == Some('(') {
-        let open = span_end + 1;
-        if let Some(inner) = (open..open + 3).find_map(|k| at(text, tokens, k, open)) {
-            if inner.kind == Kind::Money
-                && inner.unit != unit
-                && symbol_at(text, tokens, inner.span.end) == Some(')')
-            {
-                // The conversion restates the amount, qualifier included: "exceeded €21 billion (USD 24 billion)".
-                let value = match (inner.bound, inner.value.low) {
-                    (Bound::Exact, Some(x)) => bounded(x, bound.unwrap_or(Bound::Exact)),
-                    _ => inner.value,
-                };
-                conversions.push((inner.unit.clone(), value, inner.span.clone()));
-                span_end = inner.span.end + 1;
-            }
-        }
+    /// True when a stated conversion matches the amount within the rounding of
+    /// both figures as written: 40 km is 39.5–40.5 km, 25 miles 24.5–25.5 miles.
+    fn agrees(&self, q: &Draft, inner: &Quantity) -> bool {
+        let (Some(outer_unit), Some(inner_unit)) =
+            (units::by_name(&q.unit), units::by_name(&inner.unit))
+        else {
+            return true;
+        };
+        let outer = rounded(q.first.nominal());
+        let converted =
+            inner_unit.convert_interval(rounded(inner.value.low.unwrap_or(0.0)), outer_unit);
+        outer.overlaps(&converted)
     }
 
-    // "thousands a week", "$5 per hour": a rate.
-    if kind != Kind::Duration && kind != Kind::Percent {
-        let k = noun
+    /// "thousands a week", "$5 per hour": a rate; "340 miles (547 kilometres)
+    /// an hour", "35 km per hour": a length per time is a speed.
+    fn rate(&self, q: &mut Draft) {
+        let kind = q.kind.unwrap_or(Kind::Count);
+        if matches!(kind, Kind::Duration | Kind::Percent | Kind::Speed) {
+            return;
+        }
+        let k = q
+            .noun
             .as_ref()
-            .filter(|n| n.start >= span_end)
-            .map_or(span_end, |n| n.end);
-        if matches!(word_at(text, tokens, k), "a" | "per" | "each" | "every") {
-            if let Some((name, _)) = vocabulary::duration_unit(word_at(text, tokens, k + 1)) {
-                rate = Some(name);
+            .filter(|n| n.start >= q.end)
+            .map_or(q.end, |n| n.end);
+        let per = matches!(self.word(k), "a" | "an" | "per" | "each" | "every")
+            || self.symbol(k) == Some('/');
+        let Some(time) =
+            units::by_spelling(self.word(k + 1), false).filter(|u| per && u.kind == Kind::Duration)
+        else {
+            return;
+        };
+        let length = units::by_name(&q.unit).filter(|u| u.kind == Kind::Length);
+        match length.and_then(|l| l.per(time)) {
+            Some(speed) => {
+                q.set(Kind::Speed, speed.name, k + 2);
+                for c in &mut q.conversions {
+                    let per_time = units::by_name(&c.unit).and_then(|l| l.per(time));
+                    c.unit = per_time.map_or(String::new(), |u| u.name.to_string());
+                }
+                q.conversions.retain(|c| !c.unit.is_empty());
             }
+            None => q.rate = Some(time.name),
         }
     }
-
-    let bound = bound.unwrap_or(match first.worth {
-        Worth::Vague(v) => v.bound,
-        _ => Bound::Exact,
-    });
-    let value = if added > 0.0 {
-        bounded(first.nominal() + added, bound)
-    } else {
-        interval(&first, second.as_ref(), bound)
-    };
-    let year_like =
-        first.year_like && kind == Kind::Count && unit.is_empty() && bound == Bound::Exact;
-    Some(Quantity {
-        span: start.min(qualifier.as_ref().map_or(start, |q| q.start))..span_end.max(end),
-        number,
-        qualifier,
-        bound,
-        value,
-        kind,
-        unit,
-        conversions,
-        noun,
-        rate,
-        year_like,
-    })
 }
 
 /// The interval a bound makes of the written number (DESIGN.md, "Qualifiers").
@@ -355,6 +810,30 @@ fn bounded(x: f64, bound: Bound) -> Interval {
     }
 }
 
+/// Everything a figure written `x` may have been rounded from: half a step of
+/// its last significant digit either way ("21 billion" is 20.5–21.5 billion).
+pub fn rounded(x: f64) -> Interval {
+    let half_step = rounding_step(x) / 2.0;
+    Interval::closed(x - half_step, x + half_step)
+}
+
+/// The place value of a figure's last significant digit, at most a tenth of the
+/// figure: 21e9 → 1e9, 4.5 → 0.1, 20 → 1, 200e6 → 10e6.
+pub fn rounding_step(x: f64) -> f64 {
+    // The largest power of ten not above x/10 (a loop: `powf` costs the wasm bundle 2 KB).
+    let mut step = 1.0;
+    while step * 10.0 <= x / 10.0 {
+        step *= 10.0;
+    }
+    while step > x / 10.0 && step > 1e-9 {
+        step /= 10.0;
+    }
+    while step > 1e-6 * x && ((x / step) - (x / step).round()).abs() > 1e-6 {
+        step /= 10.0;
+    }
+    step
+}
+
 /// What a number counts: the noun phrase right after it ("two Chinese men",
 /// "three prior rounds of negotiations"), or after "of" ("two of Russia's key
 /// allies", "thousands of people"). Returns its tokens and the head's lemma.
@@ -375,7 +854,8 @@ fn counted_noun(text: &Text, tokens: &[Token], i: usize) -> Option<(Range<usize>
     noun_phrase(text, tokens, i, 4)
 }
 
-/// Up to three words that can be a noun phrase starting at `i`; the last is the head.
+/// Up to `max_words` words that can be a noun phrase starting at `i`, on one
+/// line; the last is the head.
 fn noun_phrase(
     text: &Text,
     tokens: &[Token],
@@ -387,7 +867,7 @@ fn noun_phrase(
     while k < i + max_words {
         let Some(token) = tokens
             .get(k)
-            .filter(|t| t.is_word() && (k == i || t.space_before))
+            .filter(|t| t.is_word() && (k == i || t.space_before) && !t.newline_before)
         else {
             break;
         };
@@ -397,7 +877,7 @@ fn noun_phrase(
         let stop = vocabulary::ends_noun_phrase(low)
             || (low.ends_with("ing") && k > i)
             || (low.ends_with("ly") && low.len() > 4)
-            || vocabulary::duration_unit(low).is_some() && k > i
+            || units::hours_in(low).is_some() && k > i
             || vocabulary::follows_noun(low) && k > i
             || vocabulary::is_verb_form(low) && k > i
             || low.is_empty() && !possessive && !word.chars().all(crate::lex::is_letter);
@@ -412,7 +892,10 @@ fn noun_phrase(
         // A role word is what happened, not what is counted ("60 injured",
         // "1,300 died in the heat"), unless a noun follows it ("23 freed hostages").
         let noun_follows = tokens.get(k + 1).is_some_and(|t| {
-            t.is_word() && t.space_before && !vocabulary::ends_noun_phrase(t.lower(text))
+            t.is_word()
+                && t.space_before
+                && !t.newline_before
+                && !vocabulary::ends_noun_phrase(t.lower(text))
         });
         let role_word = token.has(WordClass::CONCEPT)
             && vocabulary::concept(low).is_some_and(vocabulary::is_role);
@@ -444,13 +927,13 @@ mod tests {
         let toks = tokens(text);
         (0..toks.len())
             .find_map(|i| at(text, &toks, i, 0))
-            .unwrap_or_else(|| panic!("no quantity in {text:?}"))
+            .unwrap_or_else(|| panic!("no quantity in {raw:?}"))
     }
 
     fn span(raw: &str) -> String {
         let text = &Text::new(raw);
         let toks = tokens(text);
-        let q = read(text);
+        let q = read(raw);
         text[toks[q.span.start].start..toks[q.span.end - 1].end].to_string()
     }
 
@@ -546,6 +1029,14 @@ mod tests {
                 None,
                 false,
             ),
+            (
+                "between 26.6% and 28.6%",
+                Bound::Range,
+                Some(26.6),
+                true,
+                Some(28.6),
+                true,
+            ),
         ];
         for &(text, bound, low, low_inclusive, high, high_inclusive) in cases {
             let q = read(text);
@@ -619,6 +1110,74 @@ mod tests {
                 "ally",
                 "two of Russia’s key allies",
             ),
+            ("at a depth of 8km below", Kind::Length, "km", "8km"),
+            (
+                "40 km (25 miles) north",
+                Kind::Length,
+                "km",
+                "40 km (25 miles)",
+            ),
+            (
+                "burned 90 square miles",
+                Kind::Area,
+                "sq mi",
+                "90 square miles",
+            ),
+            (
+                "winds of 340 miles (547 kilometres) an hour",
+                Kind::Speed,
+                "mph",
+                "340 miles (547 kilometres) an hour",
+            ),
+            (
+                "a magnitude-5.8 tremor",
+                Kind::Magnitude,
+                "magnitude",
+                "magnitude-5.8",
+            ),
+            (
+                "a 6.2-magnitude quake",
+                Kind::Magnitude,
+                "magnitude",
+                "6.2-magnitude",
+            ),
+            (
+                "temperatures of 38C (100F) on",
+                Kind::Temperature,
+                "degC",
+                "38C (100F)",
+            ),
+            ("the 67-year-old", Kind::Age, "year", "67-year-old"),
+            (
+                "a 9-mile-long (14-kilometre) tailback",
+                Kind::Length,
+                "mi",
+                "9-mile-long (14-kilometre)",
+            ),
+            (
+                "lasted 2 minutes, 45 seconds",
+                Kind::Duration,
+                "minute",
+                "2 minutes, 45 seconds",
+            ),
+            ("won in 2:01:39 on", Kind::Duration, "hour", "2:01:39"),
+            ("at 14:05 GMT", Kind::Time, "hour", "14:05"),
+            ("two-thirds of the town", Kind::Percent, "%", "two-thirds"),
+            ("one in five adults", Kind::Percent, "%", "one in five"),
+            (
+                "three times as many",
+                Kind::Multiplier,
+                "times",
+                "three times",
+            ),
+            (
+                "fell 3 percentage points",
+                Kind::Percent,
+                "percentage point",
+                "3 percentage points",
+            ),
+            ("Mach 2 jets", Kind::Speed, "mach", "Mach 2"),
+            ("a 12,400-acre fire", Kind::Area, "acre", "12,400-acre"),
         ];
         for &(text, kind, unit, want) in cases {
             let q = read(text);
@@ -631,15 +1190,44 @@ mod tests {
     }
 
     #[test]
-    fn conversion_is_one_amount() {
+    fn conversions_are_one_amount_and_checked() {
         let q = read("pledges have surpassed €21 billion ($24 billion).");
         assert_eq!(q.conversions.len(), 1);
-        assert_eq!(q.conversions[0].0, "USD");
-        let converted = q.conversions[0].1;
+        assert_eq!(q.conversions[0].unit, "USD");
+        let converted = q.conversions[0].value;
         assert_eq!(
             (converted.low, converted.low_inclusive, converted.high),
             (Some(24e9), false, None),
             "the conversion keeps the qualifier"
         );
+        assert!(read("40 km (25 miles)").conversions[0].consistent);
+        assert!(!read("40 km (45 miles)").conversions[0].consistent);
+        assert!(read("38C (100F)").conversions[0].consistent);
+        let speed = read("340 miles (547 kilometres) an hour");
+        assert_eq!(speed.conversions[0].unit, "km/h");
+        let compound = read("one hour, 59 minutes and 40 seconds");
+        let hours = compound.value.low.unwrap();
+        assert!(
+            (hours - (1.0 + 59.0 / 60.0 + 40.0 / 3600.0)).abs() < 1e-9,
+            "{hours}"
+        );
+    }
+
+    #[test]
+    fn rounding_steps() {
+        for (x, step) in [
+            (21e9, 1e9),
+            (4.5, 0.1),
+            (20.0, 1.0),
+            (200e6, 10e6),
+            (3.0, 0.1),
+            (32.0, 1.0),
+        ] {
+            let got = rounding_step(x);
+            assert!(
+                (got - step).abs() < 1e-9 * step,
+                "step of {x}: got {got}, want {step}"
+            );
+        }
     }
 }

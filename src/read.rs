@@ -107,10 +107,11 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
                 claim.conversions = q
                     .conversions
                     .iter()
-                    .map(|(currency, value, r)| Conversion {
-                        currency: currency.clone(),
-                        value: *value,
-                        text: slice(r),
+                    .map(|c| Conversion {
+                        unit: c.unit.clone(),
+                        value: c.value,
+                        text: slice(&c.tokens),
+                        consistent: c.consistent,
                     })
                     .collect();
                 claim.subject = subject.text;
@@ -259,8 +260,9 @@ fn article_starts_number(text: &Text, tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1).map_or("", |t| t.lower(text));
     matches!(
         next,
-        "dozen" | "few" | "hundred" | "thousand" | "million" | "billion" | "trillion"
-    ) || vocabulary::duration_unit(next).is_some()
+        "dozen" | "few" | "couple" | "hundred" | "thousand" | "million" | "billion" | "trillion"
+    ) || crate::units::hours_in(next).is_some()
+        || vocabulary::denominator(next).is_some()
 }
 
 /// "the two leaders", "the two countries": a small word number after a definite

@@ -238,10 +238,8 @@ pub fn subject(
 
     let dimension = match q.kind {
         Kind::Count | Kind::Ordinal => counted,
-        Kind::Money => "money",
-        Kind::Duration => "duration",
         Kind::Percent => "%",
-        Kind::Date => "date",
+        other => kind_name(other),
     };
     // "save €1.5bn a year" is an annual saving: a rate of a calendar period is
     // the time scope that names it.
@@ -414,13 +412,26 @@ pub fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// A kind's name in the measure key: its JSON name.
 pub fn kind_name(kind: Kind) -> &'static str {
     match kind {
-        Kind::Duration => "duration",
+        Kind::Count => "count",
         Kind::Money => "money",
         Kind::Percent => "percent",
-        Kind::Count => "count",
+        Kind::Duration => "duration",
+        Kind::Length => "length",
+        Kind::Area => "area",
+        Kind::Volume => "volume",
+        Kind::Mass => "mass",
+        Kind::Speed => "speed",
+        Kind::Temperature => "temperature",
+        Kind::Energy => "energy",
+        Kind::Power => "power",
+        Kind::Magnitude => "magnitude",
+        Kind::Age => "age",
+        Kind::Multiplier => "multiplier",
         Kind::Ordinal => "ordinal",
         Kind::Date => "date",
+        Kind::Time => "time",
     }
 }

@@ -10,8 +10,9 @@
 //! exact: 32 dead and 31 dead contradict. DESIGN.md gives the thresholds.
 
 use crate::align::Candidate;
-use crate::claim::{Bound, Claim, Interval, Kind};
+use crate::claim::{Bound, Claim, Interval};
 use crate::date::Published;
+use crate::units;
 use serde::Serialize;
 
 /// The relation between the claims of one group.
@@ -37,11 +38,11 @@ impl Verdict {
 }
 
 /// Decides the verdict of a group whose members have `values` (in one unit), and explains it.
-pub(crate) fn decide(members: &[&Candidate], values: &[Interval]) -> (Verdict, String) {
+pub(crate) fn decide(members: &[&Candidate], values: &[Interval], unit: &str) -> (Verdict, String) {
     let compared: Vec<Interval> = members
         .iter()
         .zip(values)
-        .map(|(m, v)| as_compared(m.claim, *v))
+        .map(|(m, v)| as_compared(m.claim, *v, unit))
         .collect();
     let verdict = if values.iter().all(|v| same(v, &values[0])) {
         Verdict::Agreement
@@ -71,32 +72,22 @@ fn same(a: &Interval, b: &Interval) -> bool {
 /// (not counted) quantity stands for everything that rounds to it, half a step
 /// of its last significant digit either way ("21 billion" is 20.5–21.5 billion,
 /// "4.5 hours" is 4.45–4.55 hours).
-fn as_compared(claim: &Claim, value: Interval) -> Interval {
-    let measured = matches!(claim.kind, Kind::Duration | Kind::Money | Kind::Percent);
-    match (claim.bound, value.low) {
-        (Bound::Exact, Some(x)) if measured && x > 0.0 => {
-            let half_step = rounding_step(x) / 2.0;
-            Interval::closed(x - half_step, x + half_step)
+/// A member's value is in the group's `unit`, which may not be its claim's
+/// ("25 miles" compared in km): the half step of the figure as written is
+/// carried over by the units' factor (by the values' ratio for a currency).
+fn as_compared(claim: &Claim, value: Interval, unit: &str) -> Interval {
+    let written = claim.value.and_then(|v| v.low);
+    match (claim.bound, value.low, written) {
+        (Bound::Exact, Some(x), Some(w)) if claim.kind.is_measured() && w > 0.0 => {
+            let scale = match (units::by_name(&claim.unit), units::by_name(unit)) {
+                (Some(from), Some(to)) => from.factor / to.factor,
+                _ => x / w,
+            };
+            let half = crate::quantity::rounding_step(w) / 2.0 * scale;
+            Interval::closed(x - half, x + half)
         }
         _ => value,
     }
-}
-
-/// The place value of a figure's last significant digit, at most a tenth of the
-/// figure: 21e9 → 1e9, 4.5 → 0.1, 20 → 1, 200e6 → 10e6.
-fn rounding_step(x: f64) -> f64 {
-    // The largest power of ten not above x/10 (a loop: `powf` costs the wasm bundle 2 KB).
-    let mut step = 1.0;
-    while step * 10.0 <= x / 10.0 {
-        step *= 10.0;
-    }
-    while step > x / 10.0 && step > 1e-9 {
-        step /= 10.0;
-    }
-    while step > 1e-6 * x && ((x / step) - (x / step).round()).abs() > 1e-6 {
-        step /= 10.0;
-    }
-    step
 }
 
 /// The values every interval contains, if any.
@@ -232,29 +223,6 @@ fn explain(
                 .collect::<Vec<_>>()
                 .join(", then ");
             format!("The figure was revised as reports came in: {steps}. The latest report's figure supersedes the earlier ones.")
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rounding_steps() {
-        for (x, step) in [
-            (21e9, 1e9),
-            (4.5, 0.1),
-            (20.0, 1.0),
-            (200e6, 10e6),
-            (3.0, 0.1),
-            (32.0, 1.0),
-        ] {
-            let got = rounding_step(x);
-            assert!(
-                (got - step).abs() < 1e-9 * step,
-                "step of {x}: got {got}, want {step}"
-            );
         }
     }
 }

@@ -98,6 +98,30 @@ pub fn may_start_numeral(word: &str) -> bool {
             | "dozens"
             | "thousands"
             | "millions"
+            | "scores"
+            | "doubled"
+            | "doubling"
+            | "doubles"
+            | "twice"
+            | "tripled"
+            | "tripling"
+            | "triples"
+            | "trebled"
+            | "quadrupled"
+            | "quadrupling"
+            | "quadruples"
+            | "twofold"
+            | "threefold"
+            | "fourfold"
+            | "fivefold"
+            | "sixfold"
+            | "sevenfold"
+            | "eightfold"
+            | "ninefold"
+            | "tenfold"
+            | "twentyfold"
+            | "hundredfold"
+            | "thousandfold"
             | "a"
             | "an"
             | "half"
@@ -121,6 +145,8 @@ pub fn scale(word: &str) -> Option<f64> {
         "million" | "mn" | "m" => 1e6,
         "billion" | "bn" | "b" => 1e9,
         "trillion" | "tn" => 1e12,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => return None,
     })
 }
@@ -150,6 +176,43 @@ pub fn ordinal(word: &str) -> Option<f64> {
         "fortieth" => 40.0,
         "fiftieth" => 50.0,
         "hundredth" => 100.0,
+        _ => return None,
+    })
+}
+
+/// How many times as much a word says: "doubled" 2, "tripled" 3, "tenfold"
+/// 10, "twice" 2 (only before "as", "the" or a comparative, see `quantity`).
+pub fn multiplier_word(word: &str) -> Option<f64> {
+    if let Some(times) = word
+        .strip_suffix("fold")
+        .and_then(|n| small_number(n).or(scale_word(n)))
+    {
+        return Some(times);
+    }
+    Some(match word {
+        "doubled" | "doubling" | "doubles" | "twice" => 2.0,
+        "tripled" | "tripling" | "triples" | "trebled" => 3.0,
+        "quadrupled" | "quadrupling" | "quadruples" => 4.0,
+        _ => return None,
+    })
+}
+
+/// "hundred" and "thousand" as multipliers ("hundredfold").
+fn scale_word(word: &str) -> Option<f64> {
+    match word {
+        "hundred" => Some(100.0),
+        "thousand" => Some(1000.0),
+        _ => None,
+    }
+}
+
+/// The denominator a fraction word names: "thirds" → 3, "quarter" → 4.
+pub fn denominator(word: &str) -> Option<f64> {
+    Some(match word {
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "tenth" | "tenths" => 10.0,
         _ => return None,
     })
 }
@@ -204,9 +267,18 @@ pub const VAGUE: &[Vague] = &[
         nominal: 12.0,
         bound: Bound::Approximately,
     },
+    Vague {
+        words: &["a", "couple", "dozen"],
+        low: 21.6,
+        high: 26.4,
+        nominal: 24.0,
+        bound: Bound::Approximately,
+    },
+    vague(&["a", "couple", "of"], 2.0, 3.0, 2.0),
     vague(&["a", "few"], 2.0, 5.0, 2.0),
     vague(&["several"], 3.0, 9.0, 3.0),
     vague(&["dozens"], 24.0, 99.0, 24.0),
+    vague(&["scores"], 40.0, 199.0, 40.0),
     vague(&["hundreds"], 200.0, 999.0, 200.0),
     vague(&["thousands"], 2_000.0, 9_999.0, 2_000.0),
     vague(&["millions"], 2e6, 999_999_999.0, 2e6),
@@ -236,6 +308,18 @@ pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
     (&["just", "over"], Bound::JustAbove),
     (&["just", "above"], Bound::JustAbove),
     (&["an", "estimated"], Bound::Approximately),
+    (&["as", "many", "as"], Bound::AtMost),
+    (&["as", "much", "as"], Bound::AtMost),
+    (&["as", "high", "as"], Bound::AtMost),
+    (&["upwards", "of"], Bound::Above),
+    (&["well", "over"], Bound::Above),
+    (&["well", "above"], Bound::Above),
+    (&["just", "shy", "of"], Bound::JustBelow),
+    (&["approx"], Bound::Approximately),
+    (&["passed"], Bound::Above),
+    (&["within"], Bound::AtMost),
+    (&["towards"], Bound::JustBelow),
+    (&["toward"], Bound::JustBelow),
     (&["nearly"], Bound::JustBelow),
     (&["almost"], Bound::JustBelow),
     (&["over"], Bound::Above),
@@ -274,31 +358,19 @@ pub const QUALIFIERS_AFTER: &[(&[&str], Bound)] = &[
     (&["or", "so"], Bound::Approximately),
     (&["or", "fewer"], Bound::AtMost),
     (&["or", "less"], Bound::AtMost),
+    (&["or", "younger"], Bound::AtMost),
+    (&["or", "under"], Bound::AtMost),
+    (&["or", "older"], Bound::AtLeast),
+    (&["or", "over"], Bound::AtLeast),
+    (&["or", "greater"], Bound::AtLeast),
+    (&["or", "above"], Bound::AtLeast),
+    (&["and", "above"], Bound::AtLeast),
+    (&["and", "over"], Bound::AtLeast),
     (&["plus"], Bound::AtLeast),
 ];
 
 /// Relative width of "about" (both ways) and of "just under/over" (one way).
 pub const APPROXIMATE_TOLERANCE: f64 = 0.10;
-
-/// A duration unit word (singular or plural) to its normalized name and length in hours.
-pub fn duration_unit(word: &str) -> Option<(&'static str, f64)> {
-    Some(match word {
-        "second" | "seconds" => ("second", 1.0 / 3600.0),
-        "minute" | "minutes" | "min" | "mins" => ("minute", 1.0 / 60.0),
-        "hour" | "hours" | "hr" | "hrs" => ("hour", 1.0),
-        "day" | "days" => ("day", 24.0),
-        "week" | "weeks" => ("week", 24.0 * 7.0),
-        "month" | "months" => ("month", 24.0 * 30.4375),
-        "year" | "years" => ("year", 24.0 * 365.25),
-        "decade" | "decades" => ("decade", 24.0 * 3652.5),
-        _ => return None,
-    })
-}
-
-/// Hours in one normalized duration unit (the inverse of [`duration_unit`]'s name).
-pub fn hours_per(unit: &str) -> Option<f64> {
-    duration_unit(unit).map(|(_, hours)| hours)
-}
 
 /// Currency symbols to ISO 4217 codes.
 pub fn currency_symbol(c: char) -> Option<&'static str> {
@@ -939,7 +1011,7 @@ pub fn fits(kind: Kind, concept: &str) -> bool {
             "meeting" | "call" | "ceasefire" | "prison" | "deadline"
         ),
         Kind::Percent => matches!(concept, "controlled" | "turnout" | "votes"),
-        Kind::Count | Kind::Ordinal | Kind::Date => true,
+        _ => true,
     }
 }
 

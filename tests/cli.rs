@@ -402,8 +402,11 @@ fn names_that_are_not_utf8_or_hold_a_newline_do_not_panic() {
 #[test]
 fn a_closed_stdout_is_an_error() {
     use std::process::Stdio;
+    // More output than a pipe holds, so the write fails whenever the reader goes.
+    let text = std::fs::read_to_string(seed("001_88e0a2ea59da5d1a.txt")).expect("seed");
+    let big = scratch("big-for-pipe.txt", text.repeat(40).as_bytes());
     let mut child = Command::new(env!("CARGO_BIN_EXE_factmark"))
-        .args(["claims", &seed("001_88e0a2ea59da5d1a.txt")])
+        .args(["claims", &big])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -45,6 +45,8 @@ struct ExpectedClaim {
     subject_contains: Option<String>,
     date: Option<ExpectedDate>,
     conversion: Option<ExpectedConversion>,
+    /// The interval in another unit of the dimension (its canonical one).
+    canonical: Option<ExpectedConversion>,
 }
 
 #[derive(Deserialize)]
@@ -60,7 +62,7 @@ struct ExpectedDate {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ExpectedConversion {
-    currency: String,
+    unit: String,
     low: Option<f64>,
     high: Option<f64>,
 }
@@ -145,6 +147,14 @@ fn close(a: Option<f64>, b: Option<f64>) -> bool {
     }
 }
 
+/// Equal to three significant digits (a canonical value from a rounded factor).
+fn close3(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() <= 1e-3 * a.abs().max(b.abs()).max(1e-9),
+        (a, b) => a == b,
+    }
+}
+
 /// Differences between an expected claim and the claim read, as messages.
 fn compare(expected: &ExpectedClaim, got: &Claim) -> Vec<String> {
     let mut problems = Vec::new();
@@ -207,11 +217,14 @@ fn compare(expected: &ExpectedClaim, got: &Claim) -> Vec<String> {
             problems.push(format!("subject {:?} lacks {word:?}", got.subject));
         }
     }
+    if let Some(canonical) = &expected.canonical {
+        match got.value_in(&canonical.unit) {
+            Some(v) if close3(v.low, canonical.low) && close3(v.high, canonical.high) => {}
+            other => problems.push(format!("in {}: {other:?}", canonical.unit)),
+        }
+    }
     if let Some(conversion) = &expected.conversion {
-        let found = got
-            .conversions
-            .iter()
-            .find(|c| c.currency == conversion.currency);
+        let found = got.conversions.iter().find(|c| c.unit == conversion.unit);
         match found {
             Some(c)
                 if close(c.value.low, conversion.low) && close(c.value.high, conversion.high) => {}

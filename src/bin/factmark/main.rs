@@ -19,7 +19,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: factmark claims [--manifest FILE] [--] [FILE...]
        factmark check [--json] [--manifest FILE] [--] [FILE...]
-       factmark score [--undated] [--json] [--baseline FILE [--update-baseline]] DIR...
+       factmark score [--undated] [--details] [--json] [--baseline FILE [--update-baseline]] DIR...
        factmark --help
 
   claims       every file's claims, as JSON
@@ -31,6 +31,8 @@ usage: factmark claims [--manifest FILE] [--] [FILE...]
                    publication date, YYYY-MM-DD or YYYY-MM-DD HH:MM; paths are
                    relative to the manifest's folder
   --undated        score only without the reports' dates (default: with and without)
+  --details        print each error under its cluster: misread figures, wrong
+                   highlights, missed conflicts, joined pairs
   --baseline FILE  exit 1 when a figure falls below the committed baseline
   --update-baseline  raise the baseline's figures where the scores are better
   --               ends the options: every later argument is a file";
@@ -54,6 +56,7 @@ struct Options {
     json: bool,
     manifest: Option<OsString>,
     undated: bool,
+    details: bool,
     baseline: Option<OsString>,
     update_baseline: bool,
     paths: Vec<OsString>,
@@ -132,6 +135,7 @@ fn parse(args: Vec<OsString>) -> Result<Option<Options>, String> {
         json: false,
         manifest: None,
         undated: false,
+        details: false,
         baseline: None,
         update_baseline: false,
         paths: Vec::new(),
@@ -149,6 +153,7 @@ fn parse(args: Vec<OsString>) -> Result<Option<Options>, String> {
                 options.manifest = Some(args.next().ok_or("factmark: --manifest needs a file")?)
             }
             Some("--undated") if scoring => options.undated = true,
+            Some("--details") if scoring => options.details = true,
             Some("--baseline") if scoring => {
                 options.baseline = Some(args.next().ok_or("factmark: --baseline needs a file")?)
             }

@@ -113,6 +113,8 @@ struct Counts {
     wrong: usize,
     apart: usize,
     apart_joined: usize,
+    /// With `--details`: each error, one line (not added up).
+    details: Vec<String>,
 }
 
 /// The figures a baseline holds: shares in 0..=1 except `apart_joined`.
@@ -173,7 +175,7 @@ pub fn run(options: &Options) -> ExitCode {
             );
             let mut total = Counts::default();
             for cluster in &clusters {
-                let counts = match score(cluster, dated) {
+                let counts = match score(cluster, dated, options.details) {
                     Ok(counts) => counts,
                     Err(e) => {
                         say(&format!("factmark score: {}: {e}", cluster.name));
@@ -182,6 +184,9 @@ pub fn run(options: &Options) -> ExitCode {
                     }
                 };
                 row(&mut report, &cluster.name, &counts);
+                for line in &counts.details {
+                    let _ = writeln!(report, "    {line}");
+                }
                 add(&mut total, &counts);
             }
             row(&mut report, "all", &total);
@@ -492,7 +497,7 @@ fn read_cluster(dir: &Path) -> Result<Cluster, String> {
     })
 }
 
-fn score(cluster: &Cluster, dated: bool) -> Result<Counts, String> {
+fn score(cluster: &Cluster, dated: bool, details: bool) -> Result<Counts, String> {
     let reports: Vec<Report> = cluster
         .articles
         .values()
@@ -544,12 +549,26 @@ fn score(cluster: &Cluster, dated: bool) -> Result<Counts, String> {
             c.mentions += 1;
             // Read: a claim of the labelled kind of quantity (its value can be
             // said in the labelled unit); right: with the labelled interval.
-            if let Some(value) = claim.and_then(|claim| in_unit(claim, &m.unit)) {
+            let value = claim.and_then(|claim| in_unit(claim, &m.unit));
+            if value.is_some() {
                 c.read += 1;
-                if close(value.low, m.low) && close(value.high, m.high) {
-                    c.right += 1;
-                    slot.1 += 1;
-                }
+            }
+            if value.is_some_and(|v| close(v.low, m.low) && close(v.high, m.high)) {
+                c.right += 1;
+                slot.1 += 1;
+            } else if details {
+                let read = claim.map_or("nothing".to_string(), |cl| {
+                    format!(
+                        "“{}” as {} {:?}",
+                        cl.text,
+                        cl.unit,
+                        cl.value.map(|v| (v.low, v.high))
+                    )
+                });
+                c.details.push(format!(
+                    "misread {}: “{}” ({:?}..{:?} {}) read {read}",
+                    m.file, m.quote, m.low, m.high, m.unit
+                ));
             }
             mentions.push((q, claim.map(|cl| cl.id.as_str())));
         }
@@ -597,25 +616,82 @@ fn score(cluster: &Cluster, dated: bool) -> Result<Counts, String> {
             verdict == Verdict::Contradiction && !cluster.gold.quantities[quantities[0]].conflict;
         if joins_two || false_contradiction {
             c.wrong += 1;
+            if details {
+                let group = &check.groups[*g];
+                let names: Vec<&str> = quantities
+                    .iter()
+                    .map(|&q| cluster.gold.quantities[q].name.as_str())
+                    .collect();
+                c.details.push(format!(
+                    "wrong {:?} group joins [{}]: {}",
+                    verdict,
+                    names.join(" | "),
+                    members_text(group, &report_claims)
+                ));
+            }
         }
     }
     c.flagged = flagged.len();
+    if details {
+        for (q, quantity) in cluster.gold.quantities.iter().enumerate() {
+            if quantity.conflict && !flagged.contains(&q) {
+                let where_: Vec<String> = mentions
+                    .iter()
+                    .zip(cluster.gold.quantities.iter().flat_map(|qq| &qq.mentions))
+                    .filter(|((mq, _), _)| *mq == q)
+                    .map(|((_, id), m)| {
+                        let g = id
+                            .and_then(|id| group_of.get(id))
+                            .map_or("-".into(), |g| format!("g{g}"));
+                        format!("{} “{}” {g}", m.file, m.quote)
+                    })
+                    .collect();
+                c.details.push(format!(
+                    "missed conflict [{}]: {}",
+                    quantity.name,
+                    where_.join("; ")
+                ));
+            }
+        }
+    }
     for pair in &cluster.gold.must_not_align {
         c.apart += 1;
         let a = claim_of(&pair.a.file, &pair.a.quote).map(|cl| cl.id.as_str());
         let b = claim_of(&pair.b.file, &pair.b.quote).map(|cl| cl.id.as_str());
         if together(a, b) {
             c.apart_joined += 1;
+            if details {
+                c.details.push(format!(
+                    "joined {} “{}” + {} “{}”: {}",
+                    pair.a.file, pair.a.quote, pair.b.file, pair.b.quote, pair.reason
+                ));
+            }
         }
     }
     Ok(c)
 }
 
+/// "report “text”, …" for a group's members.
+fn members_text(group: &factmark::Group, claims: &HashMap<&str, &[Claim]>) -> String {
+    let texts: Vec<String> = group
+        .members
+        .iter()
+        .filter_map(|m| {
+            let (report, _) = m.claim.rsplit_once('#')?;
+            let claim = claims.get(report)?.iter().find(|c| c.id == m.claim)?;
+            Some(format!("{report} “{}”", claim.text))
+        })
+        .collect();
+    texts.join(", ")
+}
+
 /// A claim's value in a labelled unit: any count for `count`, a currency stated
 /// or converted, else the core's own conversion.
 fn in_unit(claim: &Claim, unit: &str) -> Option<Interval> {
+    use factmark::Kind;
     match unit {
-        "count" => matches!(claim.kind, factmark::Kind::Count).then_some(claim.value?),
+        "count" => (claim.kind == Kind::Count).then_some(claim.value?),
+        "year of age" => (claim.kind == Kind::Age).then_some(claim.value?),
         _ => claim.value_in(unit),
     }
 }
