@@ -470,7 +470,7 @@ impl Reader<'_, '_> {
             .qualifier
             .as_ref()
             .is_some_and(|r| matches!(self.word(r.end - 1), "younger" | "older"));
-        if (aged || younger) && !units::hours_in(self.word(at)).is_some() {
+        if (aged || younger) && units::hours_in(self.word(at)).is_none() {
             return Some(q.end);
         }
         // "Smith, 52, said": a whole number between commas after a name.
@@ -528,7 +528,7 @@ impl Reader<'_, '_> {
             if k > at && token.space_before {
                 spelling.push(' ');
             }
-            spelling.push_str(&self.text.lower_span(token.start, token.end));
+            spelling.push_str(self.text.lower_span(token.start, token.end));
             if let Some(unit) = units::by_spelling(&spelling, glued) {
                 best = Some((unit, k + 1));
             }
