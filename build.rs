@@ -4,8 +4,8 @@
 //! - `units.rs` from `data/units.tsv` (itself generated from pint's registry by
 //!   `scripts/gen/units.py`): every unit's name, dimension and factor, and its
 //!   spellings sorted for binary search;
-//! - `vocabulary_words.txt`: the one-word string literals of `src/vocabulary.rs`,
-//!   for the word classifier (`src/wordclass.rs`), which asks the vocabulary's
+//! - `vocabulary_words.txt`: the one-word string literals of `src/knowledge/words.rs`,
+//!   for the word classifier (`src/read/wordclass.rs`), which asks the vocabulary's
 //!   own functions what each one is.
 
 use std::collections::BTreeSet;
@@ -20,8 +20,8 @@ fn main() {
 }
 
 fn vocabulary_words(out: &Path) {
-    println!("cargo:rerun-if-changed=src/vocabulary.rs");
-    let source = std::fs::read_to_string("src/vocabulary.rs").expect("src/vocabulary.rs");
+    println!("cargo:rerun-if-changed=src/knowledge/words.rs");
+    let source = std::fs::read_to_string("src/knowledge/words.rs").expect("src/knowledge/words.rs");
     let words: BTreeSet<&str> = source
         .split('"')
         .skip(1)

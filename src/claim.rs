@@ -187,8 +187,8 @@ impl Claim {
         if let Some(converted) = self.conversions.iter().find(|c| c.unit == unit) {
             return Some(converted.value);
         }
-        let from = crate::units::by_name(&self.unit)?;
-        let to = crate::units::by_name(unit)?;
+        let from = crate::knowledge::units::by_name(&self.unit)?;
+        let to = crate::knowledge::units::by_name(unit)?;
         (from.kind == to.kind).then(|| from.convert_interval(value, to))
     }
 }

@@ -44,31 +44,21 @@
 
 pub mod align;
 pub mod claim;
-pub mod date;
 pub mod error;
-pub mod event;
-pub mod layout;
-pub mod lex;
+pub mod frame;
+pub mod knowledge;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod manifest;
-pub mod numeral;
 pub mod offsets;
-pub mod quantity;
 pub mod read;
-pub mod source;
-pub mod subject;
-pub mod units;
-pub mod verdict;
-mod vocabulary;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-mod wordclass;
 
+pub use align::verdict::Verdict;
 pub use align::Group;
 pub use claim::{Bound, Claim, Conversion, DateValue, Interval, Kind, Role};
-pub use date::Published;
 pub use error::Error;
-pub use verdict::Verdict;
+pub use read::date::Published;
 
 use serde::Serialize;
 

@@ -6,8 +6,8 @@
 //! amounts.
 
 use crate::claim::{DateValue, Interval};
-use crate::lex::{word_at, Text, Token, TokenKind};
-use crate::vocabulary;
+use crate::knowledge::words;
+use crate::read::lex::{word_at, Text, Token, TokenKind};
 
 /// A date read at some token: the token range it covers and its fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,7 +48,7 @@ fn day(text: &Text, tokens: &[Token], i: usize) -> Option<(u8, usize)> {
     let d = integer(text, tokens, i).filter(|d| (1..=31).contains(d))?;
     let next = tokens.get(i + 1);
     let suffix = next.is_some_and(|t| t.is_word() && !t.space_before);
-    if suffix && !vocabulary::is_ordinal_suffix(word_at(text, tokens, i + 1)) {
+    if suffix && !words::is_ordinal_suffix(word_at(text, tokens, i + 1)) {
         return None;
     }
     Some((d as u8, if suffix { i + 2 } else { i + 1 }))
@@ -58,7 +58,7 @@ fn month(text: &Text, tokens: &[Token], i: usize) -> Option<u8> {
     if !capitalized(text, tokens, i) {
         return None; // "may", "march" as verbs
     }
-    vocabulary::month(word_at(text, tokens, i))
+    words::month(word_at(text, tokens, i))
 }
 
 /// Reads a date starting at token `i`.
@@ -97,7 +97,7 @@ fn with_weekday(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
     if !capitalized(text, tokens, i) {
         return None;
     }
-    let weekday = vocabulary::weekday(word_at(text, tokens, i))?;
+    let weekday = words::weekday(word_at(text, tokens, i))?;
     let paren = symbol(text, tokens, i + 1, '(');
     let comma = symbol(text, tokens, i + 1, ',');
     let mut date = if paren || comma {
@@ -169,7 +169,7 @@ fn day_first(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
 
 /// `early 2022`, `mid-2022`, `late 2022`.
 fn part_of_year(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
-    let part = vocabulary::part_of_year(word_at(text, tokens, i))?;
+    let part = words::part_of_year(word_at(text, tokens, i))?;
     let hyphen = symbol(text, tokens, i + 1, '-');
     let k = if hyphen { i + 2 } else { i + 1 };
     let y = year(text, tokens, k)?;
@@ -409,7 +409,7 @@ fn days_since_epoch(year: i32, (month, day): (u8, u8)) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lex::{tokens, Text};
+    use crate::read::lex::{tokens, Text};
 
     fn date(raw: &str) -> Option<(DateValue, String)> {
         let text = &Text::new(raw);

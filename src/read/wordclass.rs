@@ -12,7 +12,7 @@
 //! vocabulary's own functions what each one is. A word the lists do not name has
 //! no flags; so does every word longer than [`MAX_WORD_BYTES`].
 
-use crate::vocabulary;
+use crate::knowledge::words;
 use std::sync::OnceLock;
 
 /// The vocabulary's one-word literals, space-separated (written by `build.rs`).
@@ -26,41 +26,41 @@ pub const MAX_WORD_BYTES: usize = 16;
 pub struct WordClass(u32);
 
 impl WordClass {
-    /// `vocabulary::may_start_numeral`.
+    /// `words::may_start_numeral`.
     pub const NUMERAL_START: WordClass = WordClass(1 << 0);
-    /// `vocabulary::month`.
+    /// `words::month`.
     pub const MONTH: WordClass = WordClass(1 << 1);
-    /// `vocabulary::weekday`.
+    /// `words::weekday`.
     pub const WEEKDAY: WordClass = WordClass(1 << 2);
-    /// `vocabulary::is_speech_verb`.
+    /// `words::is_speech_verb`.
     pub const SPEECH_VERB: WordClass = WordClass(1 << 3);
-    /// `vocabulary::is_finding_verb`.
+    /// `words::is_finding_verb`.
     pub const FINDING_VERB: WordClass = WordClass(1 << 4);
-    /// `vocabulary::starts_concept`.
+    /// `words::starts_concept`.
     pub const CONCEPT: WordClass = WordClass(1 << 5);
-    /// `vocabulary::ends_noun_phrase`.
+    /// `words::ends_noun_phrase`.
     pub const ENDS_NOUN_PHRASE: WordClass = WordClass(1 << 6);
-    /// `vocabulary::is_place_preposition`.
+    /// `words::is_place_preposition`.
     pub const PLACE_PREPOSITION: WordClass = WordClass(1 << 7);
-    /// `vocabulary::is_place_noun`.
+    /// `words::is_place_noun`.
     pub const PLACE_NOUN: WordClass = WordClass(1 << 8);
-    /// `vocabulary::is_event_noun`.
+    /// `words::is_event_noun`.
     pub const EVENT_NOUN: WordClass = WordClass(1 << 9);
-    /// `vocabulary::is_abbreviation`.
+    /// `words::is_abbreviation`.
     pub const ABBREVIATION: WordClass = WordClass(1 << 10);
-    /// `vocabulary::is_title`.
+    /// `words::is_title`.
     pub const TITLE: WordClass = WordClass(1 << 11);
-    /// `vocabulary::happening`.
+    /// `words::happening`.
     pub const HAPPENING: WordClass = WordClass(1 << 12);
-    /// `vocabulary::starts_scope`.
+    /// `words::starts_scope`.
     pub const SCOPE_START: WordClass = WordClass(1 << 13);
-    /// `vocabulary::is_clause_break`.
+    /// `words::is_clause_break`.
     pub const CLAUSE_BREAK: WordClass = WordClass(1 << 14);
-    /// `vocabulary::part_of_year`.
+    /// `words::part_of_year`.
     pub const PART_OF_YEAR: WordClass = WordClass(1 << 15);
-    /// `vocabulary::ends_qualifier`.
+    /// `words::ends_qualifier`.
     pub const QUALIFIER_END: WordClass = WordClass(1 << 16);
-    /// `vocabulary::is_past_marker`.
+    /// `words::is_past_marker`.
     pub const PAST_MARKER: WordClass = WordClass(1 << 17);
     /// Not a table's answer: the word ends in "'s" or "’s", so a stage that
     /// strips possessives must look its stem up itself.
@@ -87,36 +87,27 @@ impl std::ops::BitOr for WordClass {
 /// used to fill the table, and by the test that checks the table against it).
 fn from_tables(word: &str) -> WordClass {
     let flags = [
+        (words::may_start_numeral(word), WordClass::NUMERAL_START),
+        (words::month(word).is_some(), WordClass::MONTH),
+        (words::weekday(word).is_some(), WordClass::WEEKDAY),
+        (words::is_speech_verb(word), WordClass::SPEECH_VERB),
+        (words::is_finding_verb(word), WordClass::FINDING_VERB),
+        (words::starts_concept(word), WordClass::CONCEPT),
+        (words::ends_noun_phrase(word), WordClass::ENDS_NOUN_PHRASE),
         (
-            vocabulary::may_start_numeral(word),
-            WordClass::NUMERAL_START,
-        ),
-        (vocabulary::month(word).is_some(), WordClass::MONTH),
-        (vocabulary::weekday(word).is_some(), WordClass::WEEKDAY),
-        (vocabulary::is_speech_verb(word), WordClass::SPEECH_VERB),
-        (vocabulary::is_finding_verb(word), WordClass::FINDING_VERB),
-        (vocabulary::starts_concept(word), WordClass::CONCEPT),
-        (
-            vocabulary::ends_noun_phrase(word),
-            WordClass::ENDS_NOUN_PHRASE,
-        ),
-        (
-            vocabulary::is_place_preposition(word),
+            words::is_place_preposition(word),
             WordClass::PLACE_PREPOSITION,
         ),
-        (vocabulary::is_place_noun(word), WordClass::PLACE_NOUN),
-        (vocabulary::is_event_noun(word), WordClass::EVENT_NOUN),
-        (vocabulary::is_abbreviation(word), WordClass::ABBREVIATION),
-        (vocabulary::is_title(word), WordClass::TITLE),
-        (vocabulary::happening(word).is_some(), WordClass::HAPPENING),
-        (vocabulary::starts_scope(word), WordClass::SCOPE_START),
-        (vocabulary::is_clause_break(word), WordClass::CLAUSE_BREAK),
-        (
-            vocabulary::part_of_year(word).is_some(),
-            WordClass::PART_OF_YEAR,
-        ),
-        (vocabulary::ends_qualifier(word), WordClass::QUALIFIER_END),
-        (vocabulary::is_past_marker(word), WordClass::PAST_MARKER),
+        (words::is_place_noun(word), WordClass::PLACE_NOUN),
+        (words::is_event_noun(word), WordClass::EVENT_NOUN),
+        (words::is_abbreviation(word), WordClass::ABBREVIATION),
+        (words::is_title(word), WordClass::TITLE),
+        (words::happening(word).is_some(), WordClass::HAPPENING),
+        (words::starts_scope(word), WordClass::SCOPE_START),
+        (words::is_clause_break(word), WordClass::CLAUSE_BREAK),
+        (words::part_of_year(word).is_some(), WordClass::PART_OF_YEAR),
+        (words::ends_qualifier(word), WordClass::QUALIFIER_END),
+        (words::is_past_marker(word), WordClass::PAST_MARKER),
     ];
     flags
         .iter()

@@ -5,10 +5,10 @@
 //!
 //! Why apart from units and qualifiers: reading "one and a half million" is the
 //! same job whether it counts people or euros, and the range and conversion
-//! readers in [`crate::quantity`] call it again for the second number.
+//! readers in [`crate::read::quantity`] call it again for the second number.
 
-use crate::lex::{word_at, Text, Token, TokenKind};
-use crate::vocabulary::{self, Vague};
+use crate::knowledge::words::{self, Vague};
+use crate::read::lex::{word_at, Text, Token, TokenKind};
 
 /// A number as written: its tokens and its worth.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -33,7 +33,7 @@ pub enum Worth {
     Fraction(f64),
     /// Clock digits `2:01:39` or `59:35` (`2:16.13`): the parts as written, the
     /// last possibly with decimals, and how many there are. A duration or a
-    /// time of day: [`crate::quantity`] decides which.
+    /// time of day: [`crate::read::quantity`] decides which.
     Clock([f64; 3], usize),
 }
 
@@ -117,10 +117,10 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     let after = word_at(text, tokens, end);
     if glued(tokens, end) && tokens[end].is_word() {
         let suffix = after;
-        if vocabulary::is_ordinal_suffix(suffix) && !written.contains([',', '.']) {
+        if words::is_ordinal_suffix(suffix) && !written.contains([',', '.']) {
             let named = tokens
                 .get(end + 1)
-                .is_some_and(|t| crate::lex::starts_capitalized(t.text(text)));
+                .is_some_and(|t| crate::read::lex::starts_capitalized(t.text(text)));
             if named {
                 return None; // "the 47th Mechanized Brigade"
             }
@@ -130,15 +130,13 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
                 worth: Worth::Ordinal(value),
                 year_like,
             });
-        } else if vocabulary::is_glued_scale(suffix) && !glued_metres(text, tokens, i, end) {
-            value *= vocabulary::scale(suffix).unwrap_or(1.0);
+        } else if words::is_glued_scale(suffix) && !glued_metres(text, tokens, i, end) {
+            value *= words::scale(suffix).unwrap_or(1.0);
             end += 1;
         } else if !glued_unit(text, tokens, end) {
             return None; // "1e400", "1990s", "3pm"
         }
-    } else if let Some(scale) =
-        vocabulary::scale(after).filter(|_| !vocabulary::is_glued_scale(after))
-    {
+    } else if let Some(scale) = words::scale(after).filter(|_| !words::is_glued_scale(after)) {
         value *= scale;
         end += 1;
     } else if after == "dozen" {
@@ -159,7 +157,7 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
 /// "200ft", "38C", "460mm", "24h".
 fn glued_unit(text: &Text, tokens: &[Token], k: usize) -> bool {
     let word = word_at(text, tokens, k);
-    let spelled = crate::units::by_spelling(word, true).is_some()
+    let spelled = crate::knowledge::units::by_spelling(word, true).is_some()
         || matches!(tokens[k].text(text), "C" | "F")
         || matches!(word, "am" | "pm");
     spelled
@@ -177,12 +175,12 @@ fn glued_metres(text: &Text, tokens: &[Token], i: usize, k: usize) -> bool {
             .text(text)
             .chars()
             .next()
-            .and_then(vocabulary::currency_symbol)
+            .and_then(words::currency_symbol)
             .is_some();
     word_at(text, tokens, k) == "m"
         && !currency
-        && !vocabulary::is_plural(word_at(text, tokens, k + 1))
-        && !crate::lex::starts_capitalized(tokens.get(k + 1).map_or("", |t| t.text(text)))
+        && !words::is_plural(word_at(text, tokens, k + 1))
+        && !crate::read::lex::starts_capitalized(tokens.get(k + 1).map_or("", |t| t.text(text)))
 }
 
 /// Clock digits starting at digits token `i` (worth `first`): `2:01:39`,
@@ -261,15 +259,14 @@ fn vague(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     for (k, word) in words.iter_mut().enumerate() {
         *word = word_at(text, tokens, i + k);
     }
-    let phrase = vocabulary::VAGUE.iter().find(|v| {
+    let phrase = words::VAGUE.iter().find(|v| {
         v.words.len() <= words.len() && v.words.iter().zip(&words).all(|(w, l)| w == l)
     })?;
     let end = i + phrase.words.len();
     // "several" and "a few" are numbers only before what they count: "several occasions".
     if matches!(phrase.words.last(), Some(&"several") | Some(&"few")) {
         let next = tokens.get(end)?;
-        if !next.is_word()
-            || vocabulary::ends_noun_phrase(next.lower(text)) && next.lower(text) != "of"
+        if !next.is_word() || words::ends_noun_phrase(next.lower(text)) && next.lower(text) != "of"
         {
             return None;
         }
@@ -288,10 +285,10 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     let first = word_at(text, tokens, i);
     let next = word_at(text, tokens, i + 1);
     let first_time = first == "first" && next == "time";
-    if let Some(value) = vocabulary::ordinal(first).or(first_time.then_some(1.0)) {
+    if let Some(value) = words::ordinal(first).or(first_time.then_some(1.0)) {
         let named = tokens
             .get(i + 1)
-            .is_some_and(|t| crate::lex::starts_capitalized(t.text(text)));
+            .is_some_and(|t| crate::read::lex::starts_capitalized(t.text(text)));
         return (!named).then_some(Numeral {
             start: i,
             end: i + 1,
@@ -302,8 +299,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     if first == "half" && matches!(next, "a" | "an") {
         // "half a million" is 500,000; "half an hour" half of the unit after it.
         let after = word_at(text, tokens, i + 2);
-        if let Some(scale) = vocabulary::scale(after).filter(|_| !vocabulary::is_glued_scale(after))
-        {
+        if let Some(scale) = words::scale(after).filter(|_| !words::is_glued_scale(after)) {
             return Some(Numeral {
                 start: i,
                 end: i + 3,
@@ -322,7 +318,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         return Some(fraction);
     }
     // "doubled", "tenfold", "twice": how many times as much.
-    if let Some(times) = vocabulary::multiplier_word(first) {
+    if let Some(times) = words::multiplier_word(first) {
         let twice_compares = first != "twice"
             || matches!(
                 next,
@@ -350,7 +346,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     }
     // "an hour and a half": the unit stands between the one and the half.
     if matches!(first, "a" | "an")
-        && crate::units::hours_in(next).is_some()
+        && crate::knowledge::units::hours_in(next).is_some()
         && and_a_half(text, tokens, i + 2).is_some()
     {
         return Some(Numeral {
@@ -364,15 +360,13 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     let mut k = i;
     if first == "a" {
         let next = word_at(text, tokens, i + 1);
-        if next != "hundred"
-            && vocabulary::scale(next).is_none_or(|_| vocabulary::is_glued_scale(next))
-        {
+        if next != "hundred" && words::scale(next).is_none_or(|_| words::is_glued_scale(next)) {
             return None;
         }
         k = i + 1;
     }
     // A capitalized number word inside a name: "Air Force One".
-    if crate::lex::starts_capitalized(tokens[i].text(text)) && is_in_name(text, tokens, i) {
+    if crate::read::lex::starts_capitalized(tokens[i].text(text)) && is_in_name(text, tokens, i) {
         return None;
     }
     let (mut total, mut group, mut read_any) = (0.0_f64, 0.0_f64, first == "a");
@@ -381,19 +375,19 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     }
     loop {
         let word = word_at(text, tokens, k);
-        if let Some(v) = vocabulary::small_number(word) {
+        if let Some(v) = words::small_number(word) {
             if read_any && group % 100.0 != 0.0 {
                 break; // "two three" is two numbers
             }
             group += v;
             k += 1;
             // "twenty-five"
-            if vocabulary::is_tens(word)
+            if words::is_tens(word)
                 && tokens.get(k).is_some_and(|t| t.is_symbol(text, '-'))
                 && glued(tokens, k)
                 && glued(tokens, k + 1)
             {
-                if let Some(unit) = vocabulary::small_number(word_at(text, tokens, k + 1))
+                if let Some(unit) = words::small_number(word_at(text, tokens, k + 1))
                     .filter(|u| *u < 10.0 && *u > 0.0)
                 {
                     group += unit;
@@ -407,7 +401,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
             group = group.max(1.0) * 12.0;
             k += 1;
         } else if let Some(scale) =
-            vocabulary::scale(word).filter(|_| read_any && !vocabulary::is_glued_scale(word))
+            words::scale(word).filter(|_| read_any && !words::is_glued_scale(word))
         {
             total += group.max(1.0) * scale;
             group = 0.0;
@@ -417,9 +411,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
             group += 0.5;
             k = after_half;
             let next = word_at(text, tokens, k);
-            if let Some(scale) =
-                vocabulary::scale(next).filter(|_| !vocabulary::is_glued_scale(next))
-            {
+            if let Some(scale) = words::scale(next).filter(|_| !words::is_glued_scale(next)) {
                 total += group * scale;
                 group = 0.0;
                 k += 1;
@@ -428,7 +420,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         } else if word == "and"
             && read_any
             && group >= 100.0
-            && vocabulary::small_number(word_at(text, tokens, k + 1)).is_some()
+            && words::small_number(word_at(text, tokens, k + 1)).is_some()
         {
             k += 1; // "two hundred and ten"
         } else {
@@ -459,7 +451,7 @@ fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     if first == "half" {
         // "half of the town", "more than half": not "in the half" (a race).
         let next = word_at(text, tokens, i + 1);
-        let qualified = i > 0 && tokens[i - 1].has(crate::lex::WordClass::QUALIFIER_END);
+        let qualified = i > 0 && tokens[i - 1].has(crate::read::lex::WordClass::QUALIFIER_END);
         let share = next == "of" || qualified && !tokens.get(i + 1).is_some_and(|t| t.is_word());
         return share.then_some(Numeral {
             start: i,
@@ -470,7 +462,7 @@ fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     }
     let numerator = match first {
         "a" | "one" => 1.0,
-        _ => vocabulary::small_number(first).filter(|n| *n > 1.0 && *n < 10.0)?,
+        _ => words::small_number(first).filter(|n| *n > 1.0 && *n < 10.0)?,
     };
     let mut k = i + 1;
     if tokens.get(k).is_some_and(|t| t.is_symbol(text, '-'))
@@ -479,7 +471,7 @@ fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     {
         k += 1;
     }
-    let denominator = vocabulary::denominator(word_at(text, tokens, k))?;
+    let denominator = words::denominator(word_at(text, tokens, k))?;
     // "one third of", "a quarter of": singular after one; plural after more.
     Some(Numeral {
         start: i,
@@ -525,7 +517,7 @@ fn one_is_a_number(text: &Text, tokens: &[Token], i: usize) -> bool {
     if word_at(text, tokens, i + 1) == "in" {
         let k = i + 2 + usize::from(word_at(text, tokens, i + 2) == "every");
         if tokens.get(k).is_some_and(|t| t.kind == TokenKind::Digits)
-            || vocabulary::small_number(word_at(text, tokens, k)).is_some()
+            || words::small_number(word_at(text, tokens, k)).is_some()
         {
             return true;
         }
@@ -533,12 +525,12 @@ fn one_is_a_number(text: &Text, tokens: &[Token], i: usize) -> bool {
     match tokens.get(i + 1) {
         Some(next) if next.is_word() => {
             let next = next.lower(text);
-            !vocabulary::ends_noun_phrase(next) && !matches!(next, "another" | "way" | "thing")
+            !words::ends_noun_phrase(next) && !matches!(next, "another" | "way" | "thing")
         }
         // "one-day", not "one-off".
         Some(next) => {
             next.is_symbol(text, '-')
-                && crate::units::hours_in(word_at(text, tokens, i + 2)).is_some()
+                && crate::knowledge::units::hours_in(word_at(text, tokens, i + 2)).is_some()
         }
         None => false,
     }
@@ -554,16 +546,17 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let before = &tokens[i - 1];
-    let name_word = capitalized(before) && {
-        let word = before.lower(text);
-        vocabulary::month(word).is_none()
-            && !vocabulary::is_currency_code(word)
-            && vocabulary::weekday(word).is_none()
+    let name_word = capitalized(before)
+        && {
+            let word = before.lower(text);
+            words::month(word).is_none()
+            && !words::is_currency_code(word)
+            && words::weekday(word).is_none()
             // "At Least 36 Killed", "Magnitude 7.4", "Mach 2": a headline's
             // qualifier or a unit written before the number, not a name.
-            && !before.has(crate::lex::WordClass::QUALIFIER_END | crate::lex::WordClass::POSSESSIVE)
+            && !before.has(crate::read::lex::WordClass::QUALIFIER_END | crate::read::lex::WordClass::POSSESSIVE)
             && !matches!(word, "magnitude" | "mach" | "aged" | "m" | "mw")
-    };
+        };
     // The capitalized word must not merely open the sentence ("In 2022").
     let opens_sentence = i < 2 || before.newline_before || {
         let t = &tokens[i - 2];
@@ -576,7 +569,7 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lex::{tokens, Text};
+    use crate::read::lex::{tokens, Text};
 
     fn read(raw: &str) -> Option<(f64, String)> {
         let text = &Text::new(raw);

@@ -5,13 +5,22 @@
 //! number; this is the only place that knows their order, and the only place
 //! that turns token ranges into text offsets.
 
+pub mod date;
+pub mod layout;
+pub mod lex;
+pub mod numeral;
+pub mod quantity;
+pub mod source;
+pub mod wordclass;
+
 use crate::claim::{Bound, Claim, Conversion, Interval, Kind, Role};
-use crate::date::{self, Date};
-use crate::layout::{self, Layout};
-use crate::lex::{self, Text, Token, TokenKind, WordClass};
+use crate::frame::{scope, what};
+use crate::knowledge::words;
 use crate::offsets::Utf16Index;
-use crate::quantity::{self, Quantity};
-use crate::{event, source, subject, vocabulary};
+use date::Date;
+use layout::Layout;
+use lex::{Text, Token, TokenKind, WordClass};
+use quantity::Quantity;
 use std::ops::Range;
 
 /// A number found in the text, before it becomes a claim.
@@ -77,7 +86,7 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
                 } else {
                     // What the date dates: "met ... on Friday (April 11)".
                     let as_quantity = date_as_quantity(d);
-                    let subject = subject::subject(
+                    let subject = what::subject(
                         text,
                         &tokens,
                         &layout,
@@ -90,7 +99,7 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
                 }
             }
             Found::Amount(q) => {
-                let subject = subject::subject(text, &tokens, &layout, q, previous_end, next_start);
+                let subject = what::subject(text, &tokens, &layout, q, previous_end, next_start);
                 let slice = |r: &Range<usize>| {
                     text[tokens[r.start].start..tokens[r.end - 1].end].to_string()
                 };
@@ -122,7 +131,7 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
         claims.push(claim);
     }
     let claim_tokens: Vec<Range<usize>> = found.iter().map(Found::span).collect();
-    event::anchor(text, &tokens, &layout, &mut claims, &claim_tokens);
+    scope::anchor(text, &tokens, &layout, &mut claims, &claim_tokens);
     claims
 }
 
@@ -261,8 +270,8 @@ fn article_starts_number(text: &Text, tokens: &[Token], i: usize) -> bool {
     matches!(
         next,
         "dozen" | "few" | "couple" | "hundred" | "thousand" | "million" | "billion" | "trillion"
-    ) || crate::units::hours_in(next).is_some()
-        || vocabulary::denominator(next).is_some()
+    ) || crate::knowledge::units::hours_in(next).is_some()
+        || words::denominator(next).is_some()
 }
 
 /// "the two leaders", "the two countries": a small word number after a definite
@@ -273,7 +282,7 @@ fn is_reference(text: &Text, tokens: &[Token], q: &Quantity) -> bool {
         start > 0 && matches!(tokens[start - 1].lower(text), "the" | "these" | "those");
     let small_word = tokens[start].is_word() && q.value.high.is_some_and(|h| h <= 10.0);
     // "the four Ukrainian regions it claims" still counts regions.
-    let people_named_before = vocabulary::is_referential_noun(&q.unit);
+    let people_named_before = words::is_referential_noun(&q.unit);
     determiner
         && small_word
         && people_named_before

@@ -11,11 +11,11 @@
 //! aligned: better no comparison than a false one.
 
 use crate::claim::Kind;
-use crate::layout::Layout;
-use crate::lex::{Text, Token, TokenKind, WordClass};
-use crate::quantity::Quantity;
-use crate::vocabulary;
-use crate::wordclass::Classifier;
+use crate::knowledge::words;
+use crate::read::layout::Layout;
+use crate::read::lex::{Text, Token, TokenKind, WordClass};
+use crate::read::quantity::Quantity;
+use crate::read::wordclass::Classifier;
 
 /// How far, in tokens, the window reaches on each side of the number.
 const WINDOW_BEFORE: usize = 24;
@@ -116,13 +116,13 @@ pub fn subject(
             continue;
         }
         let word = word_at(k);
-        let phrase_concept = || vocabulary::concept_of_phrase(word, word_at(k + 1));
+        let phrase_concept = || words::concept_of_phrase(word, word_at(k + 1));
         if let Some(tag) = concept.then(phrase_concept).flatten() {
             insert(&mut concepts, tag);
             found.push((k, tag));
         }
         if let Some(scope) = scope
-            .then(|| vocabulary::scope(&[word, word_at(k + 1)]))
+            .then(|| words::scope(&[word, word_at(k + 1)]))
             .flatten()
         {
             insert(&mut scopes, scope);
@@ -145,13 +145,13 @@ pub fn subject(
             // or last word ("of primary school teachers", "of its global workforce").
             let mut head = k;
             if !token.is_capitalized(text) && !token.has(WordClass::POSSESSIVE) {
-                while head < k + 3 && !vocabulary::is_plural(tokens[head].lower(text)) {
+                while head < k + 3 && !words::is_plural(tokens[head].lower(text)) {
                     let continues = tokens.get(head + 1).is_some_and(|t| {
                         t.is_word()
                             && t.space_before
                             && !t.is_capitalized(text)
                             && !t.has(WordClass::ENDS_NOUN_PHRASE | WordClass::POSSESSIVE)
-                            && !vocabulary::is_verb_form(t.lower(text))
+                            && !words::is_verb_form(t.lower(text))
                     });
                     if !continues {
                         break;
@@ -159,14 +159,14 @@ pub fn subject(
                     head += 1;
                 }
             }
-            let lemma = vocabulary::lemma(strip_possessive(tokens[head].lower(text)));
-            of_object = Some((head, vocabulary::counted_as(&lemma).to_string()));
+            let lemma = words::lemma(strip_possessive(tokens[head].lower(text)));
+            of_object = Some((head, words::counted_as(&lemma).to_string()));
         }
     }
 
     // What is counted; "time" and "occasion" take their meaning from the clause
     // ("the third time they met" counts meetings).
-    let counted_noun = vocabulary::counted_as(&q.unit);
+    let counted_noun = words::counted_as(&q.unit);
     let mut counted: &str = counted_noun;
     if matches!(q.kind, Kind::Count | Kind::Ordinal) {
         if matches!(counted, "time" | "occasion") {
@@ -175,11 +175,11 @@ pub fn subject(
             }
         }
         // "1,300 died", "put the crowd at more than 35,000": people.
-        let of_people = |c: &&str| vocabulary::is_role(c) || *c == "crowd";
+        let of_people = |c: &&str| words::is_role(c) || *c == "crowd";
         if counted.is_empty() && concepts.iter().any(of_people) {
             counted = "people";
         }
-        if let Some(tag) = vocabulary::concept(counted) {
+        if let Some(tag) = words::concept(counted) {
             insert(&mut concepts, tag);
             found.clear();
             found.push((q.span.start, tag)); // what is counted says it all
@@ -191,11 +191,11 @@ pub fn subject(
     // clause before the number (its subject: "new military aid pledges made at
     // the Brussels meeting have surpassed"), else the nearest after it. A whole
     // set would split "aid pledges" from "aid pledges at the meeting".
-    let any_fits = found.iter().any(|&(_, tag)| vocabulary::fits(q.kind, tag));
+    let any_fits = found.iter().any(|&(_, tag)| words::fits(q.kind, tag));
     let candidates = || {
         found
             .iter()
-            .filter(move |&&(_, tag)| !any_fits || vocabulary::fits(q.kind, tag))
+            .filter(move |&&(_, tag)| !any_fits || words::fits(q.kind, tag))
     };
     // A date dates the happening named just before it ("met Putin on Friday"),
     // not the subject of its clause.
@@ -226,7 +226,7 @@ pub fn subject(
     };
     let role = found
         .iter()
-        .filter(|&&(_, tag)| vocabulary::is_role(tag))
+        .filter(|&&(_, tag)| words::is_role(tag))
         // A tie goes to the role after the number, its predicate: "40 people
         // have died and nearly 2,000 have fallen ill".
         .min_by_key(|&&(k, _)| (distance(k), k < q.span.start))
@@ -244,7 +244,7 @@ pub fn subject(
     // "save €1.5bn a year" is an annual saving: a rate of a calendar period is
     // the time scope that names it.
     let mut rate = q.rate.unwrap_or("");
-    if let Some(scope) = vocabulary::scope_of_rate(rate) {
+    if let Some(scope) = words::scope_of_rate(rate) {
         insert(&mut scopes, scope);
         rate = "";
     }
@@ -327,7 +327,7 @@ pub fn subject(
             .iter()
             .flat_map(|p| p.split(' '))
             .filter(|w| classifier.classify(w, 0, w.len()).has(WordClass::CONCEPT))
-            .any(|w| vocabulary::concept(&w.to_ascii_lowercase()) == Some(role))
+            .any(|w| words::concept(&w.to_ascii_lowercase()) == Some(role))
     });
     let rate_parts = q.rate.map_or(["", ""], |rate| ["per", rate]);
     let parts = [

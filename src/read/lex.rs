@@ -8,8 +8,8 @@
 //! Each word is looked up in the vocabulary once, here, and carries its flags
 //! (see `wordclass.rs`).
 
-use crate::wordclass::Classifier;
-pub use crate::wordclass::WordClass;
+use crate::read::wordclass::Classifier;
+pub use crate::read::wordclass::WordClass;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

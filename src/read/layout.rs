@@ -6,8 +6,8 @@
 //! not claims, and a dateline is the report's publication date, never an event
 //! date. Everything here is a list of token ranges found in one pass.
 
-use crate::lex::{Text, Token, TokenKind};
-use crate::vocabulary;
+use crate::knowledge::words;
+use crate::read::lex::{Text, Token, TokenKind};
 use std::ops::Range;
 
 /// A quotation: the tokens between an opening and a closing quotation mark.
@@ -153,12 +153,12 @@ fn close_lines(
     }
 }
 
-/// The first bytes of `vocabulary::FURNITURE_PREFIXES`.
+/// The first bytes of `words::FURNITURE_PREFIXES`.
 const FURNITURE_FIRST_BYTES: [bool; 256] = {
     let mut table = [false; 256];
     let mut k = 0;
-    while k < vocabulary::FURNITURE_PREFIXES.len() {
-        if let Some(&b) = vocabulary::FURNITURE_PREFIXES[k].as_bytes().first() {
+    while k < words::FURNITURE_PREFIXES.len() {
+        if let Some(&b) = words::FURNITURE_PREFIXES[k].as_bytes().first() {
             table[b as usize] = true;
         }
         k += 1;
@@ -166,7 +166,7 @@ const FURNITURE_FIRST_BYTES: [bool; 256] = {
     table
 };
 
-/// Share buttons, ad slots, bylines and credit lines (see `vocabulary::FURNITURE_*`).
+/// Share buttons, ad slots, bylines and credit lines (see `words::FURNITURE_*`).
 fn is_furniture(text: &Text, tokens: &[Token], line: Range<usize>, words: usize) -> bool {
     let (Some(first), Some(last)) = (
         tokens.get(line.start),
@@ -185,13 +185,10 @@ fn is_furniture(text: &Text, tokens: &[Token], line: Range<usize>, words: usize)
         |prefix: &str| first_byte == prefix.as_bytes().first() && lower.starts_with(prefix);
     let short = words <= 8;
     first_byte.is_some_and(|&b| FURNITURE_FIRST_BYTES[usize::from(b)])
-        && vocabulary::FURNITURE_PREFIXES.iter().any(|prefix| {
+        && words::FURNITURE_PREFIXES.iter().any(|prefix| {
             starts_with(prefix) && (short || !matches!(*prefix, "by " | "updated" | "published"))
         })
-        || (words <= 30
-            && vocabulary::FURNITURE_PHRASES
-                .iter()
-                .any(|p| lower.contains(p)))
+        || (words <= 30 && words::FURNITURE_PHRASES.iter().any(|p| lower.contains(p)))
 }
 
 /// True when the symbol token `i` ends a sentence: `.`, `!` or `?` followed by a
@@ -215,15 +212,15 @@ fn ends_sentence(text: &Text, tokens: &[Token], i: usize) -> bool {
     let starts_sentence = next_text
         .chars()
         .next()
-        .is_some_and(|c| crate::lex::is_capital(c) || c.is_ascii_digit())
+        .is_some_and(|c| crate::read::lex::is_capital(c) || c.is_ascii_digit())
         || matches!(next_text, "“" | "\"" | "‘" | "(");
     if !starts_sentence {
         return false;
     }
     if symbol == "." && i > 0 && tokens[i - 1].is_word() {
         let word = tokens[i - 1].text(text);
-        let initial = word.chars().count() == 1 && word.chars().all(crate::lex::is_capital);
-        if initial || vocabulary::is_abbreviation(tokens[i - 1].lower(text)) {
+        let initial = word.chars().count() == 1 && word.chars().all(crate::read::lex::is_capital);
+        if initial || words::is_abbreviation(tokens[i - 1].lower(text)) {
             return false;
         }
     }

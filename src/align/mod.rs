@@ -3,21 +3,23 @@
 //!
 //! Why keys and anchors instead of comparing pairs: two claims belong together
 //! when they have the same measure key (kind, what is measured, time scope,
-//! rate; see [`crate::subject`]) and share an event anchor (a place, a calendar
+//! rate; see [`crate::frame::what`]) and share an event anchor (a place, a calendar
 //! date, or for claims whose sentence names neither, their report's lead event;
-//! see [`crate::event`]). Each claim is put in one bucket per anchor and joined
+//! see [`crate::frame::scope`]). Each claim is put in one bucket per anchor and joined
 //! to the first claim of that bucket, so the cost grows with the number of
 //! claims, not its square, and the groups (connected components) do not depend
 //! on the order of the reports. Money joins only through a currency its members
 //! share, as stated or as a conversion the report itself gives.
 
+pub mod verdict;
+
 use crate::claim::{Claim, Interval, Kind, Role};
-use crate::date::{self, Published};
-use crate::verdict::{self, Verdict};
-use crate::vocabulary;
+use crate::knowledge::words;
+use crate::read::date::{self, Published};
 use crate::ReportClaims;
 use serde::Serialize;
 use std::collections::HashMap;
+use verdict::Verdict;
 
 /// Claims that measure the same quantity of the same event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -107,7 +109,7 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
     }
     for (n, candidate) in candidates.iter().enumerate() {
         let currencies = currencies(candidate.claim);
-        let state = vocabulary::is_state(concept(candidate.claim)).then_some("state");
+        let state = words::is_state(concept(candidate.claim)).then_some("state");
         // `what:` and `when:` anchors only tell events apart (see `same_event`);
         // they join nothing.
         let event_anchors = candidate
@@ -273,10 +275,10 @@ fn distinct_places_may_agree(x: &[String], y: &[String]) -> bool {
             .iter()
             .fold((false, false), |(town, country), place| {
                 let name = place.strip_prefix("place:").unwrap_or(place);
-                if vocabulary::is_country(name) {
+                if words::is_country(name) {
                     (town, true)
                 } else {
-                    (town || !vocabulary::is_part_of_town(name), country)
+                    (town || !words::is_part_of_town(name), country)
                 }
             })
     };
@@ -317,7 +319,7 @@ fn common_values(members: &[&Candidate]) -> Option<(String, Vec<(usize, Interval
     let first = members.first()?.claim;
     match first.kind {
         Kind::Duration => {
-            let hour = crate::units::by_name("hour")?;
+            let hour = crate::knowledge::units::by_name("hour")?;
             let values = members
                 .iter()
                 .enumerate()

@@ -14,10 +14,10 @@
 //! after it (or what it counts), a compound duration, a conversion, a rate.
 
 use crate::claim::{Bound, Interval, Kind};
-use crate::lex::{word_at, Text, Token, TokenKind, WordClass};
-use crate::numeral::{self, Numeral, Worth};
-use crate::units::{self, Unit};
-use crate::vocabulary::{self, APPROXIMATE_TOLERANCE};
+use crate::knowledge::units::{self, Unit};
+use crate::knowledge::words::{self, APPROXIMATE_TOLERANCE};
+use crate::read::lex::{word_at, Text, Token, TokenKind, WordClass};
+use crate::read::numeral::{self, Numeral, Worth};
 use std::ops::Range;
 
 /// A quantity read around one numeral, before its subject and source are known.
@@ -196,7 +196,7 @@ impl Reader<'_, '_> {
         if i <= self.taken {
             return;
         }
-        if let Some(code) = self.symbol(i - 1).and_then(vocabulary::currency_symbol) {
+        if let Some(code) = self.symbol(i - 1).and_then(words::currency_symbol) {
             q.set(Kind::Money, code, i);
             q.start = i - 1;
             if q.start > self.taken && self.word(q.start - 1) == "us" && self.glued(q.start) {
@@ -205,10 +205,10 @@ impl Reader<'_, '_> {
             return;
         }
         let before = self.tokens[i - 1].text(self.text);
-        if vocabulary::is_currency_code(self.word(i - 1))
+        if words::is_currency_code(self.word(i - 1))
             && before.chars().all(|c| c.is_ascii_uppercase())
         {
-            if let Some(code) = vocabulary::currency_word(self.word(i - 1)) {
+            if let Some(code) = words::currency_word(self.word(i - 1)) {
                 q.set(Kind::Money, code, i);
                 q.start = i - 1;
             }
@@ -245,7 +245,7 @@ impl Reader<'_, '_> {
                 ""
             }
         });
-        for (words, bound) in vocabulary::QUALIFIERS_BEFORE {
+        for (words, bound) in words::QUALIFIERS_BEFORE {
             let n = words.len();
             if start < self.taken + n || !words.iter().rev().zip(&before).all(|(w, l)| l == w) {
                 continue;
@@ -255,8 +255,8 @@ impl Reader<'_, '_> {
             let duration_follows = || units::hours_in(self.word(q.first.end)).is_some();
             let preposition = *words == ["over"]
                 && start > n
-                && (vocabulary::takes_over(word_before())
-                    || vocabulary::spreads_over(word_before()) && duration_follows());
+                && (words::takes_over(word_before())
+                    || words::spreads_over(word_before()) && duration_follows());
             if !preposition {
                 q.bound = Some(*bound);
                 q.qualifier = Some(start - n..start);
@@ -292,11 +292,7 @@ impl Reader<'_, '_> {
             return;
         }
         let mut next = k + 1;
-        if self
-            .symbol(next)
-            .and_then(vocabulary::currency_symbol)
-            .is_some()
-        {
+        if self.symbol(next).and_then(words::currency_symbol).is_some() {
             next += 1;
         }
         let Some(second) = numeral::at(self.text, self.tokens, next)
@@ -332,7 +328,7 @@ impl Reader<'_, '_> {
             return;
         }
         let after = [self.word(q.number_end), self.word(q.number_end + 1)];
-        for (words, bound) in vocabulary::QUALIFIERS_AFTER {
+        for (words, bound) in words::QUALIFIERS_AFTER {
             if words.iter().zip(&after).all(|(w, l)| w == l) {
                 q.bound = Some(*bound);
                 q.qualifier = Some(q.number_end..q.number_end + words.len());
@@ -360,7 +356,7 @@ impl Reader<'_, '_> {
             return Some(());
         }
         let word = self.word(at);
-        if vocabulary::multiplier_word(self.word(q.first.start)).is_some() {
+        if words::multiplier_word(self.word(q.first.start)).is_some() {
             q.set(Kind::Multiplier, "times", q.end);
         } else if let Some(end) = self.time_of_day(at) {
             let written = q.first.nominal();
@@ -401,7 +397,7 @@ impl Reader<'_, '_> {
             q.set(Kind::Age, "year", end);
         } else if let Some(end) = self.magnitude_after(at, hyphenated) {
             q.set(Kind::Magnitude, "magnitude", end);
-        } else if let Some(code) = vocabulary::currency_word(word).filter(|_| !ordinal) {
+        } else if let Some(code) = words::currency_word(word).filter(|_| !ordinal) {
             q.set(Kind::Money, code, at + 1);
         } else if let Some((unit, end)) = self.unit_spelled(at, hyphenated).filter(|_| !ordinal) {
             q.set(unit.kind, unit.name, end);
@@ -512,7 +508,7 @@ impl Reader<'_, '_> {
                 return Some((unit, at + 1));
             }
             // "25m below", "2.4m people": metres, unless a plural noun follows (millions).
-            if first.text(self.text) == "m" && vocabulary::is_plural(self.word(at + 1)) {
+            if first.text(self.text) == "m" && words::is_plural(self.word(at + 1)) {
                 return None;
             }
         }
@@ -633,7 +629,7 @@ impl Reader<'_, '_> {
             counted_noun(self.text, self.tokens, at)
         };
         if let Some((range, head)) = counted {
-            if let Some(code) = vocabulary::currency_word(&head).filter(|_| !ordinal) {
+            if let Some(code) = words::currency_word(&head).filter(|_| !ordinal) {
                 q.set(Kind::Money, code, range.end);
                 return Some(());
             }
@@ -874,13 +870,13 @@ fn noun_phrase(
         let word = token.text(text);
         let possessive = word.ends_with("'s") || word.ends_with("’s");
         let low = token.lower(text);
-        let stop = vocabulary::ends_noun_phrase(low)
+        let stop = words::ends_noun_phrase(low)
             || (low.ends_with("ing") && k > i)
             || (low.ends_with("ly") && low.len() > 4)
             || units::hours_in(low).is_some() && k > i
-            || vocabulary::follows_noun(low) && k > i
-            || vocabulary::is_verb_form(low) && k > i
-            || low.is_empty() && !possessive && !word.chars().all(crate::lex::is_letter);
+            || words::follows_noun(low) && k > i
+            || words::is_verb_form(low) && k > i
+            || low.is_empty() && !possessive && !word.chars().all(crate::read::lex::is_letter);
         if stop {
             break;
         }
@@ -888,17 +884,17 @@ fn noun_phrase(
             k += 1;
             continue; // "Russia's key allies": the possessor is not the head
         }
-        let plural = vocabulary::is_plural(low);
+        let plural = words::is_plural(low);
         // A role word is what happened, not what is counted ("60 injured",
         // "1,300 died in the heat"), unless a noun follows it ("23 freed hostages").
         let noun_follows = tokens.get(k + 1).is_some_and(|t| {
             t.is_word()
                 && t.space_before
                 && !t.newline_before
-                && !vocabulary::ends_noun_phrase(t.lower(text))
+                && !words::ends_noun_phrase(t.lower(text))
         });
-        let role_word = token.has(WordClass::CONCEPT)
-            && vocabulary::concept(low).is_some_and(vocabulary::is_role);
+        let role_word =
+            token.has(WordClass::CONCEPT) && words::concept(low).is_some_and(words::is_role);
         if !plural && !noun_follows && role_word {
             break;
         }
@@ -914,13 +910,13 @@ fn noun_phrase(
     if head.is_empty() {
         return None;
     }
-    Some((i..last + 1, vocabulary::lemma(&head)))
+    Some((i..last + 1, words::lemma(&head)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lex::{tokens, Text};
+    use crate::read::lex::{tokens, Text};
 
     fn read(raw: &str) -> Quantity {
         let text = &Text::new(raw);

@@ -7,10 +7,10 @@
 //! "... , officials said"); an "according to X" in its sentence. Every search is
 //! bounded to a fixed number of tokens, so attribution stays linear in the text.
 
-use crate::layout::Layout;
-use crate::lex::{word_at, Text, Token, WordClass};
-use crate::subject::strip_possessive;
-use crate::vocabulary;
+use crate::frame::what::strip_possessive;
+use crate::knowledge::words;
+use crate::read::layout::Layout;
+use crate::read::lex::{word_at, Text, Token, WordClass};
 
 /// How far, in tokens, a speech verb may stand from the number it attributes.
 const REACH: usize = 40;
@@ -120,7 +120,7 @@ fn speaker_of(
     floor: usize,
 ) -> Option<String> {
     let mut k = v;
-    while k > floor && vocabulary::is_speech_adverb(word_at(text, tokens, k - 1)) {
+    while k > floor && words::is_speech_adverb(word_at(text, tokens, k - 1)) {
         k -= 1;
     }
     if k > floor && matches!(word_at(text, tokens, k - 1), "he" | "she") {

@@ -10,11 +10,11 @@
 //! anchors. [`crate::align`] groups only claims that share an anchor.
 
 use crate::claim::{Claim, Role};
-use crate::date;
-use crate::layout::Layout;
-use crate::lex::{Text, Token, WordClass};
-use crate::subject::strip_possessive;
-use crate::vocabulary;
+use crate::frame::what::strip_possessive;
+use crate::knowledge::words;
+use crate::read::date;
+use crate::read::layout::Layout;
+use crate::read::lex::{Text, Token, WordClass};
 use std::ops::Range;
 
 /// Words a paragraph needs before it counts as the lead (a byline has fewer).
@@ -46,7 +46,7 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
             || word == "of" && k > 0 && tokens[k - 1].has(WordClass::PLACE_NOUN);
         if let Some(day) = token
             .has(WordClass::WEEKDAY | WordClass::POSSESSIVE)
-            .then(|| vocabulary::weekday(strip_possessive(word)))
+            .then(|| words::weekday(strip_possessive(word)))
             .flatten()
             .filter(|_| tokens[k].is_capitalized(text))
         {
@@ -105,10 +105,9 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
                         && !t.has(WordClass::ENDS_NOUN_PHRASE | WordClass::PLACE_NOUN)
                 });
         // "the Deutz district": the noun stays in the name, which so names a
-        // part of a town (see `vocabulary::is_part_of_town`).
-        let part_of_town = end > start
-            && end < sentence.end
-            && vocabulary::is_part_of_town(tokens[end].lower(text));
+        // part of a town (see `words::is_part_of_town`).
+        let part_of_town =
+            end > start && end < sentence.end && words::is_part_of_town(tokens[end].lower(text));
         if !modifier {
             push_places(text, tokens, start..end + usize::from(part_of_town), out);
         }
@@ -145,8 +144,7 @@ fn is_abbreviation_dot(text: &Text, tokens: &[Token], k: usize) -> bool {
     let word = |j: usize| tokens[j].text(text);
     tokens[k].is_symbol(text, '.')
         && k > 0
-        && (vocabulary::is_abbreviation(tokens[k - 1].lower(text))
-            || word(k - 1).chars().count() == 1)
+        && (words::is_abbreviation(tokens[k - 1].lower(text)) || word(k - 1).chars().count() == 1)
 }
 
 /// Continues a run of capitalized words: "St. Petersburg", "U.S.-Russia".
@@ -174,7 +172,7 @@ fn push_places(text: &Text, tokens: &[Token], range: Range<usize>, out: &mut Vec
                 .as_deref()
                 .filter(|_| owns_capital)
                 .and_then(|p| p.strip_prefix("place:"))
-                .and_then(vocabulary::capital_of)
+                .and_then(words::capital_of)
             {
                 place = Some(["place:", capital].concat());
             }
@@ -201,11 +199,11 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
         .peekable();
     let first = *words.peek()?;
     // A lone nationality is not a place: "the Russian delegation".
-    let nationality = words.clone().nth(1).is_none() && vocabulary::is_nationality(first);
+    let nationality = words.clone().nth(1).is_none() && words::is_nationality(first);
     if nationality
-        || vocabulary::month(first).is_some()
-        || vocabulary::weekday(first).is_some()
-        || vocabulary::is_title(first)
+        || words::month(first).is_some()
+        || words::weekday(first).is_some()
+        || words::is_title(first)
         || matches!(first, "i" | "the")
     {
         return None;
@@ -218,7 +216,7 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
         place.push_str(word);
     }
     let name = &place["place:".len()..];
-    let canonical = vocabulary::canonical_place(name);
+    let canonical = words::canonical_place(name);
     if canonical != name {
         place = ["place:", canonical].concat();
     }
@@ -356,7 +354,7 @@ pub fn anchor(
         // sentence, the subject of "A strong aftershock hit …, killing 3 people".
         let happening = (floor..span.start)
             .filter(|&k| tokens[k].has(WordClass::HAPPENING))
-            .find_map(|k| vocabulary::happening(tokens[k].lower(text)));
+            .find_map(|k| words::happening(tokens[k].lower(text)));
         claims[n].event = if !own.is_empty() {
             own
         } else {
@@ -384,10 +382,7 @@ pub fn anchor(
             let possessive_after = k > span.end && second.has(WordClass::POSSESSIVE);
             (first.has(WordClass::PAST_MARKER) || second.has(WordClass::PAST_MARKER))
                 && !possessive_after
-                && vocabulary::is_past_reference(
-                    first.lower(text),
-                    strip_possessive(second.lower(text)),
-                )
+                && words::is_past_reference(first.lower(text), strip_possessive(second.lower(text)))
         });
         if let Some(what) = happening {
             claims[n].event.push(["what:", what].concat());

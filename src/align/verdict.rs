@@ -11,8 +11,8 @@
 
 use crate::align::Candidate;
 use crate::claim::{Bound, Claim, Interval};
-use crate::date::Published;
-use crate::units;
+use crate::knowledge::units;
+use crate::read::date::Published;
 use serde::Serialize;
 
 /// The relation between the claims of one group.
@@ -83,7 +83,7 @@ fn as_compared(claim: &Claim, value: Interval, unit: &str) -> Interval {
                 (Some(from), Some(to)) => from.factor / to.factor,
                 _ => x / w,
             };
-            let half = crate::quantity::rounding_step(w) / 2.0 * scale;
+            let half = crate::read::quantity::rounding_step(w) / 2.0 * scale;
             Interval::closed(x - half, x + half)
         }
         _ => value,
