@@ -40,11 +40,8 @@ pub struct Claim {
     pub conversions: Vec<Conversion>,
     /// What the number measures, in the report's words (`the talks`, `people killed`).
     pub subject: String,
-    /// Canonical key of what is measured; equal keys are candidates for one group.
-    pub measure: String,
-    /// Anchors of the event the claim belongs to: `place:…` and `date:MM-DD` from its
-    /// sentence, else its report's lead event plus `report:<name>` (see DESIGN.md).
-    pub event: Vec<String>,
+    /// What the number measures, slot by slot: what alignment compares (see DESIGN.md).
+    pub frame: crate::frame::Frame,
     /// Who the report says gave the number (`RIA Novosti`, `John Healey`), when it names one.
     pub source: Option<String>,
     /// `statement` for claims in the story, `dateline` for the report's own publication date.
@@ -181,7 +178,8 @@ impl Claim {
     /// the report does not give).
     pub fn value_in(&self, unit: &str) -> Option<Interval> {
         let value = self.value?;
-        if unit == self.unit {
+        // A count's unit is what it counts: a frame slot, not a scale.
+        if unit == self.unit || self.kind == Kind::Count {
             return Some(value);
         }
         if let Some(converted) = self.conversions.iter().find(|c| c.unit == unit) {

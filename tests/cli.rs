@@ -52,8 +52,7 @@ fn claims_prints_each_file_and_its_claims() {
         "utf16End",
         "unit",
         "subject",
-        "measure",
-        "event",
+        "frame",
         "role",
     ] {
         assert!(percent.get(field).is_some(), "claim JSON lacks {field}");

@@ -1,4 +1,6 @@
-//! Stage 6b: which event a claim belongs to, as a set of anchors.
+//! Where and when a figure is: the places and dates of its clause, else of its
+//! sentence, else of its report's lead, and what happened and whether it is
+//! of the past.
 //!
 //! Why: two reports can measure "the meeting's length" of two different meetings
 //! (seed 000 reports a later Witkoff–Putin meeting than the St. Petersburg talks
@@ -7,21 +9,94 @@
 //! and calendar dates ("Friday (April 11)") of its own sentence; a claim whose
 //! sentence names neither belongs to the report's lead event (the places and
 //! dates of its first paragraph) and to its report. Publication dates are never
-//! anchors. [`crate::align`] groups only claims that share an anchor.
+//! anchors. [`crate::align`] compares them, slot by slot.
 
 use crate::claim::{Claim, Role};
 use crate::frame::what::strip_possessive;
+use crate::frame::{DateAnchor, Place, When};
+use crate::knowledge::places::{self, Standing};
 use crate::knowledge::words;
-use crate::read::date;
 use crate::read::layout::Layout;
 use crate::read::lex::{Text, Token, WordClass};
 use std::ops::Range;
 
 /// Words a paragraph needs before it counts as the lead (a byline has fewer).
 const LEAD_MIN_WORDS: usize = 8;
+/// Most sentences read for the events a report leads with (a report pasted as
+/// one paragraph is all lead).
+const MAX_LEAD_SENTENCES: usize = 6;
 
-/// Place anchors in the tokens of one sentence.
-fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<String>) {
+/// The places and dates a stretch of text names, in text order.
+#[derive(Default, Clone)]
+struct Anchors {
+    places: Vec<Place>,
+    dates: Vec<DateAnchor>,
+}
+
+impl Anchors {
+    fn is_empty(&self) -> bool {
+        self.places.is_empty() && self.dates.is_empty()
+    }
+
+    fn len(&self) -> usize {
+        self.places.len() + self.dates.len()
+    }
+
+    fn extend(&mut self, other: Anchors) {
+        self.places.extend(other.places);
+        self.dates.extend(other.dates);
+    }
+
+    /// At most `most` anchors, the first ones; each once.
+    fn tidy(mut self, most: usize) -> Anchors {
+        self.places.truncate(most);
+        self.dates.truncate(most.saturating_sub(self.places.len()));
+        dedup(&mut self.places);
+        dedup(&mut self.dates);
+        self
+    }
+}
+
+/// Removes repeats, keeping the first of each (a few items: no hashing).
+fn dedup<T: PartialEq>(items: &mut Vec<T>) {
+    let mut k = 0;
+    while k < items.len() {
+        if items[..k].contains(&items[k]) {
+            items.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// True for a sentence written in title case ("At Least 36 Dead as Trains
+/// Collide in Greece"), where a capital letter does not mark a name: most of
+/// its words of four letters or more are capitalized.
+fn is_title_case(text: &Text, tokens: &[Token], sentence: Range<usize>) -> bool {
+    let (mut long, mut capitalized) = (0, 0);
+    for t in tokens[sentence]
+        .iter()
+        .filter(|t| t.is_word() && t.end - t.start >= 4)
+    {
+        long += 1;
+        capitalized += usize::from(t.is_capitalized(text));
+    }
+    long >= 3 && capitalized * 4 >= long * 3
+}
+
+/// Place and weekday anchors in the tokens of one sentence; in a title-cased
+/// sentence, only places the gazetteer knows or a noun says are places.
+fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Anchors) {
+    let before = out.places.len();
+    find_places(text, tokens, sentence.clone(), out);
+    if out.places.len() > before && is_title_case(text, tokens, sentence) {
+        let found = out.places.split_off(before);
+        out.places
+            .extend(found.into_iter().filter(|p| p.standing.is_some()));
+    }
+}
+
+fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Anchors) {
     let lower = |k: usize| tokens[k].lower(text);
     for (k, &token) in tokens[sentence.clone()]
         .iter()
@@ -50,7 +125,7 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
             .flatten()
             .filter(|_| tokens[k].is_capitalized(text))
         {
-            out.push(["day:", day].concat());
+            out.dates.push(DateAnchor::Weekday { weekday: day });
             continue;
         }
         let mut start = k + 1;
@@ -82,7 +157,7 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
             }
             let possessive = strip_possessive(tokens[k - 1].text(text)) != tokens[k - 1].text(text);
             if !possessive {
-                push_places(text, tokens, start..k, out);
+                push_places(text, tokens, start..k, None, out);
             }
             continue;
         } else {
@@ -105,17 +180,29 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<S
                         && !t.has(WordClass::ENDS_NOUN_PHRASE | WordClass::PLACE_NOUN)
                 });
         // "the Deutz district": the noun stays in the name, which so names a
-        // part of a town (see `words::is_part_of_town`).
-        let part_of_town =
-            end > start && end < sentence.end && words::is_part_of_town(tokens[end].lower(text));
+        // part of a town (see `words::is_part_of_town`); "the Valencia region",
+        // "Hualien City": the noun after the name says its standing.
+        let noun = if end > start && end < sentence.end {
+            tokens[end].lower(text)
+        } else {
+            ""
+        };
+        let part_of_town = words::is_part_of_town(noun);
+        let said = words::standing_noun(noun);
         if !modifier {
-            push_places(text, tokens, start..end + usize::from(part_of_town), out);
+            push_places(
+                text,
+                tokens,
+                start..end + usize::from(part_of_town),
+                said,
+                out,
+            );
         }
     }
 }
 
 /// A wire dateline opening a report: "KYIV —", "WASHINGTON, Dec 12 (Reuters) -".
-fn wire_dateline(text: &Text, tokens: &[Token], out: &mut Vec<String>) {
+fn wire_dateline(text: &Text, tokens: &[Token], out: &mut Anchors) {
     let upper = |t: &Token| {
         t.is_word()
             && t.text(text).chars().all(|c| !c.is_ascii_lowercase())
@@ -135,7 +222,8 @@ fn wire_dateline(text: &Text, tokens: &[Token], out: &mut Vec<String>) {
             .filter(|t| t.is_word())
             .map(|t| t.text(text))
             .collect();
-        out.push(format!("place:{}", words.join(" ").to_ascii_lowercase()));
+        out.places
+            .push(Place::new(words.join(" ").to_ascii_lowercase(), None));
     }
 }
 
@@ -158,34 +246,41 @@ fn continues_name(text: &Text, tokens: &[Token], k: usize, start: usize) -> bool
 /// name and starts the next ("Spain's Valencia" is Spain and Valencia). A
 /// country that owns a capital names its capital: "in Saudi Arabia's capital"
 /// is in Riyadh (a reader knows it, and the other report may say "Riyadh").
-fn push_places(text: &Text, tokens: &[Token], range: Range<usize>, out: &mut Vec<String>) {
+/// `said` is the standing the word after the run gives the last name.
+fn push_places(
+    text: &Text,
+    tokens: &[Token],
+    range: Range<usize>,
+    said: Option<Standing>,
+    out: &mut Anchors,
+) {
     let mut start = range.start;
     for k in range.clone() {
         let word = tokens[k].text(text);
         if strip_possessive(word) != word {
-            let mut place = place_name(text, tokens, start..k + 1);
+            let mut name = place_name(text, tokens, start..k + 1);
             let owns_capital = k + 1 == range.end
                 && tokens
                     .get(k + 1)
                     .is_some_and(|t| t.lower(text) == "capital");
-            if let Some(capital) = place
+            if let Some(capital) = name
                 .as_deref()
                 .filter(|_| owns_capital)
-                .and_then(|p| p.strip_prefix("place:"))
-                .and_then(words::capital_of)
+                .and_then(places::capital_of)
             {
-                place = Some(["place:", capital].concat());
+                name = Some(capital.to_string());
             }
-            out.extend(place);
+            out.places.extend(name.map(|n| Place::new(n, None)));
             start = k + 1;
         }
     }
     if start < range.end {
-        out.extend(place_name(text, tokens, start..range.end));
+        let name = place_name(text, tokens, start..range.end);
+        out.places.extend(name.map(|n| Place::new(n, said)));
     }
 }
 
-/// A normalized place name, or `None` for runs that are dates, titles or pronouns.
+/// A lowercase place name, or `None` for runs that are dates, titles or pronouns.
 fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<String> {
     // Each word without its possessive, lowercased: the same byte span indexes the
     // lowercase copy, so no word is copied.
@@ -208,32 +303,58 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
     {
         return None;
     }
-    let mut place = String::from("place:");
+    let mut name = String::new();
     for (n, word) in words.enumerate() {
         if n > 0 {
-            place.push(' ');
+            name.push(' ');
         }
-        place.push_str(word);
+        name.push_str(word);
     }
-    let name = &place["place:".len()..];
-    let canonical = words::canonical_place(name);
-    if canonical != name {
-        place = ["place:", canonical].concat();
-    }
-    Some(place)
+    Some(name)
 }
 
-/// `date:MM-DD` anchors from the dated claims of a sentence.
-fn dates(claims: &[Claim], out: &mut Vec<String>) {
+/// The name of an event whose happening word at `k` is capitalized inside a
+/// sentence, as in a proper name: "Hurricane Otis" is "otis", "the Camp Fire"
+/// "camp". Lowercase, folded.
+fn event_name(text: &Text, tokens: &[Token], k: usize, sentence_start: usize) -> Option<String> {
+    if !tokens[k].is_capitalized(text) {
+        return None;
+    }
+    let name_at = |j: usize| {
+        tokens.get(j).filter(|t| {
+            t.is_capitalized(text)
+                && !t.has(WordClass::HAPPENING | WordClass::MONTH | WordClass::WEEKDAY)
+        })
+    };
+    // At a sentence's start only a name after it tells: "Hurricane Otis, a ...".
+    let before = (k > sentence_start + 1).then(|| name_at(k - 1)).flatten();
+    let after = name_at(k + 1);
+    // Inside a longer name the happening word names something else: "the
+    // Greek Fire Service", "Storm Prediction Center".
+    if before.is_some() && after.is_some() {
+        return None;
+    }
+    let word = after.or(before)?;
+    Some(crate::read::lex::folded(strip_possessive(word.text(text)))).filter(|n| n.len() > 1)
+}
+
+/// Day and month anchors from the dated claims of a sentence.
+fn dates(claims: &[Claim], out: &mut Anchors) {
     for claim in claims {
         // A year alone is too wide to tell events apart.
-        let anchor = claim
+        let Some(date) = claim
             .date
             .as_ref()
             .filter(|_| claim.role == Role::Statement)
-            .and_then(date::anchor)
-            .filter(|a| !a.starts_with("year:"));
-        out.extend(anchor);
+        else {
+            continue;
+        };
+        let anchor = match (date.year, date.month, date.day) {
+            (_, Some(month), Some(day)) => DateAnchor::Day { month, day },
+            (Some(year), Some(month), None) => DateAnchor::Month { year, month },
+            _ => continue,
+        };
+        out.dates.push(anchor);
     }
 }
 
@@ -253,12 +374,17 @@ fn opens_other_clause(text: &Text, token: &Token) -> bool {
 /// every claim inherits the lead, so this keeps alignment linear.
 const MAX_ANCHORS: usize = 12;
 
+/// How far, in tokens, a year may stand from a figure it dates ("the 1918
+/// Cloquet fire killed 453", "killed 46 people in January 2023").
+const YEAR_REACH: usize = 6;
+
 /// How far, in tokens, a claim's clause may reach on each side.
 const CLAUSE_REACH: usize = 40;
 
-/// Fills in `claim.event` for every claim of one report; `claim_tokens[n]` is
-/// the token range of claim `n`. A claim's anchors come from its own clause when
-/// that names a place or date, else from its sentence, else from the lead.
+/// Fills in the places, dates, happening and past of every claim's frame, for
+/// one report; `claim_tokens[n]` is the token range of claim `n`. A claim's
+/// anchors come from its own clause when that names a place or date, else from
+/// its sentence, else from the lead (and then `inherited` is set).
 pub fn anchor(
     text: &Text,
     tokens: &[Token],
@@ -266,43 +392,38 @@ pub fn anchor(
     claims: &mut [Claim],
     claim_tokens: &[Range<usize>],
 ) {
-    let sentence_of_claim: Vec<usize> = claim_tokens
-        .iter()
-        .map(|r| layout.sentence_of(r.start))
-        .collect();
     // Claims come in text order, so the claims of a token range are one slice.
     let anchors_in = |range: Range<usize>, claims: &[Claim]| {
-        let mut out = Vec::new();
+        let mut out = Anchors::default();
         places(text, tokens, range.clone(), &mut out);
         let from = claim_tokens.partition_point(|r| r.start < range.start);
         let to = claim_tokens.partition_point(|r| r.start < range.end);
         dates(&claims[from..to], &mut out);
-        out.truncate(MAX_ANCHORS);
-        out
+        out.tidy(MAX_ANCHORS)
     };
     // The lead: the first paragraph (not furniture) with enough words to be prose.
     // Sentences come in paragraph order, so the first paragraph to reach the
     // minimum is the lead, and the count stops there.
     let mut lead_paragraph = None;
-    let mut words = (0, 0); // (paragraph, its words so far)
+    let mut counted = (0, 0); // (paragraph, its words so far)
     for (s, sentence) in layout.sentences.iter().enumerate() {
         if layout.furniture[s] {
             continue;
         }
         let p = layout.paragraph[s];
-        if p != words.0 {
-            words = (p, 0);
+        if p != counted.0 {
+            counted = (p, 0);
         }
-        words.1 += tokens[sentence.clone()]
+        counted.1 += tokens[sentence.clone()]
             .iter()
             .filter(|t| t.is_word())
             .count();
-        if words.1 >= LEAD_MIN_WORDS {
+        if counted.1 >= LEAD_MIN_WORDS {
             lead_paragraph = Some(p);
             break;
         }
     }
-    let mut lead = Vec::new();
+    let mut lead = Anchors::default();
     wire_dateline(text, tokens, &mut lead);
     if let Some(p) = lead_paragraph {
         let first = layout.paragraph.partition_point(|&q| q < p);
@@ -313,24 +434,28 @@ pub fn anchor(
             }
             lead.extend(anchors_in(layout.sentences[s].clone(), claims));
         }
-        lead.truncate(MAX_ANCHORS);
     }
-    let sorted = |mut anchors: Vec<String>| {
-        anchors.sort();
-        anchors.dedup();
-        anchors
-    };
-    // What a claim whose sentence names no place or date inherits.
-    let inherited = sorted(match claims.first() {
-        Some(claim) => lead
-            .into_iter()
-            .chain([format!("report:{}", claim.report)])
-            .collect(),
-        None => lead,
-    });
-    let mut sentence_cache: Option<(usize, Vec<String>)> = None;
+    let lead = lead.tidy(MAX_ANCHORS);
+    // The events the report leads with (its headline and lead name them): a
+    // claim that names another is about another event ("the 2018 Camp Fire,
+    // which killed 85" in a report on Maui's fires).
+    let lead_end = lead_paragraph.map_or(0, |p| layout.paragraph.partition_point(|&q| q <= p));
+    let mut lead_events: Vec<String> = Vec::new();
+    for sentence in layout.sentences[..lead_end].iter().take(MAX_LEAD_SENTENCES) {
+        for k in sentence
+            .clone()
+            .filter(|&k| tokens[k].has(WordClass::HAPPENING))
+        {
+            if let Some(name) = event_name(text, tokens, k, sentence.start) {
+                if !lead_events.contains(&name) {
+                    lead_events.push(name);
+                }
+            }
+        }
+    }
+    let mut sentence_cache: Option<(usize, Anchors)> = None;
     for n in 0..claims.len() {
-        let s = sentence_of_claim[n];
+        let s = layout.sentence_of(claim_tokens[n].start);
         let sentence = layout.sentences[s].clone();
         let span = claim_tokens[n].clone();
         // The claim's clause: between the nearest clause openers around it.
@@ -346,26 +471,29 @@ pub fn anchor(
         let clause_end = opener_after.unwrap_or(ceiling);
         let in_clause = opener_before.is_some() || opener_after.is_some();
         let own = if in_clause {
-            sorted(anchors_in(clause_start..clause_end, claims))
+            anchors_in(clause_start..clause_end, claims)
         } else {
-            Vec::new()
+            Anchors::default()
         };
         // What happened: the first happening named before the number in its
         // sentence, the subject of "A strong aftershock hit …, killing 3 people".
         let happening = (floor..span.start)
             .filter(|&k| tokens[k].has(WordClass::HAPPENING))
             .find_map(|k| words::happening(tokens[k].lower(text)));
-        claims[n].event = if !own.is_empty() {
-            own
+        // Another named event in the clause: "Hurricane Pauline", "the Camp Fire".
+        let named = (clause_start..clause_end)
+            .filter(|&k| tokens[k].has(WordClass::HAPPENING))
+            .find_map(|k| event_name(text, tokens, k, sentence.start))
+            .filter(|name| !lead_events.contains(name));
+        let (anchors, inherited) = if !own.is_empty() {
+            (own, false)
         } else {
             if sentence_cache.as_ref().is_none_or(|(cs, _)| *cs != s) {
-                sentence_cache = Some((s, sorted(anchors_in(sentence, claims))));
+                sentence_cache = Some((s, anchors_in(sentence, claims)));
             }
-            let sentence_anchors = sentence_cache.as_ref().map_or(&inherited, |(_, a)| a);
-            if sentence_anchors.is_empty() {
-                inherited.clone()
-            } else {
-                sentence_anchors.clone()
+            match sentence_cache.as_ref() {
+                Some((_, a)) if !a.is_empty() => (a.clone(), false),
+                _ => (lead.clone(), true),
             }
         };
         // "Last year's pilgrimage drew about 1.8 million people": not today's
@@ -384,14 +512,32 @@ pub fn anchor(
                 && !possessive_after
                 && words::is_past_reference(first.lower(text), strip_possessive(second.lower(text)))
         });
-        if let Some(what) = happening {
-            claims[n].event.push(["what:", what].concat());
-        }
+        // A year its clause names ("the 1918 fire killed 453", "in 2008"):
+        // the nearest date of the clause that states a year.
+        let from = claim_tokens.partition_point(|r| r.start < clause_start);
+        let to = claim_tokens.partition_point(|r| r.start < clause_end);
+        let gap = |m: usize| {
+            let other = &claim_tokens[m];
+            if other.end <= span.start {
+                span.start - other.end
+            } else {
+                other.start.saturating_sub(span.end)
+            }
+        };
+        let year = (from..to)
+            .filter(|&m| m != n && claims[m].role == Role::Statement && gap(m) <= YEAR_REACH)
+            .filter_map(|m| Some((gap(m), claims[m].date.as_ref()?.year?)))
+            .min()
+            .map(|(_, year)| year);
+        let frame = &mut claims[n].frame;
+        frame.year = year;
+        frame.places = anchors.places;
+        frame.dates = anchors.dates;
+        frame.inherited = inherited;
+        frame.happening = happening;
+        frame.event = named;
         if past {
-            claims[n].event.push("when:past".to_string());
-        }
-        if happening.is_some() || past {
-            claims[n].event.sort();
+            frame.when = When::Past;
         }
     }
 }

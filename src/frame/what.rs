@@ -21,11 +21,19 @@ use crate::read::wordclass::Classifier;
 const WINDOW_BEFORE: usize = 24;
 const WINDOW_AFTER: usize = 9;
 
-/// What a claim measures: words for a reader, and a key for alignment.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a claim measures: words for a reader, and the frame's slots for
+/// alignment (the counted noun, the concept, the share's whole, the rate, the
+/// time scopes), with the clause they were read from.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Subject {
     pub text: String,
-    pub measure: String,
+    pub counted: Option<String>,
+    pub predicate: Option<&'static str>,
+    pub of: Option<String>,
+    pub per: Option<&'static str>,
+    pub scopes: Vec<&'static str>,
+    /// The tokens of the number's clause, which the other slots are read from.
+    pub clause: std::ops::Range<usize>,
 }
 
 /// Tokens that end a clause for the subject window: the window does not cross them.
@@ -183,6 +191,10 @@ pub fn subject(
             insert(&mut concepts, tag);
             found.clear();
             found.push((q.span.start, tag)); // what is counted says it all
+                                             // "93 deaths", "3,728 cases", "265 bodies": people, in a role.
+            if words::is_role(tag) {
+                counted = "people";
+            }
         }
     }
     // The key names one concept: what happened to what is counted ("killed");
@@ -224,23 +236,31 @@ pub fn subject(
             k.saturating_sub(q.span.end)
         }
     };
+    // A verb right before the number governs it ("kills at least 30 civilians
+    // awaiting evacuation"); a role after a comma is the next figure's ("toll
+    // climbs to 355, missing 500").
+    let comma_between = |k: usize| (q.span.end..k).any(|j| tokens[j].is_symbol(text, ','));
+    let rank = |k: usize| {
+        if k + 1 == q.span.start {
+            0
+        } else if k >= q.span.end && comma_between(k) {
+            2
+        } else {
+            1
+        }
+    };
     let role = found
         .iter()
         .filter(|&&(_, tag)| words::is_role(tag))
         // A tie goes to the role after the number, its predicate: "40 people
         // have died and nearly 2,000 have fallen ill".
-        .min_by_key(|&&(k, _)| (distance(k), k < q.span.start))
+        .min_by_key(|&&(k, _)| (rank(k), distance(k), k < q.span.start))
         .map(|&(_, tag)| tag);
     let primary = match q.kind {
         Kind::Count | Kind::Ordinal => role.or(nearest),
         _ => nearest,
     };
 
-    let dimension = match q.kind {
-        Kind::Count | Kind::Ordinal => counted,
-        Kind::Percent => "%",
-        other => kind_name(other),
-    };
     // "save €1.5bn a year" is an annual saving: a rate of a calendar period is
     // the time scope that names it.
     let mut rate = q.rate.unwrap_or("");
@@ -248,22 +268,14 @@ pub fn subject(
         insert(&mut scopes, scope);
         rate = "";
     }
-    let identified = !concepts.is_empty()
-        || (matches!(q.kind, Kind::Count | Kind::Ordinal) && !counted.is_empty())
-        || of_object.is_some();
-    let mut measure = String::with_capacity(if identified { 48 } else { 0 });
-    if identified {
-        // Pushed in place, not `format!` or `join`: this runs once per claim,
-        // and those cost several times as much (and a temporary for the scopes).
-        push_joined(
-            &mut measure,
-            &[kind_name(q.kind), dimension, primary.unwrap_or(""), ""],
-            ':',
-        );
-        push_joined(&mut measure, &scopes, '+');
-        let of_object = of_object.as_ref().map_or("", |(_, o)| o.as_str());
-        push_joined(&mut measure, &["", of_object, rate], ':');
-    }
+    let counted_lemma = match q.kind {
+        Kind::Count | Kind::Ordinal if !counted.is_empty() => Some(counted.to_string()),
+        _ => None,
+    };
+    let per = (!rate.is_empty())
+        .then_some(rate)
+        .and(q.rate.filter(|_| !rate.is_empty()));
+    let of = of_object.as_ref().map(|(_, o)| o.clone());
 
     let text_of = |range: std::ops::Range<usize>| -> &str {
         if range.is_empty() {
@@ -347,17 +359,14 @@ pub fn subject(
         }
         text.push_str(part);
     }
-    Subject { text, measure }
-}
-
-/// Appends `parts` to `out` with `separator` between them: `join` without
-/// a String of its own.
-fn push_joined(out: &mut String, parts: &[&str], separator: char) {
-    for (n, part) in parts.iter().enumerate() {
-        if n > 0 {
-            out.push(separator);
-        }
-        out.push_str(part);
+    Subject {
+        text,
+        counted: counted_lemma,
+        predicate: primary,
+        of,
+        per,
+        scopes,
+        clause: before..after,
     }
 }
 

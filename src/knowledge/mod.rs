@@ -5,5 +5,7 @@
 //! `data/` through `build.rs`; `scripts/gen/` regenerates `data/` and CI checks
 //! that it is current.
 
+pub mod nouns;
+pub mod places;
 pub mod units;
 pub mod words;

@@ -142,9 +142,9 @@ pub fn is_tens(word: &str) -> bool {
 pub fn scale(word: &str) -> Option<f64> {
     Some(match word {
         "thousand" | "k" => 1e3,
-        "million" | "mn" | "m" => 1e6,
-        "billion" | "bn" | "b" => 1e9,
-        "trillion" | "tn" => 1e12,
+        "million" | "mn" | "mln" | "m" => 1e6,
+        "billion" | "bn" | "bln" | "b" => 1e9,
+        "trillion" | "tn" | "trln" => 1e12,
         "lakh" | "lakhs" => 1e5,
         "crore" | "crores" => 1e7,
         _ => return None,
@@ -589,9 +589,15 @@ pub fn follows_noun(word: &str) -> bool {
 /// Concepts that say what happened to what is counted ("32 people killed"):
 /// for a count they name the measure before any other concept.
 pub fn is_role(concept: &str) -> bool {
+    concept_kinds(concept).contains("role")
+}
+
+/// True when a figure of concept `part` is counted within one of `whole`:
+/// the hospitalised are among the injured, the critically injured too.
+pub fn predicate_within(part: &str, whole: &str) -> bool {
     matches!(
-        concept,
-        "killed" | "injured" | "missing" | "arrested" | "displaced" | "released" | "ill"
+        (part, whole),
+        ("hospitalised", "injured") | ("critical", "injured") | ("critical", "hospitalised")
     )
 }
 
@@ -920,55 +926,40 @@ pub fn is_title(word: &str) -> bool {
     )
 }
 
-/// Concepts: words that say what a number measures, mapped to one canonical tag
-/// so that "the talks" and "the meeting", or "pledges" and "commitments", align.
-/// DESIGN.md explains why measures are keyed on these tags.
+/// Concepts: words that say what a number measures, mapped to one canonical
+/// tag so that "the talks" and "the meeting", or "deaths" and "killed", align.
+/// The words come from WordNet (`data/concepts.tsv`, written by
+/// `scripts/gen/concepts.py`); DESIGN.md explains what a concept does.
 pub fn concept(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "killed" | "kill" | "kills" | "killing" | "dead" | "deaths" | "death" | "died" | "die"
-        | "dies" | "dying" | "fatalities" | "toll" | "deadly" | "lives" => "killed",
-        "injured" | "injure" | "injuring" | "injuries" | "wounded" | "wounding" | "hurt"
-        | "hospital" | "hospitals" | "hospitalised" | "hospitalized" => "injured",
-        "missing" => "missing",
-        "infected" | "infecting" | "infections" | "ill" | "sick" | "sickened" => "ill",
-        "arrested" | "arrests" | "detained" | "detentions" => "arrested",
-        "evacuated" | "evacuation" | "evacuations" | "displaced" | "fled" | "evacuees"
-        | "refugees" => "displaced",
-        "meeting" | "meetings" | "meet" | "met" | "meets" | "talks" | "negotiations"
-        | "negotiation" | "discussion" | "discussions" | "summit" | "session" | "gathering"
-        | "visit" => "meeting",
-        "ceasefire" | "truce" | "pause" | "halt" => "ceasefire",
-        "call" | "calls" | "spoke" | "phone" | "telephone" | "conversation" => "call",
-        // Money given, however the report words it: which aid (new pledges, a
-        // quarter's deliveries, the total so far) is told apart by the time scope.
-        "pledges" | "pledge" | "pledged" | "commitments" | "commitment" | "committed"
-        | "promised" | "contributed" | "contribute" | "contributions" | "contribution"
-        | "provided" | "delivered" | "lend" | "lent" | "lending" | "aid" | "support"
-        | "assistance" | "package" | "grant" | "grants" | "loan" | "loans" | "funding" => "aid",
-        "controlling" | "controls" | "control" | "controlled" | "occupies" | "occupied"
-        | "occupying" | "holds" => "controlled",
-        "prison" | "jail" | "jailed" | "sentenced" | "sentence" => "prison",
-        "fine" | "fined" | "penalty" | "penalties" => "fine",
-        "cut" | "cuts" | "cutting" | "shed" | "shedding" | "eliminate" | "eliminated"
-        | "eliminating" | "layoffs" | "redundancies" => "layoffs",
-        "savings" | "save" | "saving" => "savings",
-        "freed" | "released" | "release" | "freeing" => "released",
-        "donating" | "donated" | "donation" | "donations" => "donation",
-        "protesters" | "protestors" | "demonstrators" | "crowd" | "crowds" | "rally"
-        | "rallies" | "rallied" | "march" | "marched" | "protest" | "protests" | "protested"
-        | "demonstration" => "crowd",
-        "fighting" | "fought" | "fighters" | "troops" | "soldiers" => "fighting",
-        "sanctions" => "sanctions",
-        "budget" | "spending" | "spent" => "spending",
-        "price" | "prices" | "priced" | "fare" | "fares" | "tariff" => "price",
-        "cost" | "costs" | "damage" | "damages" => "cost",
-        "rounds" | "round" => "round",
-        "deadline" => "deadline",
-        "war" | "invasion" | "invaded" => "war",
-        "votes" | "vote" | "voted" => "votes",
-        "turnout" => "turnout",
-        _ => return None,
-    })
+    let key = |i: usize| {
+        &concepts::CONCEPT_WORDS_TEXT
+            [concepts::CONCEPT_WORDS_AT[i] as usize..concepts::CONCEPT_WORDS_AT[i + 1] as usize - 1]
+    };
+    let (mut low, mut high) = (0, concepts::CONCEPT_OF.len());
+    while low < high {
+        let mid = (low + high) / 2;
+        match key(mid).cmp(word) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => {
+                return Some(concepts::CONCEPTS[usize::from(concepts::CONCEPT_OF[mid])]);
+            }
+        }
+    }
+    None
+}
+
+/// The kinds of quantity a concept is a measure of (`data/concepts.tsv`'s
+/// second column): "count:role money", say.
+fn concept_kinds(concept: &str) -> &'static str {
+    concepts::CONCEPTS
+        .iter()
+        .position(|c| *c == concept)
+        .map_or("", |i| concepts::CONCEPT_KINDS[i])
+}
+
+mod concepts {
+    include!(concat!(env!("OUT_DIR"), "/concepts.rs"));
 }
 
 /// Two words that name a concept neither names alone: "took part", "on strike".
@@ -1001,17 +992,11 @@ pub fn starts_concept(word: &str) -> bool {
 /// True when a concept can be what a quantity of this kind measures: money is
 /// pledged, given or spent; a duration is a meeting's, a call's, a ceasefire's.
 pub fn fits(kind: Kind, concept: &str) -> bool {
+    let kinds = concept_kinds(concept);
+    let name = crate::frame::what::kind_name(kind);
     match kind {
-        Kind::Money => matches!(
-            concept,
-            "aid" | "spending" | "cost" | "price" | "donation" | "sanctions" | "fine" | "savings"
-        ),
-        Kind::Duration => matches!(
-            concept,
-            "meeting" | "call" | "ceasefire" | "prison" | "deadline"
-        ),
-        Kind::Percent => matches!(concept, "controlled" | "turnout" | "votes"),
-        _ => true,
+        Kind::Count | Kind::Ordinal | Kind::Date => true,
+        _ => kinds.split([' ', ':']).any(|k| k == name || k == "any"),
     }
 }
 
@@ -1259,6 +1244,221 @@ pub fn is_part_of_town(place: &str) -> bool {
         || ["gatan", "strasse", "straße", "plaza", "prospekt"]
             .iter()
             .any(|suffix| place.ends_with(suffix))
+}
+
+/// Words before a figure that mark it as superseded by a later one in the same
+/// report: "an earlier toll of 77", "initially reported 37", "previously 39".
+pub fn marks_superseded(word: &str) -> bool {
+    matches!(
+        word,
+        "earlier"
+            | "previous"
+            | "previously"
+            | "initial"
+            | "initially"
+            | "prior"
+            | "former"
+            | "formerly"
+            | "original"
+            | "originally"
+            | "preliminary"
+            | "provisional"
+    )
+}
+
+/// Words before a figure that make it an expectation, not an outcome: "could
+/// reach 1,000", "expected to draw 50,000", "forecast up to 20 inches".
+pub fn marks_forecast(word: &str) -> bool {
+    matches!(
+        word,
+        "could"
+            | "might"
+            | "may"
+            | "expected"
+            | "expects"
+            | "expect"
+            | "forecast"
+            | "forecasts"
+            | "forecasted"
+            | "projected"
+            | "projects"
+            | "projection"
+            | "predicted"
+            | "predicts"
+            | "prediction"
+            | "likely"
+            | "poised"
+            | "anticipated"
+            | "target"
+            | "targets"
+            | "aims"
+            | "hopes"
+            | "plans"
+            | "planned"
+            | "estimates"
+    )
+}
+
+/// Verbs of change before a figure: "fell 19%", "rose by 10", "up 2.1%".
+pub fn is_change_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "up" | "down"
+            | "rose"
+            | "rise"
+            | "rises"
+            | "risen"
+            | "fell"
+            | "fall"
+            | "falls"
+            | "fallen"
+            | "gained"
+            | "gains"
+            | "lost"
+            | "loses"
+            | "dropped"
+            | "drops"
+            | "climbed"
+            | "climbs"
+            | "jumped"
+            | "jumps"
+            | "slumped"
+            | "slumps"
+            | "plunged"
+            | "plunges"
+            | "surged"
+            | "surges"
+            | "declined"
+            | "declines"
+            | "decreased"
+            | "decreases"
+            | "increased"
+            | "increases"
+            | "grew"
+            | "grows"
+            | "shrank"
+            | "shrinks"
+            | "slipped"
+            | "slips"
+            | "tumbled"
+            | "tumbles"
+            | "soared"
+            | "soars"
+            | "sank"
+            | "sinks"
+            | "shed"
+            | "sheds"
+            | "added"
+            | "adds"
+    )
+}
+
+/// Nouns of change after a figure: "a 20% increase", "a 3.5 percent drop".
+pub fn is_change_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "increase"
+            | "decrease"
+            | "rise"
+            | "fall"
+            | "drop"
+            | "gain"
+            | "loss"
+            | "decline"
+            | "jump"
+            | "slump"
+            | "plunge"
+            | "surge"
+            | "growth"
+            | "cut"
+            | "reduction"
+            | "hike"
+            | "slide"
+    )
+}
+
+/// Verbs after a name that make the figure that follows that name's: "Sheinbaum
+/// won 59.5%", "UBS shares fell 10%".
+pub fn is_owner_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "won"
+            | "wins"
+            | "got"
+            | "gets"
+            | "received"
+            | "receives"
+            | "took"
+            | "takes"
+            | "secured"
+            | "obtained"
+            | "obtains"
+            | "had"
+            | "has"
+            | "captured"
+            | "claimed"
+            | "secures"
+            | "garnered"
+            | "polled"
+            | "scored"
+            | "shares"
+            | "stock"
+            | "stocks"
+            | "fell"
+            | "rose"
+            | "dropped"
+            | "lost"
+            | "gained"
+            | "shed"
+            | "slumped"
+            | "plunged"
+            | "jumped"
+            | "surged"
+            | "climbed"
+            | "closed"
+            | "ended"
+            | "finished"
+            | "trailed"
+            | "led"
+            | "leads"
+    )
+}
+
+/// The kind of party a word of a source's name makes it: police, organisers,
+/// officials, a union, a rescue service, a health body.
+pub fn party(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "police" | "policeman" | "officers" | "constabulary" => "police",
+        "organisers" | "organizers" | "organiser" | "organizer" | "organising" | "organizing" => {
+            "organisers"
+        }
+        "ministry" | "minister" | "government" | "officials" | "official" | "authorities"
+        | "governor" | "mayor" | "president" | "spokesman" | "spokeswoman" | "spokesperson"
+        | "administration" | "council" => "officials",
+        "union" | "unions" => "union",
+        "hospital" | "doctors" | "medics" | "health" => "health",
+        "rescuers" | "firefighters" | "brigade" | "rescue" | "emergency" => "rescuers",
+        _ => return None,
+    })
+}
+
+/// True for the kinds of party that speak for the authorities (see [`party`]);
+/// organisers and unions speak for the other side.
+pub fn is_authority(party: &str) -> bool {
+    matches!(party, "police" | "officials" | "health" | "rescuers")
+}
+
+/// The standing a noun after a place name gives it: "the Valencia region",
+/// "Hualien City", "Jajarkot district".
+pub fn standing_noun(word: &str) -> Option<crate::knowledge::places::Standing> {
+    use crate::knowledge::places::Standing;
+    Some(match word {
+        _ if is_part_of_town(word) => Standing::Local,
+        "region" | "province" | "state" | "county" | "prefecture" | "governorate" | "oblast"
+        | "department" | "territory" => Standing::Region,
+        "city" | "town" | "village" | "municipality" => Standing::City,
+        _ => return None,
+    })
 }
 
 /// Prepositions after which a capitalized name is a place: "in St. Petersburg".

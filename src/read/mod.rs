@@ -14,7 +14,8 @@ pub mod source;
 pub mod wordclass;
 
 use crate::claim::{Bound, Claim, Conversion, Interval, Kind, Role};
-use crate::frame::{scope, what};
+use crate::frame::{scope, time, what, Frame};
+use crate::knowledge::nouns;
 use crate::knowledge::words;
 use crate::offsets::Utf16Index;
 use date::Date;
@@ -68,8 +69,7 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
             date: None,
             conversions: Vec::new(),
             subject: String::new(),
-            measure: String::new(),
-            event: Vec::new(),
+            frame: Frame::default(),
             source: None,
             role: Role::Statement,
             sentence: layout.sentence_of(span.start),
@@ -94,8 +94,8 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
                         previous_end,
                         next_start,
                     );
+                    claim.frame.predicate = subject.predicate;
                     claim.subject = subject.text;
-                    claim.measure = subject.measure;
                 }
             }
             Found::Amount(q) => {
@@ -123,9 +123,17 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
                         consistent: c.consistent,
                     })
                     .collect();
-                claim.subject = subject.text;
-                claim.measure = subject.measure;
                 claim.source = source::source(text, &tokens, &layout, q.number.start);
+                let (frame, words) = frame_of(
+                    text,
+                    &tokens,
+                    q,
+                    subject,
+                    claim.source.as_deref(),
+                    previous_end,
+                );
+                claim.frame = frame;
+                claim.subject = words;
             }
         }
         claims.push(claim);
@@ -133,6 +141,46 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
     let claim_tokens: Vec<Range<usize>> = found.iter().map(Found::span).collect();
     scope::anchor(text, &tokens, &layout, &mut claims, &claim_tokens);
     claims
+}
+
+/// The frame of an amount, from what its clause says: the subject's slots,
+/// then when it holds, which statistic it is, whose figure, and the party that
+/// gives it (places and dates come later, from the whole report: see
+/// [`scope::anchor`]). Returns the frame and the subject's words for a reader.
+fn frame_of(
+    text: &Text,
+    tokens: &[Token],
+    q: &Quantity,
+    subject: what::Subject,
+    source: Option<&str>,
+    previous_end: usize,
+) -> (Frame, String) {
+    let previous_scope = subject.scopes.contains(&"previous");
+    let frame = Frame {
+        class: subject.counted.as_deref().and_then(nouns::class_of),
+        when: time::when(
+            text,
+            tokens,
+            &q.span,
+            &subject.clause,
+            previous_end,
+            previous_scope,
+        ),
+        statistic: time::statistic(text, tokens, &q.span, q.kind, &q.unit),
+        // What happens to people (killed, injured) is nobody's figure.
+        owner: (!subject.predicate.is_some_and(words::is_role))
+            .then(|| time::owner(text, tokens, &q.span, &subject.clause, source))
+            .flatten(),
+        party: source.and_then(time::party),
+        context: time::context(text, tokens, &subject.clause, &q.span),
+        counted: subject.counted,
+        predicate: subject.predicate,
+        of: subject.of,
+        per: subject.per,
+        scopes: subject.scopes,
+        ..Frame::default()
+    };
+    (frame, subject.text)
 }
 
 /// A date as the subject stage reads it: a span of kind date, with no unit,
@@ -242,13 +290,18 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
         }
         match quantity::at(text, tokens, i, taken) {
             Some(q) => {
-                (i, taken) = (q.span.end.max(i + 1), q.span.end.max(i + 1));
+                let end = if q.year_like {
+                    q.number.end
+                } else {
+                    q.span.end
+                };
+                (i, taken) = (end.max(i + 1), end.max(i + 1));
                 if q.year_like {
                     let year = q.value.low.unwrap_or_default();
                     found.push(Found::Date(
                         Date {
-                            start: q.span.start,
-                            end: q.span.end,
+                            start: q.number.start,
+                            end: q.number.end,
                             value: date::year_only(year),
                         },
                         Role::Statement,

@@ -75,7 +75,7 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
     reader.compound_duration(&mut q);
     reader.conversion(&mut q);
     reader.rate(&mut q);
-    Some(q.finish())
+    Some(q.finish(text, tokens))
 }
 
 /// What is known of a quantity while it is read.
@@ -127,7 +127,7 @@ impl Draft {
         self.end = self.end.max(end);
     }
 
-    fn finish(self) -> Quantity {
+    fn finish(self, text: &Text, tokens: &[Token]) -> Quantity {
         let kind = self.kind.unwrap_or(Kind::Count);
         let bound = self.bound.unwrap_or(match self.first.worth {
             Worth::Vague(v) => v.bound,
@@ -139,9 +139,15 @@ impl Draft {
         } else {
             interval(&self.first, self.second.as_ref(), bound).scaled(scale)
         };
+        // A year alone ("in 2022"), or before a singular noun it dates ("a 1997
+        // storm", "the 2018 Camp Fire"); not "2000 people".
+        let dates_a_noun = self.noun.as_ref().is_some_and(|n| {
+            let head = tokens[n.end - 1].lower(text);
+            !words::is_plural(head) || tokens[n.start].is_capitalized(text)
+        });
         let year_like = self.first.year_like
             && kind == Kind::Count
-            && self.unit.is_empty()
+            && (self.unit.is_empty() || dates_a_noun)
             && bound == Bound::Exact;
         let qualifier_start = self.qualifier.as_ref().map_or(self.start, |q| q.start);
         Quantity {

@@ -19,7 +19,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: factmark claims [--manifest FILE] [--] [FILE...]
        factmark check [--json] [--manifest FILE] [--] [FILE...]
-       factmark score [--undated] [--details] [--json] [--baseline FILE [--update-baseline]] DIR...
+       factmark score [--undated] [--details] [--pairs FILE] [--json] [--baseline FILE [--update-baseline]] DIR...
        factmark --help
 
   claims       every file's claims, as JSON
@@ -33,6 +33,8 @@ usage: factmark claims [--manifest FILE] [--] [FILE...]
   --undated        score only without the reports' dates (default: with and without)
   --details        print each error under its cluster: misread figures, wrong
                    highlights, missed conflicts, joined pairs
+  --pairs FILE     write the alignment features of every pair of labelled figures
+                   (with reports dated) for scripts/fit_weights.py
   --baseline FILE  exit 1 when a figure falls below the committed baseline
   --update-baseline  raise the baseline's figures where the scores are better
   --               ends the options: every later argument is a file";
@@ -57,6 +59,7 @@ struct Options {
     manifest: Option<OsString>,
     undated: bool,
     details: bool,
+    pairs: Option<OsString>,
     baseline: Option<OsString>,
     update_baseline: bool,
     paths: Vec<OsString>,
@@ -136,6 +139,7 @@ fn parse(args: Vec<OsString>) -> Result<Option<Options>, String> {
         manifest: None,
         undated: false,
         details: false,
+        pairs: None,
         baseline: None,
         update_baseline: false,
         paths: Vec::new(),
@@ -154,6 +158,9 @@ fn parse(args: Vec<OsString>) -> Result<Option<Options>, String> {
             }
             Some("--undated") if scoring => options.undated = true,
             Some("--details") if scoring => options.details = true,
+            Some("--pairs") if scoring => {
+                options.pairs = Some(args.next().ok_or("factmark: --pairs needs a file")?)
+            }
             Some("--baseline") if scoring => {
                 options.baseline = Some(args.next().ok_or("factmark: --baseline needs a file")?)
             }

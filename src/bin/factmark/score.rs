@@ -115,6 +115,13 @@ struct Counts {
     apart_joined: usize,
     /// With `--details`: each error, one line (not added up).
     details: Vec<String>,
+    /// With `--pairs`: one row per pair of gold mentions that may be one
+    /// quantity (label, then the features), for `scripts/fit_weights.py`.
+    pairs: Vec<String>,
+    /// Pairs of mentions of one quantity that a cannot-link keeps apart, by reason.
+    split_by: BTreeMap<&'static str, usize>,
+    /// With `--pairs`: those pairs, one line each (written beside the pairs file).
+    split: Vec<String>,
 }
 
 /// The figures a baseline holds: shares in 0..=1 except `apart_joined`.
@@ -141,6 +148,9 @@ pub fn run(options: &Options) -> ExitCode {
     };
     let mut scored: Baseline = BTreeMap::new();
     let mut report = String::new();
+    let mut pair_lines: Vec<String> = Vec::new();
+    let mut split_lines: Vec<String> = Vec::new();
+    let mut split: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut ok = true;
     for folder in &options.paths {
         let folder = Path::new(folder);
@@ -175,7 +185,12 @@ pub fn run(options: &Options) -> ExitCode {
             );
             let mut total = Counts::default();
             for cluster in &clusters {
-                let counts = match score(cluster, dated, options.details) {
+                let counts = match score(
+                    cluster,
+                    dated,
+                    options.details,
+                    options.pairs.is_some() && dated,
+                ) {
                     Ok(counts) => counts,
                     Err(e) => {
                         say(&format!("factmark score: {}: {e}", cluster.name));
@@ -184,6 +199,11 @@ pub fn run(options: &Options) -> ExitCode {
                     }
                 };
                 row(&mut report, &cluster.name, &counts);
+                pair_lines.extend(counts.pairs.iter().cloned());
+                split_lines.extend(counts.split.iter().cloned());
+                for (reason, n) in &counts.split_by {
+                    *split.entry(*reason).or_default() += n;
+                }
                 for line in &counts.details {
                     let _ = writeln!(report, "    {line}");
                 }
@@ -209,6 +229,36 @@ pub fn run(options: &Options) -> ExitCode {
         }
     } else {
         print!("{report}");
+    }
+    if let Some(path) = &options.pairs {
+        let header = std::iter::once("cluster\tsame".to_string())
+            .chain(
+                factmark::align::features::NAMES
+                    .iter()
+                    .map(|n| n.to_string()),
+            )
+            .chain(["a".to_string(), "b".to_string()])
+            .collect::<Vec<_>>()
+            .join("\t");
+        let text = std::iter::once(header)
+            .chain(pair_lines)
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n";
+        if let Err(e) = std::fs::write(path, text) {
+            say(&format!(
+                "factmark score: cannot write {}: {e}",
+                Path::new(path).display()
+            ));
+            ok = false;
+        }
+        for (reason, n) in &split {
+            say(&format!(
+                "factmark score: {n} pairs of one quantity kept apart because {reason}"
+            ));
+        }
+        let split_path = Path::new(path).with_extension("split.tsv");
+        let _ = std::fs::write(&split_path, split_lines.join("\n") + "\n");
     }
     if let Some(path) = &options.baseline {
         ok &= ratchet(Path::new(path), &scored, options.update_baseline);
@@ -497,7 +547,7 @@ fn read_cluster(dir: &Path) -> Result<Cluster, String> {
     })
 }
 
-fn score(cluster: &Cluster, dated: bool, details: bool) -> Result<Counts, String> {
+fn score(cluster: &Cluster, dated: bool, details: bool, pairs: bool) -> Result<Counts, String> {
     let reports: Vec<Report> = cluster
         .articles
         .values()
@@ -510,7 +560,12 @@ fn score(cluster: &Cluster, dated: bool, details: bool) -> Result<Counts, String
     let check = factmark::check(&reports).map_err(|e| e.to_string())?;
     // Claim id → its group's index.
     let mut group_of: HashMap<&str, usize> = HashMap::new();
+    // Only the groups of one quantity join figures (a `partOfWhole` group shows
+    // a whole beside its parts).
     for (g, group) in check.groups.iter().enumerate() {
+        if !group.verdict.is_one_quantity() {
+            continue;
+        }
         for member in &group.members {
             group_of.insert(member.claim.as_str(), g);
         }
@@ -572,6 +627,9 @@ fn score(cluster: &Cluster, dated: bool, details: bool) -> Result<Counts, String
             }
             mentions.push((q, claim.map(|cl| cl.id.as_str())));
         }
+    }
+    if pairs {
+        pair_rows(cluster, &check, &mentions, &mut c);
     }
     // Pairs of gold mentions the groups join.
     let together = |a: Option<&str>, b: Option<&str>| match (a, b) {
@@ -669,6 +727,58 @@ fn score(cluster: &Cluster, dated: bool, details: bool) -> Result<Counts, String
         }
     }
     Ok(c)
+}
+
+/// The features of every pair of read gold mentions (of one dimension, in one
+/// cluster), labelled 1 when both are mentions of one quantity, for fitting the
+/// weights; and the cannot-links that split a quantity, by reason.
+fn pair_rows(
+    cluster: &Cluster,
+    check: &factmark::Check,
+    mentions: &[(usize, Option<&str>)],
+    c: &mut Counts,
+) {
+    use factmark::align;
+    let candidates = align::candidates(&check.reports);
+    let index: HashMap<&str, usize> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, cand)| (cand.claim.id.as_str(), i))
+        .collect();
+    let quantity_of: HashMap<usize, usize> = mentions
+        .iter()
+        .filter_map(|&(q, id)| Some((*index.get(id?)?, q)))
+        .collect();
+    for pair in align::pairs(&candidates) {
+        let (Some(&qa), Some(&qb)) = (quantity_of.get(&pair.a), quantity_of.get(&pair.b)) else {
+            continue;
+        };
+        let (a, b) = (candidates[pair.a].claim, candidates[pair.b].claim);
+        match pair.features {
+            Ok(values) => {
+                let row: Vec<String> = values.iter().map(|v| format!("{v:.3}")).collect();
+                let quote = |c: &factmark::Claim| {
+                    format!("{}: {} [{}]", c.report, c.text, c.subject).replace('\t', " ")
+                };
+                c.pairs.push(format!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    cluster.name,
+                    u8::from(qa == qb),
+                    row.join("\t"),
+                    quote(a),
+                    quote(b)
+                ));
+            }
+            Err(reason) if qa == qb => {
+                *c.split_by.entry(reason).or_default() += 1;
+                c.split.push(format!(
+                    "{}\t{reason}\t{}: {} [{}]\t{}: {} [{}]",
+                    cluster.name, a.report, a.text, a.subject, b.report, b.text, b.subject
+                ));
+            }
+            Err(_) => {}
+        }
+    }
 }
 
 /// "report “text”, …" for a group's members.

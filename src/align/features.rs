@@ -1,0 +1,590 @@
+//! How much two claims look like one quantity: the features of a pair, read
+//! from their frames, and the hard reasons they cannot be one (cannot-links).
+//!
+//! Why features and not a key: a key built from words either splits two
+//! phrasings of one crowd or joins a province's toll with the country's. Each
+//! feature here is one comparison a fact-checker would make (same thing
+//! counted? same place? same day?); their weights are fitted on the labelled
+//! real-news corpus (`scripts/fit_weights.py` → `data/weights.tsv`), so the
+//! evidence is weighed by data, not by hand. A cannot-link is a difference no
+//! weight may outvote: two places of one standing, a figure of last year and
+//! one of today, a forecast and an outcome. DESIGN.md lists both with the
+//! fitted weights.
+
+use crate::align::Candidate;
+use crate::claim::{Claim, Kind};
+use crate::frame::{DateAnchor, Frame, PlaceRelation, Statistic, When};
+use crate::knowledge::nouns::NounClass;
+use crate::knowledge::words;
+
+/// The names of the features, in the order of [`Features`]' values and of the
+/// weights in `data/weights.tsv`.
+pub const NAMES: [&str; COUNT] = [
+    "same counted noun",
+    "different counted nouns",
+    "a kind of the other's noun",
+    "different classes of thing",
+    "same predicate",
+    "different predicates",
+    "one predicate only",
+    "nothing says what is measured",
+    "same owner",
+    "different owners",
+    "one owner only",
+    "shares of different wholes",
+    "different time scopes",
+    "same place",
+    "same place named in both sentences",
+    "one place holds the other",
+    "different places, one from a lead",
+    "places from a report's lead",
+    "reports of one news cycle",
+    "reports days apart",
+    "one of the past",
+    "one a forecast",
+    "one superseded",
+    "one a change",
+    "a part of a whole",
+    "different happenings",
+    "same report",
+    "one sentence, two sources",
+    "values far apart",
+    "values agree",
+    "context words shared",
+    "subject words shared",
+    "different sources",
+    "both in their reports' first sentences",
+    "each the first of its measure in its report",
+    "the other's most alike figure",
+];
+
+/// How many features a pair has.
+pub const COUNT: usize = 36;
+
+/// A pair's feature values, each between 0 and 1.
+pub type Features = [f64; COUNT];
+
+/// Why two claims cannot measure one quantity, in words for an explanation.
+pub type Apart = &'static str;
+
+/// The features of a pair, or the reason it cannot be one quantity.
+pub fn pair(a: &Candidate, b: &Candidate) -> Result<Features, Apart> {
+    cannot_link(a, b)?;
+    let (c, d) = (a.claim, b.claim);
+    let (x, y) = (&c.frame, &d.frame);
+    let counted = (x.counted.as_deref(), y.counted.as_deref());
+    let same_counted =
+        matches!(counted, (Some(p), Some(q)) if words::counted_as(p) == words::counted_as(q));
+    let different_counted = matches!(counted, (Some(_), Some(_))) && !same_counted;
+    let different_class = matches!((x.class, y.class), (Some(p), Some(q)) if p.class != q.class);
+    let predicates = (x.predicate, y.predicate);
+    let same_predicate = matches!(predicates, (Some(p), Some(q)) if p == q);
+    let different_predicates = matches!(predicates, (Some(p), Some(q)) if p != q);
+    let one_predicate = predicates.0.is_some() != predicates.1.is_some();
+    let bare = |f: &Frame| f.counted.is_none() && f.predicate.is_none() && f.of.is_none();
+    let owners = (&x.owner, &y.owner);
+    let different_owners = matches!(owners, (Some(p), Some(q)) if p != q);
+    let different_of = matches!((&x.of, &y.of), (Some(p), Some(q)) if p != q);
+    let places = place_relation(x, y);
+    let (days_apart, dated) = match (a.published, b.published) {
+        (Some(p), Some(q)) => ((p.day - q.day).abs(), true),
+        _ => (0, false),
+    };
+    let one = |when: When| (x.when == when) != (y.when == when);
+    let change = |f: &Frame| f.statistic == Statistic::Change;
+    let part = x.statistic == Statistic::Part || y.statistic == Statistic::Part;
+    let happenings = matches!((x.happening, y.happening), (Some(p), Some(q)) if p != q);
+    let different_sources =
+        matches!((&c.source, &d.source), (Some(p), Some(q)) if !same_source(p, q));
+    let value_relation = values(c, d);
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    Ok([
+        flag(same_counted),
+        flag(different_counted),
+        flag(kind_of_other(x, y)),
+        flag(different_class),
+        flag(same_predicate),
+        flag(different_predicates),
+        flag(one_predicate),
+        flag(bare(x) || bare(y)),
+        flag(matches!(owners, (Some(p), Some(q)) if p == q)),
+        flag(different_owners),
+        flag(owners.0.is_some() != owners.1.is_some()),
+        flag(different_of),
+        flag(!scopes_agree(&x.scopes, &y.scopes)),
+        flag(places == PlaceRelation::Same),
+        flag(places == PlaceRelation::Same && !x.inherited && !y.inherited),
+        flag(matches!(
+            places,
+            PlaceRelation::Contains | PlaceRelation::Within
+        )),
+        flag(places == PlaceRelation::Disjoint),
+        flag(x.inherited || y.inherited),
+        flag(dated && days_apart <= 1),
+        flag(dated && days_apart > 3),
+        flag(one(When::Past)),
+        flag(one(When::Forecast)),
+        flag(one(When::Superseded)),
+        flag(change(x) != change(y)),
+        flag(part),
+        flag(happenings),
+        flag(c.report == d.report),
+        flag(c.report == d.report && c.sentence == d.sentence),
+        flag(value_relation == Values::FarApart),
+        flag(value_relation == Values::Agree),
+        0.0, // context words shared: see `weigh_overlaps`
+        0.0, // subject words shared: likewise
+        flag(different_sources),
+        flag(c.sentence < LEAD_SENTENCES && d.sentence < LEAD_SENTENCES),
+        0.0, // each the first of its measure: see `mark_most_alike`
+        0.0, // the other's most alike figure: likewise
+    ])
+}
+
+/// How alike two figures read, by their words alone (not a probability): the
+/// measure to find each figure's most alike figure in another report.
+fn likeness(f: &Features) -> f64 {
+    let at = |name: &str| NAMES.iter().position(|n| *n == name).map_or(0.0, |i| f[i]);
+    at("same predicate")
+        + at("same counted noun")
+        + at("subject words shared")
+        + at("context words shared")
+}
+
+/// Sentences of a report's headline and lead, where news puts its main figures.
+const LEAD_SENTENCES: usize = 3;
+
+/// Sets the last two features of each pair of figures of different reports:
+/// each is the first figure of its measure (dimension and predicate) in its
+/// report (the main figure, in news written as an inverted pyramid); each is
+/// the other's most alike figure in its report (ties: the first).
+pub fn mark_most_alike(candidates: &[Candidate], pairs: &mut [super::Pair]) {
+    // The first candidate of each (report, kind, predicate): candidates come
+    // sorted by kind, then report, then position.
+    let mut firsts: std::collections::HashSet<(&str, u8, Option<&str>)> =
+        std::collections::HashSet::new();
+    let first: Vec<bool> = candidates
+        .iter()
+        .map(|c| {
+            firsts.insert((
+                c.claim.report.as_str(),
+                c.claim.kind as u8,
+                c.claim.frame.predicate,
+            ))
+        })
+        .collect();
+    // (claim index, report of the other) -> (likeness, pair index) of its best.
+    let mut best: std::collections::HashMap<(usize, &str), (f64, usize)> =
+        std::collections::HashMap::new();
+    for (k, pair) in pairs.iter().enumerate() {
+        let Ok(f) = &pair.features else { continue };
+        let (a, b) = (candidates[pair.a].claim, candidates[pair.b].claim);
+        if a.report == b.report {
+            continue;
+        }
+        let like = likeness(f);
+        for (me, other) in [(pair.a, b.report.as_str()), (pair.b, a.report.as_str())] {
+            let slot = best.entry((me, other)).or_insert((f64::MIN, k));
+            if like > slot.0 {
+                *slot = (like, k);
+            }
+        }
+    }
+    for k in 0..pairs.len() {
+        let (a, b) = (pairs[k].a, pairs[k].b);
+        let (ra, rb) = (
+            candidates[a].claim.report.as_str(),
+            candidates[b].claim.report.as_str(),
+        );
+        let mutual = ra != rb
+            && best.get(&(a, rb)).is_some_and(|&(_, p)| p == k)
+            && best.get(&(b, ra)).is_some_and(|&(_, p)| p == k);
+        if let Ok(f) = &mut pairs[k].features {
+            f[COUNT - 2] = if ra != rb && first[a] && first[b] {
+                1.0
+            } else {
+                0.0
+            };
+            f[COUNT - 1] = if mutual { 1.0 } else { 0.0 };
+        }
+    }
+}
+
+/// The reason two claims are different quantities whatever their other
+/// features say, if there is one: what no weight may outvote.
+pub fn cannot_link(a: &Candidate, b: &Candidate) -> Result<(), Apart> {
+    let (c, d) = (a.claim, b.claim);
+    let (x, y) = (&c.frame, &d.frame);
+    if c.kind != d.kind {
+        return Err("they measure different dimensions");
+    }
+    // One report states one quantity twice in one sentence only when it names
+    // two sources for it ("more than four hours, according to Russian media,
+    // while RIA Novosti said four and a half").
+    if c.report == d.report && c.sentence == d.sentence && c.source == d.source {
+        return Err("one sentence states them as two figures");
+    }
+    if c.kind == Kind::Money && !shares_currency(c, d) {
+        return Err("they are in different currencies with no stated conversion");
+    }
+    // People are never things: "12 people" and "12 homes".
+    let person = |f: &Frame| f.class.map(|n| n.class == NounClass::person());
+    if let (Some(p), Some(q)) = (person(x), person(y)) {
+        if p != q {
+            return Err("one counts people, the other things");
+        }
+    }
+    // People to whom different things happened: the killed and the injured,
+    // the arrested and the released (the hospitalised are among the injured:
+    // a part, see `part_of`).
+    if let (Kind::Count, Some(p), Some(q)) = (c.kind, x.predicate, y.predicate) {
+        let roles = words::is_role(p) && words::is_role(q);
+        if roles && p != q && !words::predicate_within(p, q) && !words::predicate_within(q, p) {
+            return Err("they count people to whom different things happened");
+        }
+    }
+    // Dates of different years date different happenings ("April 11, 2025"
+    // and "April 11, 2024": this year's talks and last year's).
+    if let (Some(p), Some(q)) = (
+        c.date.as_ref().and_then(|d| d.year),
+        d.date.as_ref().and_then(|d| d.year),
+    ) {
+        if p != q {
+            return Err("they are dates of different years");
+        }
+    }
+    if x.per != y.per || periods(&x.scopes) != periods(&y.scopes) {
+        return Err("they are rates of different periods");
+    }
+    // Ages are of one person: the same name must go with both.
+    if c.kind == Kind::Age && (x.owner.is_none() || x.owner != y.owner) {
+        return Err("they are ages of people not named as one");
+    }
+    // Two bare counts ("1.01", "16") say nothing of what they count.
+    let bare = |f: &Frame| f.counted.is_none() && f.predicate.is_none() && f.of.is_none();
+    if c.kind == Kind::Count && bare(x) && bare(y) {
+        return Err("neither says what it counts");
+    }
+    if let (Some(p), Some(q)) = (x.year, y.year) {
+        if p != q {
+            return Err("they are figures of different years");
+        }
+    }
+    // A year before the report's own is another event's ("the 1918 fire").
+    if earlier_year(a) != earlier_year(b) {
+        return Err("one is a figure of an earlier year");
+    }
+    if x.event != y.event {
+        return Err("one is a figure of another named event");
+    }
+    if values(c, d) == Values::Unrelated {
+        return Err("their values are too far apart to be one figure");
+    }
+    // A place the claim's own sentence names is a fact of the figure; one
+    // from its report's lead only its setting, weighed as a feature.
+    let places = place_relation(x, y);
+    if places == PlaceRelation::Disjoint && !x.inherited && !y.inherited {
+        return Err("they are about different places");
+    }
+    if days_differ(&x.dates, &y.dates) {
+        return Err("they are about different days");
+    }
+    // Reports on one page are of one event, unless their dates say they are
+    // weeks apart and nothing else (a place, a day) says they are.
+    let weeks_apart =
+        matches!((a.published, b.published), (Some(p), Some(q)) if (p.day - q.day).abs() > 7);
+    let shared_day = x.dates.iter().any(|d| y.dates.contains(d));
+    let placed = matches!(
+        places,
+        PlaceRelation::Same | PlaceRelation::Contains | PlaceRelation::Within
+    );
+    if weeks_apart && !shared_day && !placed {
+        return Err("their reports are weeks apart and nothing says they are of one event");
+    }
+    Ok(())
+}
+
+/// The words of a subject, for their overlap: a word of a concept counts as
+/// its concept ("talks" and "meeting" meet), another by its first five
+/// letters ("killed" and "killing" meet); hashed, sorted.
+pub fn subject_words(subject: &str) -> Vec<u32> {
+    let mut v: Vec<u32> = subject
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .map(|w| {
+            let w = w.to_lowercase();
+            match words::concept(&w) {
+                Some(concept) => crate::frame::time::hash(concept.as_bytes()),
+                None => crate::frame::time::hash(&w.as_bytes()[..w.len().min(5)]),
+            }
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The closest relation between a place of one frame and a place of the
+/// other: they are about different places only when every pair of their
+/// places is (a place the gazetteer does not know may be anywhere).
+fn place_relation(x: &Frame, y: &Frame) -> PlaceRelation {
+    let rank = |r: PlaceRelation| match r {
+        PlaceRelation::Same => 0,
+        PlaceRelation::Contains | PlaceRelation::Within => 1,
+        PlaceRelation::Unknown => 2,
+        PlaceRelation::Disjoint => 3,
+    };
+    x.places
+        .iter()
+        .flat_map(|p| y.places.iter().map(move |q| p.relation(q)))
+        .min_by_key(|&r| rank(r))
+        .unwrap_or(PlaceRelation::Unknown)
+}
+
+/// True when both name calendar days and none is shared.
+fn days_differ(x: &[DateAnchor], y: &[DateAnchor]) -> bool {
+    let days = |d: &[DateAnchor]| -> Vec<(u8, u8)> {
+        d.iter()
+            .filter_map(|a| match a {
+                DateAnchor::Day { month, day } => Some((*month, *day)),
+                _ => None,
+            })
+            .collect()
+    };
+    let (p, q) = (days(x), days(y));
+    !p.is_empty() && !q.is_empty() && !p.iter().any(|d| q.contains(d))
+}
+
+/// The periods of a figure per period ("a week", "annual", "quarterly"):
+/// a rate and a total are never one quantity.
+fn periods(scopes: &[&'static str]) -> Vec<&'static str> {
+    scopes
+        .iter()
+        .copied()
+        .filter(|s| matches!(*s, "daily" | "weekly" | "monthly" | "quarter" | "annual"))
+        .collect()
+}
+
+/// Time scopes agree when they are equal or one has none ("so far" and
+/// nothing said may be one total; "so far" and "annual" are not).
+fn scopes_agree(x: &[&'static str], y: &[&'static str]) -> bool {
+    fn period(s: &[&'static str]) -> Vec<&'static str> {
+        s.iter().copied().filter(|s| *s != "previous").collect()
+    }
+    let (p, q) = (period(x), period(y));
+    p.is_empty() || q.is_empty() || p == q
+}
+
+/// One noun names a kind of the other's, or a person of a kind against people
+/// in general ("children" and "people", "students" and "victims"): a part.
+fn kind_of_other(x: &Frame, y: &Frame) -> bool {
+    let (Some(p), Some(q)) = (&x.counted, &y.counted) else {
+        return false;
+    };
+    let generic = |w: &str| words::counted_as(w) == "people";
+    p != q && (generic(p) != generic(q)) && x.class == y.class
+}
+
+/// A currency both claims can be compared in: stated or converted.
+fn shares_currency(c: &Claim, d: &Claim) -> bool {
+    let units = |x: &Claim| -> Vec<String> {
+        std::iter::once(x.unit.clone())
+            .chain(x.conversions.iter().map(|k| k.unit.clone()))
+            .collect()
+    };
+    let (p, q) = (units(c), units(d));
+    p.iter().any(|u| q.contains(u))
+}
+
+/// How two claims' values stand, compared in one unit with the rounding
+/// their writing implies. Weak evidence on purpose: a value that agrees is
+/// only a little sign of one quantity (that is what is checked), and a
+/// hundredfold difference is rarely a report's error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Values {
+    /// The intervals share a value.
+    Agree,
+    /// Their middles are over twice apart.
+    FarApart,
+    /// They are over a hundred times apart: no revision or rounding
+    /// explains it ("thousands" and "38 million").
+    Unrelated,
+    /// Neither, or not comparable.
+    Other,
+}
+
+/// How many times apart two figures of one quantity never are.
+const UNRELATED_RATIO: f64 = 100.0;
+
+fn values(c: &Claim, d: &Claim) -> Values {
+    let Some(value) = d
+        .value_in(&c.unit)
+        .or_else(|| c.conversions.iter().find_map(|k| d.value_in(&k.unit)))
+    else {
+        return Values::Other;
+    };
+    let Some(own) = c.value else {
+        return Values::Other;
+    };
+    let (p, q) = (
+        super::verdict::compared(c, own, &c.unit),
+        super::verdict::compared(d, value, &c.unit),
+    );
+    // The size of a figure: the middle of its interval, its bound when it
+    // has one only ("more than 4 hours" is about 4, "under 20%" about 20).
+    let size = |v: crate::claim::Interval| match (v.low, v.high) {
+        (Some(l), Some(h)) if l > 0.0 => Some((l + h) / 2.0),
+        (Some(l), None) => Some(l),
+        (_, Some(h)) => Some(h),
+        _ => None,
+    };
+    let ratio = match (size(p), size(q)) {
+        (Some(m), Some(n)) if m > 0.0 && n > 0.0 => m.max(n) / m.min(n),
+        _ => 1.0,
+    };
+    if ratio > UNRELATED_RATIO {
+        Values::Unrelated
+    } else if p.overlaps(&q) {
+        Values::Agree
+    } else if ratio > 2.0 {
+        Values::FarApart
+    } else {
+        Values::Other
+    }
+}
+
+/// Two sources are one when one names the other ("Reuters" and "Reuters, citing police").
+fn same_source(p: &str, q: &str) -> bool {
+    let (p, q) = (p.to_ascii_lowercase(), q.to_ascii_lowercase());
+    p.contains(&q) || q.contains(&p)
+}
+
+/// Shared words over all words of two sorted lists, each word weighed by
+/// how rare it is among the figures compared (`weight`): sharing "lasted"
+/// says more than sharing "people".
+fn weighted_jaccard(x: &[u32], y: &[u32], weight: &impl Fn(u32) -> f64) -> f64 {
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut shared, mut all) = (0.0, 0.0);
+    while i < x.len() || j < y.len() {
+        let (a, b) = (x.get(i), y.get(j));
+        match (a, b) {
+            (Some(a), Some(b)) if a == b => {
+                shared += weight(*a);
+                all += weight(*a);
+                i += 1;
+                j += 1;
+            }
+            (Some(a), Some(b)) if a < b => {
+                all += weight(*a);
+                i += 1;
+            }
+            (Some(a), None) => {
+                all += weight(*a);
+                i += 1;
+            }
+            (_, Some(b)) => {
+                all += weight(*b);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    if all > 0.0 {
+        shared / all
+    } else {
+        0.0
+    }
+}
+
+/// Fills in the two overlaps of words of each pair: of the contexts and of
+/// the subjects, each word weighed by its inverse frequency among the figures
+/// compared (`ln(1 + n / df)`).
+pub fn weigh_overlaps(candidates: &[Candidate], pairs: &mut [super::Pair]) {
+    let subjects: Vec<Vec<u32>> = candidates
+        .iter()
+        .map(|c| subject_words(&c.claim.subject))
+        .collect();
+    let mut frequency: std::collections::HashMap<u32, f64> = std::collections::HashMap::new();
+    for (c, subject) in candidates.iter().zip(&subjects) {
+        let mut seen: Vec<u32> = c
+            .claim
+            .frame
+            .context
+            .iter()
+            .chain(subject)
+            .copied()
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            *frequency.entry(w).or_default() += 1.0;
+        }
+    }
+    let n = candidates.len() as f64;
+    let weight = |w: u32| (1.0 + n / frequency.get(&w).copied().unwrap_or(1.0)).ln();
+    let at = |name: &str| NAMES.iter().position(|x| *x == name).unwrap_or(0);
+    let (context, subject) = (at("context words shared"), at("subject words shared"));
+    for pair in pairs.iter_mut() {
+        if let Ok(f) = &mut pair.features {
+            let (a, b) = (
+                &candidates[pair.a].claim.frame,
+                &candidates[pair.b].claim.frame,
+            );
+            f[context] = weighted_jaccard(&a.context, &b.context, &weight);
+            f[subject] = weighted_jaccard(&subjects[pair.a], &subjects[pair.b], &weight);
+        }
+    }
+}
+
+/// True when `part`'s figure is a part of `whole`'s: the same measure of the
+/// same event, but for a place within the whole's ("in Valencia" and "in
+/// Spain"), a kind of what the whole counts ("children" and "people"), a
+/// measure within the whole's ("hospitalised" within "injured"), or a part its
+/// clause names ("five of them"); and not larger than the whole.
+pub fn part_of(part: &Candidate, whole: &Candidate) -> bool {
+    let (c, d) = (part.claim, whole.claim);
+    let (x, y) = (&c.frame, &d.frame);
+    let predicate_within = match (x.predicate, y.predicate) {
+        (Some(p), Some(q)) => p != q && words::predicate_within(p, q),
+        _ => false,
+    };
+    let place_within = !x.places.is_empty()
+        && x.places.iter().all(|p| {
+            y.places
+                .iter()
+                .any(|q| p.relation(q) == PlaceRelation::Within)
+        });
+    let counted_kind = kind_of_other(x, y)
+        && y.counted
+            .as_deref()
+            .is_some_and(|w| words::counted_as(w) == "people");
+    let relation =
+        predicate_within || place_within || counted_kind || x.statistic == Statistic::Part;
+    if !relation || c.kind != d.kind || c.report == d.report && c.sentence == d.sentence {
+        return false;
+    }
+    let same_measure = x.predicate == y.predicate || predicate_within;
+    let same_event = x.when == y.when
+        && x.year == y.year
+        && x.owner == y.owner
+        && x.class.map(|n| n.class) == y.class.map(|n| n.class)
+        && (x.happening.is_none() || y.happening.is_none() || x.happening == y.happening)
+        && !days_differ(&x.dates, &y.dates);
+    let not_larger = match (
+        d.value_in(&c.unit).and_then(|v| v.high),
+        c.value.and_then(|v| v.low),
+    ) {
+        (Some(whole), Some(part)) => part <= whole,
+        _ => true,
+    };
+    same_measure && same_event && not_larger && x.predicate.is_some()
+}
+
+/// True when a claim's clause names a year before its report's.
+fn earlier_year(c: &Candidate) -> bool {
+    let published = c.published.and_then(|p| p.date().year);
+    matches!((c.claim.frame.year, published), (Some(y), Some(p)) if y < p)
+}
