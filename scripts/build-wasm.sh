@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the browser widget: the core for wasm32-unknown-unknown (profile
 # `wasm`: size first), wasm-bindgen's ES-module glue (target web) into www/pkg/,
-# then wasm-opt -Oz (binaryen from npm, see scripts/package.json; setup.sh
+# then wasm-opt -Os (binaryen from npm, see scripts/package.json; setup.sh
 # installs it); then esbuild bundles www/factmark.js and its modules into the
 # one file pages load, www/factmark.min.js, and minifies the glue in place.
 # Ends by printing the size, raw and gzipped, of every file the widget loads,
@@ -14,7 +14,7 @@ wasm=target/wasm32-unknown-unknown/wasm/factmark.wasm
 
 cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm
 wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm"
-scripts/node_modules/.bin/wasm-opt -Oz "$out/factmark_bg.wasm" -o "$out/factmark_bg.wasm"
+scripts/node_modules/.bin/wasm-opt -Os "$out/factmark_bg.wasm" -o "$out/factmark_bg.wasm"
 
 # The glue stays a file of its own (the widget imports it when it first runs,
 # so a missing file is a load failure like a missing wasm).
@@ -29,6 +29,6 @@ node --input-type=module -e "
   import { readFileSync } from 'node:fs';
   const core = await import('./$out/factmark.js');
   core.initSync({ module: readFileSync('$out/factmark_bg.wasm') });
-  core.checkReports(['smoke'], [''], ['The talks lasted four hours.']);"
+  JSON.parse(core.checkReportsJson(['smoke'], [''], ['The talks lasted four hours.']));"
 
 node tests/browser/payload.mjs || echo "warning: over the size budget; the browser tests will fail" >&2

@@ -27,6 +27,7 @@ import { Highlighter } from './factmark/highlight.js';
 import { Popover } from './factmark/popover.js';
 import { readText } from './factmark/text.js';
 import { verdictOf } from './factmark/format.js';
+import { checkInWasm, limitsOf } from './factmark/seam.js';
 
 const STYLESHEET = new URL('./factmark.css', import.meta.url).href;
 const GLUE = './pkg/factmark.js';
@@ -54,12 +55,7 @@ function loadCore() {
     // reported like any other load failure instead of breaking this module.
     const glue = await import(GLUE);
     await glue.default({ module_or_path: new URL('./pkg/factmark_bg.wasm', import.meta.url) });
-    return {
-      // The wasm export takes parallel arrays (no deserializer in the bundle).
-      checkReports: (reports) =>
-        glue.checkReports(reports.map((r) => r.name), reports.map((r) => r.date ?? ''), reports.map((r) => r.text)),
-      limits: glue.limits(),
-    };
+    return { checkReports: (reports) => checkInWasm(glue, reports), limits: limitsOf(glue) };
   })().catch((error) => {
     core = null; // a later call tries again
     const reason = String(error?.message ?? error).split('\n')[0];
