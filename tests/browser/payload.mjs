@@ -1,5 +1,5 @@
 // What the widget costs a reader: every file it loads, raw and gzipped, against
-// the budget of 100 KB (100,000 bytes) gzipped for wasm + JS + CSS.
+// the budget of 120 KB (120,000 bytes) gzipped for wasm + JS + CSS.
 //
 // Why one list here: the build prints it, the budget test checks it, and the
 // request-recording test checks that the browser loads nothing outside it.
@@ -9,16 +9,17 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 
-export const BUDGET_GZIP_BYTES = 100_000;
+export const BUDGET_GZIP_BYTES = 120_000;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Paths, relative to the repository, of everything the widget loads: the
  * bundle scripts/build-wasm.sh makes of www/factmark.js and www/factmark/*.js,
- * the stylesheet, the wasm-bindgen glue and the wasm.
+ * the stylesheet, the worker that runs the core, the wasm-bindgen glue and
+ * the wasm.
  */
 export function widgetFiles() {
-  return ['www/factmark.min.js', 'www/factmark.css', 'www/pkg/factmark.js', 'www/pkg/factmark_bg.wasm'];
+  return ['www/factmark.min.js', 'www/factmark.css', 'www/pkg/factmark-worker.js', 'www/pkg/factmark.js', 'www/pkg/factmark_bg.wasm'];
 }
 
 /** [{path, raw, gzip}] for the given repository-relative paths. */
