@@ -31,9 +31,10 @@
 import { apply, unapply } from './factmark/marking.js';
 import { readText } from './factmark/text.js';
 import { checkWithCore, coreMemoryBytes } from './factmark/core.js';
-import { Pace } from './factmark/pace.js';
+import { BIG_SLICE_MS, Pace } from './factmark/pace.js';
 import { reportRoots } from './factmark/roots.js';
 import { PageChanged, Watch } from './factmark/watch.js';
+import { addStylesheet, removeStylesheet } from './factmark/stylesheet.js';
 
 export { coreMemoryBytes };
 
@@ -54,6 +55,9 @@ const CORE_FILES = {
  * move it.
  */
 export const MAX_PAGE_TEXT = 1_000_000;
+
+/** Characters of article text past which the work goes in short slices (pace.js). */
+const BIG_PAGE = 200_000;
 
 /** How often annotate() reads and checks again when the page changes the articles meanwhile. */
 const ATTEMPTS = 3;
@@ -140,6 +144,7 @@ async function prepare(elements, options, pace, watch, started) {
   const prepared = { prefix, roots: elements, options, texts: read.map((r) => r.text), stylesheet: STYLESHEET };
   const maxText = options.maxText ?? MAX_PAGE_TEXT;
   const textLength = read.reduce((n, report) => n + report.text.length, 0);
+  if (textLength > BIG_PAGE) pace.sliceMs = BIG_SLICE_MS;
   if (textLength > maxText) {
     const why =
       `factmark did not check these ${elements.length} reports: they hold ${textLength.toLocaleString('en')} characters ` +
@@ -150,11 +155,13 @@ async function prepare(elements, options, pace, watch, started) {
   const input = read.map(({ name, date, text }) => (date ? { name, date, text } : { name, text }));
   const checked = performance.now();
   const result = options.check ? await options.check(input) : await checkWithCore(input, CORE_FILES);
+  pace.restart(); // the page had its turn while the core worked
   if (result?.reports?.length !== input.length || !Array.isArray(result.groups)) {
     throw new Error(`factmark: the check answered for ${result?.reports?.length ?? 'no'} reports, not ${input.length}.`);
   }
   warnAboutDates(input, result.reports);
-  return { ...prepared, declined: null, result, checkMs: performance.now() - checked, memoryBytes: result.memoryBytes };
+  const { memoryBytes = null, coreMs = null, ...checkResult } = result;
+  return { ...prepared, declined: null, result: checkResult, checkMs: performance.now() - checked, coreMs, memoryBytes };
 }
 
 /**
@@ -169,7 +176,11 @@ async function commit(prepared, pace, watch, started) {
     if (handle) earlier.add(handle);
   }
   const restore = [];
+  // Hold the stylesheet meanwhile: removing the earlier annotation would take it
+  // out, and adding it again would load it again (unstyled marks meanwhile).
+  const held = prepared.options.stylesheet !== false && (await addStylesheet(STYLESHEET));
   try {
+    watch.check();
     for (const handle of earlier) {
       handle.remove();
       restore.push(() => handle.reapply());
@@ -185,6 +196,8 @@ async function commit(prepared, pace, watch, started) {
   } catch (error) {
     for (const undo of restore.reverse()) await undo();
     throw error;
+  } finally {
+    if (held) removeStylesheet();
   }
 }
 
@@ -200,6 +213,7 @@ function register(prepared, applied, started, pace) {
     timings: {
       checkMs: prepared.checkMs,
       totalMs: performance.now() - started,
+      coreMs: prepared.coreMs ?? null,
       wasmMemoryBytes: prepared.memoryBytes ?? null,
       breaks: pace.breaks,
     },

@@ -32,16 +32,16 @@ export function coreMemoryBytes() {
  * first use from `files`: `{ worker, wasm }` URLs and `glue()`, which imports
  * the wasm-bindgen glue (URLs relative to the page's copy of the widget, so the
  * entry module gives them). Resolves with `{ reports, groups }` (the README's
- * JSON contract) and `memoryBytes`, the wasm memory the module held after the
- * check; rejects with an Error whose message says why (`logged` when the
+ * JSON contract), `memoryBytes`, the wasm memory the module held after the
+ * check, and `coreMs`, the time the check itself took; rejects with an Error whose message says why (`logged` when the
  * console already said so).
  */
 export async function checkWithCore(input, files) {
   const loaded = await loadCore(files);
   try {
-    const { result, memoryBytes } = await loaded.check(input);
+    const { result, memoryBytes, coreMs } = await loaded.check(input);
     memoryHeld = memoryBytes;
-    return { ...result, memoryBytes };
+    return { ...result, memoryBytes, coreMs };
   } finally {
     if (memoryHeld > RECYCLE_BYTES && core) {
       loaded.drop();
@@ -78,7 +78,11 @@ async function pageCore(importGlue, wasmUrl) {
   const glue = await importGlue();
   await glue.default({ module_or_path: wasmUrl });
   return {
-    check: async (input) => ({ result: checkInWasm(glue, input), memoryBytes: glue.memoryBytes() }),
+    check: async (input) => {
+      const started = performance.now();
+      const result = checkInWasm(glue, input);
+      return { result, memoryBytes: glue.memoryBytes(), coreMs: performance.now() - started };
+    },
     drop() {}, // one module per page: the glue keeps it
   };
 }
@@ -135,28 +139,16 @@ function workerCore(workerUrl, wasmUrl) {
 
 /** Puts one message of a check's answer in its place (worker.js lists them). */
 function receive(call, data) {
-  switch (data.type) {
-    case 'reports':
-      call.result = { reports: data.reports, groups: [] };
-      break;
-    case 'claims': {
-      const claims = call.result.reports[data.report].claims;
-      for (const claim of data.claims) claims.push(claim);
-      break;
-    }
-    case 'group':
-      call.result.groups.push(data.group);
-      break;
-    case 'members': {
-      const members = call.result.groups[data.group].members;
-      for (const member of data.members) members.push(member);
-      break;
-    }
-    case 'done':
-      call.resolve({ result: call.result, memoryBytes: data.memoryBytes });
-      break;
-    case 'error':
-      call.reject(new Error(data.message));
-      break;
+  if (data.type === 'reports') {
+    call.result = { reports: data.reports, groups: [] };
+  } else if (data.type === 'parts') {
+    const { reports, groups } = call.result;
+    for (const [r, claims] of data.claims) for (const claim of claims) reports[r].claims.push(claim);
+    for (const group of data.groups) groups.push(group);
+    for (const [g, members] of data.members) for (const member of members) groups[g].members.push(member);
+  } else if (data.type === 'done') {
+    call.resolve({ result: call.result, memoryBytes: data.memoryBytes, coreMs: data.coreMs });
+  } else if (data.type === 'error') {
+    call.reject(new Error(data.message));
   }
 }

@@ -15,9 +15,6 @@
 // node in one write, so the page's nodes, not only its HTML, are as they were.
 import { piecesOf } from './text.js';
 
-/** Ranges cut from one text node per batch: the rest of the node is copied once per batch. */
-const BATCH = 1000;
-
 export class Highlighter {
   constructor() {
     /** Text node → its planned pieces [{ from, to, wrapper }], then its record once applied. */
@@ -51,42 +48,39 @@ export class Highlighter {
   }
 
   /**
-   * Puts the planned wrappers in the page. A batch of one node's ranges ends
-   * after BATCH ranges or once `due()` says the slice is used up; `between()`
-   * is called after each batch and awaited when it returns a promise (the
-   * caller yields there, and may throw to stop: undo() then removes what was
-   * applied).
+   * Puts the planned wrappers in the page. `between()` is called after each
+   * step (a slice of building, or one text node put in) and awaited when it
+   * returns a promise: the caller yields there, and may throw to stop (undo()
+   * then removes what was applied); `due()` says when a slice is used up.
    */
   async apply(between, due = () => false) {
+    const built = [];
     for (const [node, pieces] of this.planned) {
       pieces.sort((a, b) => a.from - b.from);
       const text = node.data;
-      this.cut.push(node);
-      let rest = node; // holds text[offset...]
-      let offset = 0;
-      let i = 0;
-      while (i < pieces.length) {
-        const fragment = document.createDocumentFragment();
-        const first = pieces[i].from;
-        let at = first;
-        for (const stop = Math.min(i + BATCH, pieces.length); i < stop; ) {
-          const { from, to, wrapper } = pieces[i++];
-          if (from > at) fragment.append(this.#text(text.slice(at, from)));
-          wrapper.append(this.#text(text.slice(from, to)));
-          fragment.append(wrapper);
-          this.wrappers.push(wrapper);
-          at = to;
-          if (due()) break;
+      const fragment = document.createDocumentFragment();
+      let at = pieces[0].from;
+      for (const { from, to, wrapper } of pieces) {
+        if (from > at) fragment.append(this.#text(text.slice(at, from)));
+        wrapper.append(this.#text(text.slice(from, to)));
+        fragment.append(wrapper);
+        at = to;
+        if (due()) {
+          const wait = between();
+          if (wait) await wait;
         }
-        const tail = at < text.length ? this.#text(text.slice(at)) : null;
-        if (tail) fragment.append(tail);
-        rest.parentNode.insertBefore(fragment, rest.nextSibling);
-        rest.data = text.slice(offset, first);
-        [rest, offset] = [tail, at];
-        const wait = between();
-        if (wait) await wait;
       }
-      this.planned.delete(node);
+      if (at < text.length) fragment.append(this.#text(text.slice(at)));
+      built.push({ node, fragment, head: text.slice(0, pieces[0].from), wrappers: pieces.map((p) => p.wrapper) });
+    }
+    this.planned.clear();
+    for (const { node, fragment, head, wrappers } of built) {
+      node.parentNode.insertBefore(fragment, node.nextSibling);
+      node.data = head;
+      this.cut.push(node);
+      for (const wrapper of wrappers) this.wrappers.push(wrapper);
+      const wait = between();
+      if (wait) await wait;
     }
   }
 

@@ -5,11 +5,13 @@
 //
 // Protocol (core.js is the other side): { type: 'init', wasmUrl } answers
 // { type: 'ready' } or { type: 'error', load: true, message }; { type: 'check',
-// id, reports } answers the result in small messages, so that no one message
-// takes the page long to receive: 'reports' (each report without its claims),
-// 'claims' (up to CHUNK of one report's claims), 'group' (a group without its
-// members), 'members' (up to CHUNK of one group's members), then 'done' with
-// the wasm memory the module holds; or { type: 'error', id, message }.
+// id, reports } answers the result in messages of at most CHUNK claims or
+// group members each, so that no one message takes the page long to receive
+// and a page of normal size gets one: 'reports' (each report without its
+// claims), then 'parts' ({ claims: [[report, claims]], groups: [group without
+// members], members: [[group, members]] }), then 'done' with the wasm memory
+// the module holds and the time the check took in the worker (coreMs); or
+// { type: 'error', id, message }.
 import init, * as glue from './factmark.js';
 import { checkInWasm } from '../factmark/seam.js';
 
@@ -29,20 +31,33 @@ self.onmessage = async ({ data }) => {
   }
   const { id, reports: input } = data;
   let result;
+  const started = performance.now();
   try {
     result = checkInWasm(glue, input);
   } catch (error) {
     self.postMessage({ type: 'error', id, message: String(error?.message ?? error) });
     return;
   }
+  const coreMs = performance.now() - started;
   const post = (message) => self.postMessage({ id, ...message });
   post({ type: 'reports', reports: result.reports.map(({ claims, ...report }) => ({ ...report, claims: [] })) });
+  let part = { claims: [], groups: [], members: [] };
+  let size = 0;
+  const add = (list, item, count) => {
+    list.push(item);
+    size += count;
+    if (size < CHUNK) return;
+    post({ type: 'parts', ...part });
+    part = { claims: [], groups: [], members: [] };
+    size = 0;
+  };
   result.reports.forEach(({ claims }, r) => {
-    for (let i = 0; i < claims.length; i += CHUNK) post({ type: 'claims', report: r, claims: claims.slice(i, i + CHUNK) });
+    for (let i = 0; i < claims.length; i += CHUNK) add(part.claims, [r, claims.slice(i, i + CHUNK)], Math.min(CHUNK, claims.length - i));
   });
   result.groups.forEach(({ members, ...group }, g) => {
-    post({ type: 'group', group: { ...group, members: [] } });
-    for (let i = 0; i < members.length; i += CHUNK) post({ type: 'members', group: g, members: members.slice(i, i + CHUNK) });
+    add(part.groups, { ...group, members: [] }, 1);
+    for (let i = 0; i < members.length; i += CHUNK) add(part.members, [g, members.slice(i, i + CHUNK)], Math.min(CHUNK, members.length - i));
   });
-  post({ type: 'done', memoryBytes: glue.memoryBytes() });
+  if (size) post({ type: 'parts', ...part });
+  post({ type: 'done', memoryBytes: glue.memoryBytes(), coreMs });
 };
