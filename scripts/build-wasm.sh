@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the browser widget: the core for wasm32-unknown-unknown (profile
 # `wasm`: size first), wasm-bindgen's ES-module glue (target web) into www/pkg/,
-# then wasm-opt -Os (binaryen from npm, see scripts/package.json; setup.sh
+# then wasm-opt -Oz (binaryen from npm, see scripts/package.json; setup.sh
 # installs it); then esbuild bundles www/factmark.js and its modules into the
 # one file pages load, www/factmark.min.js, bundles the worker that runs the
 # core (www/factmark/worker.js) into www/pkg/factmark-worker.js, next to the
@@ -14,9 +14,14 @@ cd "$(dirname "$0")/.."
 out=www/pkg
 wasm=target/wasm32-unknown-unknown/wasm/factmark.wasm
 
-cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm
+# Speed against size (scripts/bench-wasm.mjs; sizes gzipped, Node, seeds page):
+# opt-level "z" inlines almost nothing (5): 91 KB, about 13 MB/s; "s": 106 KB,
+# about 24 MB/s; "z" with an inline threshold of 25 gets most of the way for
+# 3 KB: 94 KB, about 19 MB/s (50: 97 KB, no faster within the noise).
+RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-inline-threshold=25" \
+  cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm
 wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm"
-scripts/node_modules/.bin/wasm-opt -Os "$out/factmark_bg.wasm" -o "$out/factmark_bg.wasm"
+scripts/node_modules/.bin/wasm-opt -Oz "$out/factmark_bg.wasm" -o "$out/factmark_bg.wasm"
 
 # The glue stays a file of its own (the widget imports it when it first runs,
 # so a missing file is a load failure like a missing wasm).

@@ -63,6 +63,7 @@ const BIG_PAGE = 200_000;
 const ATTEMPTS = 3;
 
 const annotated = new WeakMap(); // root element → live handle
+const appliedOf = new WeakMap(); // handle → what apply() put in the page
 const live = new Set(); // every live handle, to drop those whose articles left the page
 const prefixes = new Set(); // id prefixes this copy of the widget has used
 let annotations = 0; // for id prefixes
@@ -176,6 +177,8 @@ async function commit(prepared, pace, watch, started) {
     if (handle) earlier.add(handle);
   }
   const restore = [];
+  // The summary panel of the annotation replaced, for apply() to move back if it shows the same.
+  const reuse = earlier.size === 1 ? appliedOf.get([...earlier][0])?.summary : null;
   // Hold the stylesheet meanwhile: removing the earlier annotation would take it
   // out, and adding it again would load it again (unstyled marks meanwhile).
   const held = prepared.options.stylesheet !== false && (await addStylesheet(STYLESHEET));
@@ -191,7 +194,7 @@ async function commit(prepared, pace, watch, started) {
       for (const copy of root.querySelectorAll('mark[data-factmark-mark]')) restore.push(unwrapCopy(copy));
     }
     watch.ours();
-    const applied = await apply(prepared, pace, watch);
+    const applied = await apply({ ...prepared, reuse }, pace, watch);
     return register(prepared, applied, started, pace);
   } catch (error) {
     for (const undo of restore.reverse()) await undo();
@@ -226,10 +229,11 @@ function register(prepared, applied, started, pace) {
     /** Puts a removed annotation back (annotate() does, when the one replacing it fails). */
     async reapply() {
       try {
-        applied = await apply(prepared, new Pace(), null);
+        applied = await apply({ ...prepared, reuse: applied.summary }, new Pace(), null);
       } catch {
         return; // the articles changed since: it stays removed
       }
+      appliedOf.set(handle, applied);
       handle.marks = applied.marks;
       for (const root of prepared.roots) annotated.set(root, handle);
       live.add(handle);
@@ -237,6 +241,7 @@ function register(prepared, applied, started, pace) {
   };
   for (const root of prepared.roots) annotated.set(root, handle);
   live.add(handle);
+  appliedOf.set(handle, applied);
   return handle;
 }
 

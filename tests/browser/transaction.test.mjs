@@ -39,22 +39,23 @@ async function snapshot(page) {
 }
 
 /**
- * annotate() with the fake core while the page's createElementNS throws once
- * (the summary's chart needs it, after the marks are in); resolves with the
- * error's message, name and cause.
+ * annotate() with the fake core while the page's Element.prototype.after
+ * throws once (the summary panel goes in with it, after the marks, the
+ * popover and its listeners); resolves with the error's message, name and
+ * cause.
  */
 function annotateFailing(page) {
   return page.evaluate(
     async ({ spec }) => {
       const { annotate } = await import('/www/factmark.min.js');
       const { fakeCheck } = await import('/tests/browser/fixtures/fake-core.js');
-      const original = Document.prototype.createElementNS;
+      const original = Element.prototype.after;
       const restore = () => {
-        Document.prototype.createElementNS = original;
+        Element.prototype.after = original;
       };
-      Document.prototype.createElementNS = function () {
+      Element.prototype.after = function () {
         restore();
-        throw new TypeError('createElementNS is broken on this page');
+        throw new TypeError('after is broken on this page');
       };
       try {
         await annotate(document.querySelectorAll('#geneva-a, #geneva-b'), { check: fakeCheck(spec) });
@@ -76,8 +77,8 @@ test('a DOM method that throws after the marks are in: everything is undone and 
   const failure = await annotateFailing(page);
   assert.ok(failure, 'annotate() resolved');
   assert.equal(failure.name, 'Error');
-  assert.match(failure.message, /^factmark: marking the articles failed \(createElementNS is broken on this page\); the page is as it was\.$/);
-  assert.match(failure.cause, /TypeError: createElementNS is broken/);
+  assert.match(failure.message, /^factmark: marking the articles failed \(after is broken on this page\); the page is as it was\.$/);
+  assert.match(failure.cause, /TypeError: after is broken/);
   assert.deepEqual(await snapshot(page), before, 'no mark, popover, panel, stylesheet or listener is left');
 
   // And the page can be annotated once the method works again.

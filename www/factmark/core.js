@@ -139,7 +139,9 @@ function workerCore(workerUrl, wasmUrl) {
 
 /** Puts one message of a check's answer in its place (worker.js lists them). */
 function receive(call, data) {
-  if (data.type === 'reports') {
+  if (data.type === 'json') {
+    call.result = JSON.parse(data.json);
+  } else if (data.type === 'reports') {
     call.result = { reports: data.reports, groups: [] };
   } else if (data.type === 'parts') {
     const { reports, groups } = call.result;

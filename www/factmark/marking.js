@@ -20,10 +20,12 @@ import { PageChanged } from './watch.js';
 
 /**
  * @param {object} prepared what annotate() read and checked: { prefix, roots,
- *   options, texts, result, stylesheet (href), declined (a sentence or null) }
+ *   options, texts, result, stylesheet (href), declined (a sentence or null),
+ *   reuse (the `summary` of the annotation it replaces, or null) }
  * @param {import('./pace.js').Pace} pace
  * @param {import('./watch.js').Watch | null} watch the articles, or null to skip the checks
- * @returns {Promise<object>} what was applied, for unapply(); `marks` lists the pieces
+ * @returns {Promise<object>} what was applied, for unapply(); `marks` lists
+ *   the pieces, `summary` the panel and its key
  */
 export async function apply(prepared, pace, watch) {
   const applied = { marks: [], undo: [] };
@@ -155,12 +157,37 @@ async function mark(prepared, applied, pace, watch, settle) {
 
   watch?.ours();
   if (options.summary !== false) {
-    const panel = await buildSummary(prefix, result.groups, mentions, roots.length, pace);
-    watch?.check();
+    // The panel of the annotation this one replaces, when it shows the same.
+    const key = summaryKey(prefix, result, mentions, roots.length);
+    let panel = key !== null && prepared.reuse?.key === key ? prepared.reuse.panel : null;
+    if (!panel) {
+      panel = await buildSummary(prefix, result.groups, mentions, roots.length, pace);
+      watch?.check();
+    }
     placeAfterReports(panel, roots, options);
+    applied.summary = { panel, key };
     applied.undo.push(() => panel.remove());
     watch?.ours();
   }
+}
+
+/** Group members past which the summary is built afresh rather than compared. */
+const COMPARED_MEMBERS = 5000;
+
+/**
+ * Everything the summary panel shows, as one string (null for big pages): an
+ * annotation that replaces one with the same key moves its panel rather than
+ * build the same again.
+ */
+function summaryKey(prefix, result, mentions, reportCount) {
+  let members = 0;
+  for (const group of result.groups) members += group.members.length;
+  if (members > COMPARED_MEMBERS) return null;
+  const shown = result.groups.map((group) => [
+    group,
+    group.members.map(({ claim }) => [mentions.get(claim)?.report.name, mentions.get(claim)?.claim.text]),
+  ]);
+  return JSON.stringify([prefix, reportCount, shown]);
 }
 
 /** Puts the summary panel (or the notice in its place) where `options.summary` says. */

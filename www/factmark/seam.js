@@ -10,14 +10,18 @@
  * Throws an Error naming the limit when the input is past one of the core's.
  */
 export function checkInWasm(glue, reports) {
+  return JSON.parse(checkInWasmJson(glue, reports));
+}
+
+/** As checkInWasm, the JSON text before it is parsed. */
+export function checkInWasmJson(glue, reports) {
   withinLimits(JSON.parse(glue.limits()), reports);
   // The export takes parallel arrays (no deserializer in the bundle).
-  const json = glue.checkReportsJson(
+  return glue.checkReportsJson(
     reports.map((r) => r.name),
     reports.map((r) => r.date ?? ''),
     reports.map((r) => r.text),
   );
-  return JSON.parse(json);
 }
 
 /** The core's limits, checked here so that the message names the report. */

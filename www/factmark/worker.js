@@ -5,17 +5,20 @@
 //
 // Protocol (core.js is the other side): { type: 'init', wasmUrl } answers
 // { type: 'ready' } or { type: 'error', load: true, message }; { type: 'check',
-// id, reports } answers the result in messages of at most CHUNK claims or
-// group members each, so that no one message takes the page long to receive
-// and a page of normal size gets one: 'reports' (each report without its
-// claims), then 'parts' ({ claims: [[report, claims]], groups: [group without
-// members], members: [[group, members]] }), then 'done' with the wasm memory
-// the module holds and the time the check took in the worker (coreMs); or
-// { type: 'error', id, message }.
+// id, reports } answers { type: 'json', json }, the core's JSON text, when it
+// is short (SMALL_JSON: the page parses it faster than it would receive the
+// objects), else the result in messages of at most CHUNK claims or group
+// members each, so that no one message takes the page long to receive:
+// 'reports' (each report without its claims), then 'parts' ({ claims:
+// [[report, claims]], groups: [group without members], members: [[group,
+// members]] }); then 'done' with the wasm memory the module holds and the time
+// the check took in the worker (coreMs); or { type: 'error', id, message }.
 import init, * as glue from './factmark.js';
-import { checkInWasm } from '../factmark/seam.js';
+import { checkInWasmJson } from '../factmark/seam.js';
 
 const CHUNK = 250;
+/** JSON text (UTF-16 code units) the page parses itself: a few milliseconds of parsing. */
+const SMALL_JSON = 512 * 1024;
 let ready = null;
 
 self.onmessage = async ({ data }) => {
@@ -30,16 +33,23 @@ self.onmessage = async ({ data }) => {
     return;
   }
   const { id, reports: input } = data;
+  let json;
   let result;
   const started = performance.now();
   try {
-    result = checkInWasm(glue, input);
+    json = checkInWasmJson(glue, input);
+    if (json.length > SMALL_JSON) result = JSON.parse(json);
   } catch (error) {
     self.postMessage({ type: 'error', id, message: String(error?.message ?? error) });
     return;
   }
   const coreMs = performance.now() - started;
   const post = (message) => self.postMessage({ id, ...message });
+  if (!result) {
+    post({ type: 'json', json });
+    post({ type: 'done', memoryBytes: glue.memoryBytes(), coreMs });
+    return;
+  }
   post({ type: 'reports', reports: result.reports.map(({ claims, ...report }) => ({ ...report, claims: [] })) });
   let part = { claims: [], groups: [], members: [] };
   let size = 0;
