@@ -28,8 +28,8 @@
 // saying why; when the page re-renders an article under the marks, the popover
 // closes instead of floating over nothing, and annotate() again marks the new
 // text (RELIABILITY.md has the figures).
-import { apply, unapply } from './factmark/marking.js';
-import { readText } from './factmark/text.js';
+import { apply, unapply, unapplyPaced } from './factmark/marking.js';
+import { readTextPaced } from './factmark/text.js';
 import { checkWithCore, coreMemoryBytes } from './factmark/core.js';
 import { BIG_SLICE_MS, Pace } from './factmark/pace.js';
 import { reportRoots } from './factmark/roots.js';
@@ -105,11 +105,10 @@ async function annotateNow(roots, options) {
   for (const handle of live) {
     if (handle.roots.some((root) => !root.isConnected)) handle.remove();
   }
+  const foreign = `mark[data-factmark-mark]${[...prefixes].map((p) => `:not([data-factmark-by="${p}"])`).join('')}`;
   for (const root of elements) {
-    for (const mark of root.querySelectorAll('mark[data-factmark-mark]')) {
-      if (!prefixes.has(mark.dataset.factmarkBy)) {
-        throw new Error('factmark: this article is already annotated by another copy of factmark; remove that first.');
-      }
+    if (root.querySelector(foreign)) {
+      throw new Error('factmark: this article is already annotated by another copy of factmark; remove that first.');
     }
   }
   const pace = new Pace();
@@ -133,11 +132,12 @@ async function annotateNow(roots, options) {
 /** Reads and checks the articles; the page is not touched. */
 async function prepare(elements, options, pace, watch, started) {
   const read = [];
+  // Nothing changes the page here: the watch's records wait for the check after the core.
+  const pause = () => (pace.due() ? pace.break() : null);
   for (const [i, root] of elements.entries()) {
-    const report = readText(root, options.skip);
+    const report = await readTextPaced(root, options.skip, pause);
     watch.add(report.shadows);
     read.push({ ...describe(root, i), text: report.text });
-    if (pace.due()) await pace.break();
   }
   const earlier = annotated.get(elements.find((root) => annotated.has(root)))?.prefix;
   const prefix = earlier ?? `factmark${++annotations}`;
@@ -182,18 +182,35 @@ async function commit(prepared, pace, watch, started) {
   // Hold the stylesheet meanwhile: removing the earlier annotation would take it
   // out, and adding it again would load it again (unstyled marks meanwhile).
   const held = prepared.options.stylesheet !== false && (await addStylesheet(STYLESHEET));
+  // Taking the earlier marks out goes in slices too; it runs to its end (a
+  // half-removed annotation could not be put back), and a change the page
+  // made meanwhile is looked at after it. Called after each step, before any
+  // await: the records of the step's own changes are dropped there.
+  let changed = false;
+  const pause = () => {
+    watch.ours();
+    if (!pace.due()) return null;
+    return pace.break().then(() => {
+      changed ||= watch.changed();
+    });
+  };
   try {
     watch.check();
     for (const handle of earlier) {
-      handle.remove();
       restore.push(() => handle.reapply());
+      await handle.removePaced(pause);
     }
     // Marks left in the articles now are copies the page made of ours (a CMS
     // re-rendering from the annotated HTML).
     for (const root of prepared.roots) {
-      for (const copy of root.querySelectorAll('mark[data-factmark-mark]')) restore.push(unwrapCopy(copy));
+      for (const copy of root.querySelectorAll('mark[data-factmark-mark]')) {
+        restore.push(unwrapCopy(copy));
+        const wait = pause();
+        if (wait) await wait;
+      }
     }
     watch.ours();
+    if (changed) throw new PageChanged();
     const applied = await apply({ ...prepared, reuse }, pace, watch);
     return register(prepared, applied, started, pace);
   } catch (error) {
@@ -225,6 +242,13 @@ function register(prepared, applied, started, pace) {
       live.delete(handle);
       unapply(applied);
       for (const root of prepared.roots) if (annotated.get(root) === handle) annotated.delete(root);
+    },
+    /** As remove(), the marks taken out in slices (annotate() does, when it replaces this annotation). */
+    async removePaced(pause) {
+      if (!live.has(handle)) return;
+      live.delete(handle);
+      for (const root of prepared.roots) if (annotated.get(root) === handle) annotated.delete(root);
+      await unapplyPaced(applied, pause);
     },
     /** Puts a removed annotation back (annotate() does, when the one replacing it fails). */
     async reapply() {

@@ -164,8 +164,9 @@ for (const [why, fulfill, csp, reason] of [
  * and a half hours." over and over, just under the default text limit. The
  * figure is one group of about 20,000 mentions, every one marked: the most
  * marks one text node can take (the quadratic splitText case) and the
- * biggest group (the summary's Math.min(...values) case) at once. Runs in the
- * page; returns what the test asserts.
+ * biggest group (the summary's Math.min(...values) case) at once. Annotated
+ * twice (cold, then replacing the first annotation) while long tasks are
+ * recorded. Runs in the page; returns what the test asserts.
  */
 async function millionCharacters(page) {
   await page.evaluate(async () => {
@@ -198,11 +199,14 @@ async function millionCharacters(page) {
     const slow = [];
     const frames = new PerformanceObserver((list) => {
       for (const frame of list.getEntries()) {
-        for (const script of frame.scripts) if (script.duration > 30) slow.push(`${script.invoker} ${Math.round(script.duration)} ms`);
+        for (const script of frame.scripts) {
+          if (script.duration > 30) slow.push(`${script.invoker} ${Math.round(script.duration)} ms (layout ${Math.round(script.forcedStyleAndLayoutDuration)})`);
+        }
       }
     });
     frames.observe({ type: 'long-animation-frame' });
-    const handle = await annotate(articles);
+    await annotate(articles);
+    const handle = await annotate(articles); // again: the first annotation's marks come out first
     await new Promise((resolve) => setTimeout(resolve, 300)); // the observer reports late
     observer.disconnect();
     frames.disconnect();
@@ -213,7 +217,7 @@ async function millionCharacters(page) {
     const popover = document.querySelector('.fm-popover');
     const result = {
       characters: [...articles].reduce((n, a) => n + a.textContent.length, 0),
-      longestTaskMs: Math.max(0, ...tasks), // tasks: at most a few entries
+      longestTaskMs: tasks.reduce((a, b) => Math.max(a, b), 0),
       slow,
       marks: handle.marks.length,
       members: handle.groups.map((g) => g.members.length),
@@ -242,7 +246,7 @@ async function millionCharacters(page) {
   });
 }
 
-test('1,000,000 characters, one figure 20,000 times in two text nodes: no task over 50 ms, capped lists, memory given back', async (t) => {
+test('1,000,000 characters, one figure 20,000 times in two text nodes, annotated twice: no task over 50 ms, capped lists, memory given back', async (t) => {
   const page = await openPage(browser(), BLANK);
   page.setDefaultTimeout(120_000);
   // A shared 2-core machine can stall any slice: the budget must hold in one of three runs.
@@ -256,7 +260,7 @@ test('1,000,000 characters, one figure 20,000 times in two text nodes: no task o
   assert.ok(result.characters > 990_000 && result.characters <= 1_000_000, `${result.characters} characters`);
   assert.ok(result.marks > 15_000, `${result.marks} marks`);
   assert.ok(result.longestTaskMs <= 50, `longest task per run: ${runs.join('; ')} ms`);
-  const members = Math.max(...result.members);
+  const members = result.members.reduce((a, b) => Math.max(a, b), 0);
   assert.ok(members > 15_000, `the biggest group has ${members} members`);
   assert.deepEqual(result.chartRows.filter((rows) => rows > 20), [], 'a chart draws at most 20 rows');
   assert.ok(result.summaryMore.includes(`and ${(members - 20).toLocaleString('en')} more mentions (not shown)`), result.summaryMore.join(' | '));

@@ -15,6 +15,9 @@
 // node in one write, so the page's nodes, not only its HTML, are as they were.
 import { piecesOf } from './text.js';
 
+/** Text nodes joined back between two pauses of undoPaced(). */
+const JOIN_STEP = 256;
+
 export class Highlighter {
   constructor() {
     /** Text node → its planned pieces [{ from, to, wrapper }], then its record once applied. */
@@ -92,26 +95,47 @@ export class Highlighter {
 
   /** Removes every wrapper and joins the cut text nodes back together. */
   undo() {
-    for (const wrapper of this.wrappers) {
+    for (const _ of this.#undoing()) {
+      // one step at a time, all in this task
+    }
+  }
+
+  /**
+   * As undo(), calling `pause()` after each step and awaiting it when it
+   * returns a promise (the caller yields there; it must not throw).
+   */
+  async undoPaced(pause) {
+    for (const _ of this.#undoing()) {
+      const wait = pause();
+      if (wait) await wait;
+    }
+  }
+
+  *#undoing() {
+    const { wrappers, cut, created } = this;
+    this.planned.clear();
+    this.wrappers = [];
+    this.cut = [];
+    this.created = new Set();
+    for (const wrapper of wrappers) {
       const parent = wrapper.parentNode;
       if (!parent) continue; // the page removed it meanwhile
       while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
       wrapper.remove();
+      yield;
     }
-    for (const node of this.cut) {
+    for (const node of cut) {
       const parts = [node.data];
       let next = node.nextSibling;
-      while (next && this.created.has(next)) {
+      while (next && created.has(next)) {
         parts.push(next.data);
         const after = next.nextSibling;
         next.remove();
         next = after;
+        if (parts.length % JOIN_STEP === 0) yield; // a node may have been cut 40,000 times
       }
       if (parts.length > 1) node.data = parts.join('');
+      yield;
     }
-    this.planned.clear();
-    this.wrappers = [];
-    this.created.clear();
-    this.cut = [];
   }
 }

@@ -12,7 +12,7 @@
 import { buildSummary } from './summary.js';
 import { Highlighter } from './highlight.js';
 import { Popover } from './popover.js';
-import { readText } from './text.js';
+import { readTextPaced } from './text.js';
 import { verdictOf } from './format.js';
 import { adoptStyles } from './shadow.js';
 import { addStylesheet, removeStylesheet } from './stylesheet.js';
@@ -76,12 +76,29 @@ export function unapply(applied) {
   applied.marks = [];
 }
 
+/**
+ * As unapply(), with the marks taken out in slices: `pause()` is called after
+ * each step, the last included, and awaited when it returns a promise (it
+ * must not throw).
+ */
+export async function unapplyPaced(applied, pause) {
+  const { highlighter } = applied;
+  applied.highlighter = null;
+  if (highlighter) await highlighter.undoPaced(pause);
+  unapply(applied); // the highlighter's own undo now has nothing left to do
+  const wait = pause();
+  if (wait) await wait;
+}
+
+/** Claims or group members handled between two pauses. */
+const STEP = 256;
+
 async function mark(prepared, applied, pace, watch, settle) {
   const { prefix, roots, options, result } = prepared;
   // The segments of text nodes, read again now: the same text the core checked.
   const read = [];
   for (let r = 0; r < roots.length; r++) {
-    const report = readText(roots[r], options.skip);
+    const report = await readTextPaced(roots[r], options.skip, settle);
     if (report.text !== prepared.texts[r]) throw new PageChanged();
     watch?.add(report.shadows);
     read.push(report);
@@ -89,34 +106,44 @@ async function mark(prepared, applied, pace, watch, settle) {
     if (wait) await wait;
   }
 
+  // Loops over claims and members ask for a pause every STEP items.
+  let items = 0;
+  const step = () => (++items % STEP === 0 ? settle() : null);
+
   // Every claim, with its report and (once planned) its highlight pieces.
   const mentions = new Map();
   for (let r = 0; r < result.reports.length; r++) {
     const report = result.reports[r];
-    for (const claim of report.claims) mentions.set(claim.id, { claim, report, reportIndex: r, group: null, pieces: [] });
-    const wait = settle();
-    if (wait) await wait;
+    for (const claim of report.claims) {
+      mentions.set(claim.id, { claim, report, reportIndex: r, group: null, pieces: [] });
+      const wait = step();
+      if (wait) await wait;
+    }
   }
   for (const group of result.groups) {
     for (const member of group.members) {
       const mention = mentions.get(member.claim);
       if (mention) mention.group = group;
+      const wait = step();
+      if (wait) await wait;
     }
-    const wait = settle();
-    if (wait) await wait;
   }
 
   // Plan the marks: per report, disputed claims in text order, none overlapping.
   const highlighter = new Highlighter();
+  applied.highlighter = highlighter;
   applied.undo.push(() => highlighter.undo());
   const marked = [];
   for (let r = 0; r < read.length; r++) {
     const { text, segments } = read[r];
+    const claims = result.reports[r].claims;
     const disputed = [];
-    result.reports[r].claims.forEach((claim, n) => {
-      const mention = mentions.get(claim.id);
-      if (mention?.group && mention.group.verdict !== 'agreement') disputed.push({ claim, n, mention });
-    });
+    for (let n = 0; n < claims.length; n++) {
+      const mention = mentions.get(claims[n].id);
+      if (mention?.group && mention.group.verdict !== 'agreement') disputed.push({ claim: claims[n], n, mention });
+      const wait = step();
+      if (wait) await wait;
+    }
     disputed.sort((a, b) => a.claim.utf16Start - b.claim.utf16Start);
     let end = 0; // end of the range planned last: later ranges must start after it
     for (const { claim, n, mention } of disputed) {
@@ -129,7 +156,7 @@ async function mark(prepared, applied, pace, watch, settle) {
       );
       if (mention.pieces.length) marked.push(claim.id);
       const wait = settle();
-    if (wait) await wait;
+      if (wait) await wait;
     }
   }
 
@@ -146,14 +173,18 @@ async function mark(prepared, applied, pace, watch, settle) {
 
   const popover = new Popover(prefix, mentions);
   applied.undo.push(() => popover.destroy());
-  for (const id of marked) popover.attach(id);
+  for (const id of marked) {
+    popover.attach(id);
+    for (const piece of mentions.get(id).pieces) applied.marks.push(piece);
+    const wait = step();
+    if (wait) await wait;
+  }
   // A page that re-renders an article under the marks must not leave the
   // popover open over a highlight that is gone.
   const observer = new MutationObserver(() => popover.closeIfOrphaned());
   for (const root of roots) observer.observe(root, { childList: true, subtree: true });
   for (const root of shadows) observer.observe(root, { childList: true, subtree: true });
   applied.undo.push(() => observer.disconnect());
-  for (const id of marked) for (const piece of mentions.get(id).pieces) applied.marks.push(piece);
 
   watch?.ours();
   if (options.summary !== false) {

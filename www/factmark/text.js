@@ -37,6 +37,31 @@ const BLOCKS = new Set(
  *   `shadows` are the shadow roots read through.
  */
 export function readText(root, skip = '') {
+  const reading = read(root, skip);
+  let step = reading.next();
+  while (!step.done) step = reading.next();
+  return step.value;
+}
+
+/**
+ * As readText, calling `pause()` every STEP nodes and awaiting it when it
+ * returns a promise (the caller gives the page its turn there).
+ */
+export async function readTextPaced(root, skip, pause) {
+  const reading = read(root, skip);
+  let step = reading.next();
+  while (!step.done) {
+    const wait = pause();
+    if (wait) await wait;
+    step = reading.next();
+  }
+  return step.value;
+}
+
+/** Nodes read between two pauses. */
+const STEP = 512;
+
+function* read(root, skip = '') {
   const skipSelector = skip ? `${ALWAYS_SKIP}, ${skip}` : ALWAYS_SKIP;
   const parts = [];
   const segments = [];
@@ -54,7 +79,9 @@ export function readText(root, skip = '') {
   // inline elements thousands deep, past the JS call stack.
   const shadows = [];
   const stack = [childrenOf(root, false, shadows)];
+  let nodes = 0;
   while (stack.length) {
+    if (++nodes % STEP === 0) yield;
     const top = stack[stack.length - 1];
     const node = top.list ? top.list[top.i++] : top.next;
     if (!node) {
