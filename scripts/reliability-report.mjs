@@ -238,6 +238,12 @@ out.push(
     t('limits.test.mjs'),
   ),
   row(
+    'one group of 70,000 mentions (140,000 interval bounds: Math.min(...values) overflowed the stack past about 120,000)',
+    '980,000 characters, the stand-in core',
+    `the summary charts 20 rows and says "and 69,980 more mentions (not shown)" — ${result('a group of 70,000 mentions')}`,
+    t('limits.test.mjs'),
+  ),
+  row(
     'the size limit',
     '`maxText: 50` on a small page; the default is `MAX_PAGE_TEXT` = 1,000,000 characters',
     `no marks, a visible notice saying why, \`handle.declined\` holds the same sentence; annotate() again with room marks and the notice goes — ${result('past maxText')}`,

@@ -274,3 +274,28 @@ test('1,000,000 characters, one figure 20,000 times in two text nodes, annotated
   assert.ok(result.memoryAfterSmall > 0 && result.memoryAfterSmall < 8 * 2 ** 20, `a fresh module holds ${result.memoryAfterSmall} bytes`);
   assert.deepEqual(await problemsOf(page), []);
 });
+
+test('a group of 70,000 mentions (140,000 bounds, past where Math.min(...values) overflows the stack): the summary charts 20 and counts the rest', async () => {
+  const page = await openPage(browser(), BLANK);
+  page.setDefaultTimeout(120_000);
+  const result = await page.evaluate(async () => {
+    const article = document.createElement('article');
+    article.dataset.name = 'Repeater';
+    article.textContent = 'Took 4 hours. '.repeat(70_000); // 980,000 characters: under the limit
+    document.querySelector('#articles').append(article);
+    const { annotate } = await import('/www/factmark.min.js');
+    const { fakeCheck } = await import('/tests/browser/fixtures/fake-core.js');
+    const value = { low: 4, high: 4.5, lowInclusive: true, highInclusive: false };
+    const members = Array.from({ length: 70_000 }, (_, i) => ({ report: 'Repeater', text: '4 hours', value, from: i * 14 }));
+    const handle = await annotate([article], { check: fakeCheck([{ verdict: 'agreement', members }]) });
+    const summary = document.querySelector('.fm-summary');
+    return {
+      members: handle.groups[0].members.length,
+      rows: summary.querySelectorAll('svg.fm-chart .fm-chart-row').length,
+      more: summary.querySelector('.fm-more')?.textContent,
+      marks: handle.marks.length,
+    };
+  });
+  assert.deepEqual(result, { members: 70_000, rows: 20, more: 'and 69,980 more mentions (not shown)', marks: 0 });
+  assert.deepEqual(await problemsOf(page), []);
+});
