@@ -44,7 +44,7 @@ export function readText(root, skip = '') {
 }
 
 /**
- * As readText, calling `pause()` every STEP nodes and awaiting it when it
+ * As readText, calling `pause()` every STEP nodes (or STEP_CHARACTERS) and awaiting it when it
  * returns a promise (the caller gives the page its turn there).
  */
 export async function readTextPaced(root, skip, pause) {
@@ -58,8 +58,9 @@ export async function readTextPaced(root, skip, pause) {
   return step.value;
 }
 
-/** Nodes read between two pauses. */
+/** Nodes, or characters, read between two pauses. */
 const STEP = 512;
+const STEP_CHARACTERS = 65_536;
 
 function* read(root, skip = '') {
   const skipSelector = skip ? `${ALWAYS_SKIP}, ${skip}` : ALWAYS_SKIP;
@@ -80,8 +81,12 @@ function* read(root, skip = '') {
   const shadows = [];
   const stack = [childrenOf(root, false, shadows)];
   let nodes = 0;
+  let characters = 0; // read since the last pause
   while (stack.length) {
-    if (++nodes % STEP === 0) yield;
+    if (++nodes % STEP === 0 || characters > STEP_CHARACTERS) {
+      characters = 0;
+      yield;
+    }
     const top = stack[stack.length - 1];
     const node = top.list ? top.list[top.i++] : top.next;
     if (!node) {
@@ -94,6 +99,7 @@ function* read(root, skip = '') {
       const data = node.data;
       if (!data) continue;
       parts.push(data.replace(/[\t\n\r\f]/g, ' '));
+      characters += data.length;
       segments.push({ node, start: length, end: length + data.length });
       length += data.length;
       // Indentation between blocks does not count as text after a break.
