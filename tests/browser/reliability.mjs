@@ -102,6 +102,18 @@ const ROWS = [
     },
   },
   {
+    row: '"1,1,1,…" for 998,000 characters and one other report (a claim every two characters)',
+    arg: 499_000,
+    build: (count) => {
+      const main = document.querySelector('#articles');
+      const ones = document.createElement('article');
+      ones.textContent = '1,'.repeat(count);
+      const other = document.createElement('article');
+      other.textContent = 'The talks lasted four hours.';
+      main.append(ones, other);
+    },
+  },
+  {
     row: 'a report of 5 MB (the seeds, repeated) and one other',
     arg: { seeds, bytes: 5_000_000 },
     build: ({ seeds, bytes }) => {
