@@ -155,7 +155,12 @@ async function prepare(elements, options, pace, watch, started) {
   }
   const input = read.map(({ name, date, text }) => (date ? { name, date, text } : { name, text }));
   const checked = performance.now();
-  const result = options.check ? await options.check(input) : await checkWithCore(input, CORE_FILES);
+  let result;
+  try {
+    result = options.check ? await options.check(input) : await checkWithCore(input, CORE_FILES);
+  } catch (error) {
+    throw asFactmarkError(error, 'checking the articles failed');
+  }
   pace.restart(); // the page had its turn while the core worked
   if (result?.reports?.length !== input.length || !Array.isArray(result.groups)) {
     throw new Error(`factmark: the check answered for ${result?.reports?.length ?? 'no'} reports, not ${input.length}.`);
@@ -269,12 +274,11 @@ function register(prepared, applied, started, pace) {
   return handle;
 }
 
-/** A factmark Error for any failure: its message says so, the original is its cause. */
-function asFactmarkError(error) {
+/** A factmark Error for any failure: its message says what failed, the original is its cause. */
+function asFactmarkError(error, what = 'marking the articles failed') {
   const message = String(error?.message ?? error);
   if (error instanceof Error && message.startsWith('factmark')) return error;
-  const wrapped = new Error(`factmark: marking the articles failed (${message}); the page is as it was.`, { cause: error });
-  return wrapped;
+  return new Error(`factmark: ${what} (${message}); the page is as it was.`, { cause: error });
 }
 
 /** Unwraps a copy of one of our marks; returns the function that wraps it again. */

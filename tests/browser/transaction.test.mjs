@@ -86,6 +86,24 @@ test('a DOM method that throws after the marks are in: everything is undone and 
   assert.deepEqual(await problemsOf(page), []);
 });
 
+test('a check that throws: annotate() rejects with a factmark Error naming what failed, and the page is as it was', async () => {
+  const page = await openPage(browser(), PAGE);
+  await page.evaluate(() => import('/www/factmark.min.js'));
+  const before = await snapshot(page);
+  const failure = await page.evaluate(async () => {
+    const { annotate } = await import('/www/factmark.min.js');
+    return annotate(document.querySelectorAll('#geneva-a, #geneva-b'), {
+      check: () => null.reports, // a TypeError, as a broken core would throw
+    }).then(
+      () => null,
+      (error) => ({ message: error.message, cause: String(error.cause) }),
+    );
+  });
+  assert.match(failure?.message ?? '', /^factmark: checking the articles failed \(.*null.*\); the page is as it was\.$/);
+  assert.match(failure.cause, /^TypeError/);
+  assert.deepEqual(await snapshot(page), before);
+});
+
 test('annotating again fails: the earlier annotation is back, whole, and remove() still restores the page', async () => {
   const page = await openPage(browser(), PAGE);
   const original = await page.evaluate(() => document.body.innerHTML);
