@@ -119,7 +119,7 @@ done
 
 echo "== browser: hostile input, big and deep pages"
 set +e
-tests/browser/run.sh hostile.test.mjs limits.test.mjs >"$out/browser-tests.log" 2>&1
+tests/browser/run.sh hostile.test.mjs limits.test.mjs transaction.test.mjs shadow.test.mjs >"$out/browser-tests.log" 2>&1
 set -e
 grep -E '^(ok|not ok) ' "$out/browser-tests.log" | tee "$out/browser-tests.txt"
 FACTMARK_SKIP_BUILD=1 tests/browser/run.sh --reliability | tee "$out/browser.jsonl"

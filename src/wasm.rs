@@ -5,6 +5,12 @@
 //! whose message an editor can act on; the core never panics, so the module stays
 //! usable after any input. Offsets in the returned claims are in both units:
 //! `byteStart`/`byteEnd` (UTF-8) and `utf16Start`/`utf16End` (JS string indices).
+//!
+//! Why JSON text rather than JS objects: building the result object by object
+//! across the seam (serde-wasm-bindgen) calls into JS for every field of every
+//! claim; one string that JS hands to `JSON.parse` crosses once, parses faster
+//! than those calls run, and costs less code (`scripts/bench-wasm.mjs` times
+//! both ways; README, "Speed").
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -13,22 +19,27 @@ fn into_js_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value.serialize(&serializer).map_err(into_js_error)
+/// `value` as JSON text. A JSON buffer sized from the input up front: growing it
+/// by doubling copies the output again and again.
+fn to_json<T: Serialize>(value: &T, capacity: usize) -> Result<String, JsError> {
+    let mut out = Vec::with_capacity(capacity);
+    serde_json::to_writer(&mut out, value).map_err(into_js_error)?;
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).map_err(into_js_error)
 }
 
-/// `checkReports(names, dates, texts)`: three arrays of equal length, one entry
-/// per report (a date is `YYYY-MM-DD`, or `""` when unknown) → `{ reports, groups }`
-/// as the README's JSON contract describes. Arrays rather than objects so that
-/// no deserializer (and its error formatting) is compiled into the bundle; the
-/// widget's `checkReports([{ name, date, text }])` wraps this.
-#[wasm_bindgen(js_name = checkReports)]
-pub fn check_reports(
+/// `checkReportsJson(names, dates, texts)`: three arrays of equal length, one
+/// entry per report (a date is `YYYY-MM-DD` with an optional time and zone, or
+/// `""` when unknown) → the JSON text of `{ reports, groups }` as the README's
+/// JSON contract describes. Arrays rather than objects so that no deserializer
+/// (and its error formatting) is compiled into the bundle; the widget's
+/// `checkReports([{ name, date, text }])` wraps this and parses the text.
+#[wasm_bindgen(js_name = checkReportsJson)]
+pub fn check_reports_json(
     names: Vec<String>,
     dates: Vec<String>,
     texts: Vec<String>,
-) -> Result<JsValue, JsError> {
+) -> Result<String, JsError> {
     if names.len() != texts.len() || dates.len() != texts.len() {
         let why = format!(
             "{} names, {} dates and {} texts: one of each per report",
@@ -38,6 +49,7 @@ pub fn check_reports(
         );
         return Err(into_js_error(crate::Error::InvalidInput(why)));
     }
+    let bytes: usize = texts.iter().map(String::len).sum();
     let reports: Vec<crate::Report> = names
         .into_iter()
         .zip(dates)
@@ -49,19 +61,22 @@ pub fn check_reports(
         })
         .collect();
     let check = crate::check(&reports).map_err(into_js_error)?;
-    to_js(&check)
+    drop(reports);
+    // News text gives about two bytes of JSON per byte of text.
+    to_json(&check, 1024 + bytes.min(crate::MAX_TOTAL_BYTES) * 2)
 }
 
-/// `readClaims(name, text)` → the claims of one report.
-#[wasm_bindgen(js_name = readClaims)]
-pub fn read_claims(name: &str, text: &str) -> Result<JsValue, JsError> {
+/// `readClaimsJson(name, text)` → the JSON text of one report's claims.
+#[wasm_bindgen(js_name = readClaimsJson)]
+pub fn read_claims_json(name: &str, text: &str) -> Result<String, JsError> {
     let claims = crate::read_claims(name, text).map_err(into_js_error)?;
-    to_js(&claims)
+    to_json(&claims, 1024 + text.len().min(crate::MAX_REPORT_BYTES) * 2)
 }
 
-/// Limits the widget checks before calling in: `{ maxReportBytes, maxReports, maxTotalBytes }`.
+/// Limits the widget checks before calling in, as JSON text:
+/// `{ maxReportBytes, maxReports, maxTotalBytes }`.
 #[wasm_bindgen]
-pub fn limits() -> Result<JsValue, JsError> {
+pub fn limits() -> Result<String, JsError> {
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Limits {
@@ -69,9 +84,17 @@ pub fn limits() -> Result<JsValue, JsError> {
         max_reports: usize,
         max_total_bytes: usize,
     }
-    to_js(&Limits {
+    let limits = Limits {
         max_report_bytes: crate::MAX_REPORT_BYTES,
         max_reports: crate::MAX_REPORTS,
         max_total_bytes: crate::MAX_TOTAL_BYTES,
-    })
+    };
+    to_json(&limits, 128)
+}
+
+/// The bytes of linear memory the module holds now (it never shrinks: the
+/// widget starts a fresh module after a check that grew it far).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> usize {
+    core::arch::wasm32::memory_size(0) * 65536
 }

@@ -12,8 +12,14 @@
 // failure (too much text, a core error) leaves the page as it was and rejects
 // with an Error an editor can act on. Only then are the mentions of groups
 // whose verdict is not plain agreement wrapped, the popover wired and the
-// summary panel inserted. The wasm core and the stylesheet are loaded from next
-// to this file, once; nothing else is fetched.
+// summary panel inserted (factmark/marking.js), all or nothing: a failure
+// there undoes everything, an earlier annotation of the same articles comes
+// back, and the promise rejects with a factmark Error. Calls run one after
+// another, so a second call on the same articles replaces the first instead
+// of racing it. The core runs in a worker (factmark/core.js) and the marking
+// yields to the page between slices (factmark/pace.js), so no task holds the
+// page for long. The wasm core, its worker and the stylesheet are loaded from
+// next to this file, once; nothing else is fetched.
 //
 // Hostile pages: past MAX_PAGE_TEXT characters of article text the widget
 // declines with a visible notice rather than hold the page's main thread for
@@ -22,60 +28,54 @@
 // saying why; when the page re-renders an article under the marks, the popover
 // closes instead of floating over nothing, and annotate() again marks the new
 // text (RELIABILITY.md has the figures).
-import { buildSummary } from './factmark/summary.js';
-import { Highlighter } from './factmark/highlight.js';
-import { Popover } from './factmark/popover.js';
-import { readText } from './factmark/text.js';
-import { verdictOf } from './factmark/format.js';
+import { apply, unapply, unapplyPaced } from './factmark/marking.js';
+import { readTextPaced } from './factmark/text.js';
+import { checkWithCore, coreMemoryBytes } from './factmark/core.js';
+import { BIG_SLICE_MS, Pace } from './factmark/pace.js';
+import { reportRoots } from './factmark/roots.js';
+import { PageChanged, Watch } from './factmark/watch.js';
+import { addStylesheet, removeStylesheet } from './factmark/stylesheet.js';
+
+export { coreMemoryBytes };
 
 const STYLESHEET = new URL('./factmark.css', import.meta.url).href;
-const GLUE = './pkg/factmark.js';
+/** The core's files, next to this one (a literal import, so that a bundler can follow it). */
+const CORE_FILES = {
+  worker: new URL('./pkg/factmark-worker.js', import.meta.url),
+  wasm: new URL('./pkg/factmark_bg.wasm', import.meta.url),
+  glue: () => import('./pkg/factmark.js'),
+};
 
 /**
  * Most characters (UTF-16 code units) of report text, all articles together,
  * that annotate() checks by default. Past it the widget declines with a notice:
- * in RELIABILITY.md's measurements the main thread is busy about 1 ms per
- * 1,000 characters on a slow machine, so this keeps the longest task near a
- * second. Pass `maxText` to annotate() to move it.
+ * the core works off the page's thread and the marking in slices, but the
+ * page's own layout of that many marks still costs the reader, and past a
+ * million characters a check takes seconds. Pass `maxText` to annotate() to
+ * move it.
  */
 export const MAX_PAGE_TEXT = 1_000_000;
 
-let core = null; // Promise of the initialised wasm exports
+/** Characters of article text past which the work goes in short slices (pace.js). */
+const BIG_PAGE = 200_000;
+
+/** How often annotate() reads and checks again when the page changes the articles meanwhile. */
+const ATTEMPTS = 3;
+
 const annotated = new WeakMap(); // root element → live handle
+const appliedOf = new WeakMap(); // handle → what apply() put in the page
 const live = new Set(); // every live handle, to drop those whose articles left the page
 const prefixes = new Set(); // id prefixes this copy of the widget has used
 let annotations = 0; // for id prefixes
-let stylesheetUsers = 0;
-let stylesheet = null;
-
-function loadCore() {
-  core ??= (async () => {
-    // Imported here rather than statically, so that a missing glue file is
-    // reported like any other load failure instead of breaking this module.
-    const glue = await import(GLUE);
-    await glue.default({ module_or_path: new URL('./pkg/factmark_bg.wasm', import.meta.url) });
-    return {
-      // The wasm export takes parallel arrays (no deserializer in the bundle).
-      checkReports: (reports) =>
-        glue.checkReports(reports.map((r) => r.name), reports.map((r) => r.date ?? ''), reports.map((r) => r.text)),
-      limits: glue.limits(),
-    };
-  })().catch((error) => {
-    core = null; // a later call tries again
-    const reason = String(error?.message ?? error).split('\n')[0];
-    const failure = new Error(`factmark: the WebAssembly core did not load (${reason}); the articles are left as they are.`);
-    failure.logged = true;
-    console.error(failure.message);
-    throw failure;
-  });
-  return core;
-}
+let queue = Promise.resolve(); // annotate() calls run one at a time
 
 /**
  * Reads each root as one report, checks them together, and marks the numbers
- * whose groups are not in plain agreement.
+ * whose groups are not in plain agreement. Calls run one after another: a call
+ * on articles annotated before replaces that annotation.
  *
  * @param {Element | Iterable<Element> | string} roots the articles, or a CSS selector
+ *   (an element given twice is one report; one inside another is part of it)
  * @param {object} [options]
  * @param {string} [options.skip] CSS selector of parts of the articles to leave out
  *   (script, style, form controls and elements with data-factmark-skip always are)
@@ -89,9 +89,15 @@ function loadCore() {
  *   replaces the wasm core (same input and output as its checkReports)
  * @returns {Promise<{remove(): void, reports: object[], groups: object[], marks: Element[], timings: object}>}
  */
-export async function annotate(roots, options = {}) {
+export function annotate(roots, options = {}) {
+  const run = queue.then(() => annotateNow(roots, options));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function annotateNow(roots, options) {
   const started = performance.now();
-  const elements = toElements(roots);
+  const elements = reportRoots(roots);
   if (!elements.length) throw new Error('factmark: annotate() got no article elements to check.');
 
   // An annotation whose articles the page has since replaced or removed goes
@@ -99,271 +105,225 @@ export async function annotate(roots, options = {}) {
   for (const handle of live) {
     if (handle.roots.some((root) => !root.isConnected)) handle.remove();
   }
-  // Annotating again redoes the earlier annotation of these roots, under the same ids.
-  let prefix = null;
+  const foreign = `mark[data-factmark-mark]${[...prefixes].map((p) => `:not([data-factmark-by="${p}"])`).join('')}`;
   for (const root of elements) {
-    const earlier = annotated.get(root);
-    if (earlier) {
-      prefix ??= earlier.prefix;
-      earlier.remove();
-    }
-    // Marks left in the article now are copies the page made of ours (a CMS
-    // re-rendering from the annotated HTML), or another widget's.
-    for (const mark of root.querySelectorAll('mark[data-factmark-mark]')) {
-      if (!prefixes.has(mark.dataset.factmarkBy)) {
-        throw new Error('factmark: this article is already annotated by another copy of factmark; remove that first.');
-      }
-      unwrapCopy(mark);
+    if (root.querySelector(foreign)) {
+      throw new Error('factmark: this article is already annotated by another copy of factmark; remove that first.');
     }
   }
-  prefix ??= `factmark${++annotations}`;
-  prefixes.add(prefix);
+  const pace = new Pace();
+  for (let attempt = 1; ; attempt++) {
+    const watch = new Watch(elements);
+    try {
+      const prepared = await prepare(elements, options, pace, watch, started);
+      if (watch.changed()) throw new PageChanged();
+      return await commit(prepared, pace, watch, started);
+    } catch (error) {
+      if (!(error instanceof PageChanged)) throw asFactmarkError(error);
+      if (attempt === ATTEMPTS) {
+        throw new Error('factmark: the articles kept changing while factmark checked them; the page is as it was. Call annotate() again once they settle.');
+      }
+    } finally {
+      watch.stop();
+    }
+  }
+}
 
-  const read = elements.map((root, i) => ({ root, ...describe(root, i), ...readText(root, options.skip) }));
-  uniqueNames(read);
+/** Reads and checks the articles; the page is not touched. */
+async function prepare(elements, options, pace, watch, started) {
+  const read = [];
+  // Nothing changes the page here: the watch's records wait for the check after the core.
+  const pause = () => (pace.due() ? pace.break() : null);
+  for (const [i, root] of elements.entries()) {
+    const report = await readTextPaced(root, options.skip, pause);
+    watch.add(report.shadows);
+    read.push({ ...describe(root, i), text: report.text });
+  }
+  const earlier = annotated.get(elements.find((root) => annotated.has(root)))?.prefix;
+  const prefix = earlier ?? `factmark${++annotations}`;
+  prefixes.add(prefix);
+  const prepared = { prefix, roots: elements, options, texts: read.map((r) => r.text), stylesheet: STYLESHEET };
   const maxText = options.maxText ?? MAX_PAGE_TEXT;
   const textLength = read.reduce((n, report) => n + report.text.length, 0);
-  if (textLength > maxText) return decline(elements, prefix, options, started, textLength, maxText);
+  if (textLength > BIG_PAGE) pace.sliceMs = BIG_SLICE_MS;
+  if (textLength > maxText) {
+    const why =
+      `factmark did not check these ${elements.length} reports: they hold ${textLength.toLocaleString('en')} characters ` +
+      `of text, more than the ${maxText.toLocaleString('en')} it checks on one page without slowing the page down.`;
+    console.warn(why);
+    return { ...prepared, declined: why, result: { reports: [], groups: [] }, checkMs: 0 };
+  }
   const input = read.map(({ name, date, text }) => (date ? { name, date, text } : { name, text }));
   const checked = performance.now();
-  const result = options.check ? await options.check(input) : await checkWithCore(input);
-  const checkMs = performance.now() - checked;
-  const usesStylesheet = options.stylesheet !== false && (await addStylesheet());
-
-  // Every group member's claim, with its report and (once marked) its highlight pieces.
-  const mentions = new Map();
-  result.reports.forEach((report, r) => {
-    for (const claim of report.claims) mentions.set(claim.id, { claim, report, reportIndex: r, group: null, pieces: [] });
-  });
-  for (const group of result.groups) {
-    for (const member of group.members) {
-      const mention = mentions.get(member.claim);
-      if (mention) mention.group = group;
-    }
+  let result;
+  try {
+    result = options.check ? await options.check(input) : await checkWithCore(input, CORE_FILES);
+  } catch (error) {
+    throw asFactmarkError(error, 'checking the articles failed');
   }
+  pace.restart(); // the page had its turn while the core worked
+  if (result?.reports?.length !== input.length || !Array.isArray(result.groups)) {
+    throw new Error(`factmark: the check answered for ${result?.reports?.length ?? 'no'} reports, not ${input.length}.`);
+  }
+  warnAboutDates(input, result.reports);
+  const { memoryBytes = null, coreMs = null, ...checkResult } = result;
+  return { ...prepared, declined: null, result: checkResult, checkMs: performance.now() - checked, coreMs, memoryBytes };
+}
 
-  const highlighter = new Highlighter();
-  const marked = [];
-  read.forEach((report, r) => {
-    const disputed = result.reports[r].claims
-      .map((claim, n) => ({ claim, n, mention: mentions.get(claim.id) }))
-      .filter(({ mention }) => mention.group && mention.group.verdict !== 'agreement')
-      .sort((a, b) => b.claim.utf16Start - a.claim.utf16Start);
-    let limit = Infinity; // start of the range wrapped last: later ranges must end before it
-    for (const { claim, n, mention } of disputed) {
-      if (claim.utf16End > limit || claim.utf16Start >= claim.utf16End || claim.utf16End > report.text.length) {
-        continue; // overlapping or out of range: leave it unmarked rather than mark wrong text
+/**
+ * Puts the checked annotation in the page in place of any earlier one of
+ * these articles; on failure the page is put back as it was (the earlier
+ * annotation too) and the error goes on.
+ */
+async function commit(prepared, pace, watch, started) {
+  const earlier = new Set();
+  for (const root of prepared.roots) {
+    const handle = annotated.get(root);
+    if (handle) earlier.add(handle);
+  }
+  const restore = [];
+  // The summary panel of the annotation replaced, for apply() to move back if it shows the same.
+  const reuse = earlier.size === 1 ? appliedOf.get([...earlier][0])?.summary : null;
+  // Hold the stylesheet meanwhile: removing the earlier annotation would take it
+  // out, and adding it again would load it again (unstyled marks meanwhile).
+  const held = prepared.options.stylesheet !== false && (await addStylesheet(STYLESHEET));
+  // Taking the earlier marks out goes in slices too; it runs to its end (a
+  // half-removed annotation could not be put back), and a change the page
+  // made meanwhile is looked at after it. Called after each step, before any
+  // await: the records of the step's own changes are dropped there.
+  let changed = false;
+  const pause = () => {
+    watch.ours();
+    if (!pace.due()) return null;
+    return pace.break().then(() => {
+      changed ||= watch.changed();
+    });
+  };
+  try {
+    watch.check();
+    for (const handle of earlier) {
+      restore.push(() => handle.reapply());
+      await handle.removePaced(pause);
+    }
+    // Marks left in the articles now are copies the page made of ours (a CMS
+    // re-rendering from the annotated HTML).
+    for (const root of prepared.roots) {
+      for (const copy of root.querySelectorAll('mark[data-factmark-mark]')) {
+        restore.push(unwrapCopy(copy));
+        const wait = pause();
+        if (wait) await wait;
       }
-      limit = claim.utf16Start;
-      mention.pieces = highlighter.wrap(report.segments, claim.utf16Start, claim.utf16End, (_, i, count) =>
-        markElement(mention, prefix, i === 0 ? `${prefix}-${r}-${n}` : null, i === count - 1),
-      );
-      if (mention.pieces.length) marked.push(claim.id);
     }
-  });
-
-  const popover = new Popover(prefix, mentions);
-  for (const id of marked) popover.attach(id);
-  // A page that re-renders an article under the marks must not leave the
-  // popover open over a highlight that is gone.
-  const observer = new MutationObserver(() => popover.closeIfOrphaned());
-  for (const root of elements) observer.observe(root, { childList: true, subtree: true });
-  const marks = [...mentions.values()].flatMap((mention) => mention.pieces);
-
-  let panel = null;
-  if (options.summary !== false) {
-    panel = buildSummary(prefix, result.groups, mentions, read.length);
-    placeAfterReports(panel, elements, options);
+    watch.ours();
+    if (changed) throw new PageChanged();
+    const applied = await apply({ ...prepared, reuse }, pace, watch);
+    return register(prepared, applied, started, pace);
+  } catch (error) {
+    for (const undo of restore.reverse()) await undo();
+    throw error;
+  } finally {
+    if (held) removeStylesheet();
   }
+}
 
+/** The handle of an applied annotation, registered as the live one of its roots. */
+function register(prepared, applied, started, pace) {
   const handle = {
-    prefix,
-    roots: elements,
-    declined: null,
-    reports: result.reports,
-    groups: result.groups,
-    marks,
-    timings: { checkMs, totalMs: performance.now() - started },
+    prefix: prepared.prefix,
+    roots: prepared.roots,
+    declined: prepared.declined,
+    reports: prepared.result.reports,
+    groups: prepared.result.groups,
+    marks: applied.marks,
+    timings: {
+      checkMs: prepared.checkMs,
+      totalMs: performance.now() - started,
+      coreMs: prepared.coreMs ?? null,
+      wasmMemoryBytes: prepared.memoryBytes ?? null,
+      breaks: pace.breaks,
+    },
     remove() {
       if (!live.has(handle)) return;
       live.delete(handle);
-      observer.disconnect();
-      popover.destroy();
-      panel?.remove();
-      highlighter.undo();
-      if (usesStylesheet) removeStylesheet();
-      for (const root of elements) if (annotated.get(root) === handle) annotated.delete(root);
+      unapply(applied);
+      for (const root of prepared.roots) if (annotated.get(root) === handle) annotated.delete(root);
     },
-  };
-  for (const root of elements) annotated.set(root, handle);
-  live.add(handle);
-  return handle;
-}
-
-/** Puts the summary panel (or the notice in its place) where `options.summary` says. */
-function placeAfterReports(node, elements, options) {
-  if (options.summary instanceof Element) options.summary.append(node);
-  else elements[elements.length - 1].after(node);
-}
-
-/**
- * Too much text to check without freezing the page: no marks, a notice where
- * the summary panel would go (none with `summary: false`), one console line,
- * and a handle whose `declined` says why.
- */
-async function decline(elements, prefix, options, started, textLength, maxText) {
-  const why =
-    `factmark did not check these ${elements.length} reports: they hold ${textLength.toLocaleString('en')} characters ` +
-    `of text, more than the ${maxText.toLocaleString('en')} it checks on one page without slowing the page down.`;
-  console.warn(why);
-  const usesStylesheet = options.stylesheet !== false && (await addStylesheet());
-  let notice = null;
-  if (options.summary !== false) {
-    notice = document.createElement('p');
-    notice.className = 'fm-notice';
-    notice.setAttribute('role', 'status');
-    notice.dataset.factmarkUi = '';
-    notice.textContent = why;
-    placeAfterReports(notice, elements, options);
-  }
-  const handle = {
-    prefix,
-    roots: elements,
-    declined: why,
-    reports: [],
-    groups: [],
-    marks: [],
-    timings: { checkMs: 0, totalMs: performance.now() - started },
-    remove() {
+    /** As remove(), the marks taken out in slices (annotate() does, when it replaces this annotation). */
+    async removePaced(pause) {
       if (!live.has(handle)) return;
       live.delete(handle);
-      notice?.remove();
-      if (usesStylesheet) removeStylesheet();
-      for (const root of elements) if (annotated.get(root) === handle) annotated.delete(root);
+      for (const root of prepared.roots) if (annotated.get(root) === handle) annotated.delete(root);
+      await unapplyPaced(applied, pause);
+    },
+    /** Puts a removed annotation back (annotate() does, when the one replacing it fails). */
+    async reapply() {
+      try {
+        applied = await apply({ ...prepared, reuse: applied.summary }, new Pace(), null);
+      } catch {
+        return; // the articles changed since: it stays removed
+      }
+      appliedOf.set(handle, applied);
+      handle.marks = applied.marks;
+      for (const root of prepared.roots) annotated.set(root, handle);
+      live.add(handle);
     },
   };
-  for (const root of elements) annotated.set(root, handle);
+  for (const root of prepared.roots) annotated.set(root, handle);
   live.add(handle);
+  appliedOf.set(handle, applied);
   return handle;
 }
 
-/** Unwraps a copy of one of our marks, joining the text it had split. */
+/** A factmark Error for any failure: its message says what failed, the original is its cause. */
+function asFactmarkError(error, what = 'marking the articles failed') {
+  const message = String(error?.message ?? error);
+  if (error instanceof Error && message.startsWith('factmark')) return error;
+  return new Error(`factmark: ${what} (${message}); the page is as it was.`, { cause: error });
+}
+
+/** Unwraps a copy of one of our marks; returns the function that wraps it again. */
 function unwrapCopy(mark) {
+  const children = [...mark.childNodes];
   const parent = mark.parentNode;
-  const before = mark.previousSibling;
-  const after = mark.nextSibling;
-  mark.replaceWith(...mark.childNodes);
-  let node = before ?? parent.firstChild;
-  while (node && node !== after) {
-    const next = node.nextSibling;
-    if (node.nodeType === Node.TEXT_NODE && next?.nodeType === Node.TEXT_NODE) {
-      node.appendData(next.data);
-      next.remove();
-      if (next === after) break;
-    } else {
-      node = next;
-    }
-  }
+  const next = mark.nextSibling;
+  for (const child of children) parent.insertBefore(child, mark);
+  mark.remove();
+  return () => {
+    parent.insertBefore(mark, children[0] ?? next);
+    for (const child of children) mark.appendChild(child);
+  };
 }
 
-async function checkWithCore(input) {
-  const { checkReports, limits } = await loadCore();
-  const encoder = new TextEncoder();
-  if (input.length > limits.maxReports) {
-    throw new Error(`factmark: ${input.length} reports is more than the ${limits.maxReports} one check takes.`);
-  }
-  let total = 0;
-  for (const report of input) {
-    const bytes = encoder.encode(report.text).length;
-    total += bytes;
-    if (bytes > limits.maxReportBytes) {
-      throw new Error(`factmark: report "${report.name}" has ${bytes} bytes of text, more than ${limits.maxReportBytes}.`);
-    }
-  }
-  if (total > limits.maxTotalBytes) {
-    throw new Error(`factmark: the reports have ${total} bytes of text together, more than ${limits.maxTotalBytes}.`);
-  }
-  return checkReports(input);
+/** One console warning naming the reports whose given date the core could not use. */
+function warnAboutDates(input, reports) {
+  const bad = [];
+  input.forEach((report, r) => {
+    if (report.date && reports[r].date === null) bad.push(`"${reports[r].name}" (${JSON.stringify(report.date)})`);
+  });
+  if (!bad.length) return;
+  const shown = bad.slice(0, 5).join(', ') + (bad.length > 5 ? ` and ${bad.length - 5} more` : '');
+  console.warn(
+    `factmark: ${bad.length === 1 ? 'a date is' : `${bad.length} dates are`} not a calendar date ` +
+      `(YYYY-MM-DD, optionally with a time such as 2025-04-11T14:30+02:00), so checked as undated: ${shown}.`,
+  );
 }
 
-/**
- * One highlight piece. The first piece of a mention is the one Tab reaches and
- * screen readers announce; the last carries the verdict's symbol (in CSS).
- */
-function markElement(mention, prefix, id, last) {
-  const verdict = verdictOf(mention.group);
-  const mark = document.createElement('mark');
-  mark.className = `fm-mark fm-v-${mention.group.verdict}${last ? ' fm-last' : ''}`;
-  mark.dataset.factmarkMark = mention.claim.id;
-  mark.dataset.factmarkBy = prefix;
-  mark.dataset.factmarkGroup = mention.group.id;
-  if (id) {
-    mark.id = id;
-    mark.tabIndex = 0;
-    mark.setAttribute('role', 'button');
-    mark.setAttribute('aria-haspopup', 'dialog');
-    mark.setAttribute('aria-expanded', 'false');
-    mark.setAttribute('aria-label', `${mention.claim.text}: ${verdict.label.toLowerCase()} with other reports`);
-  }
-  return mark;
-}
+/** Longest date attribute passed on to the core (a date with time and zone is 25 characters). */
+const MAX_DATE = 40;
 
 /** A report's name and date: data-name / data-date, else what the element says. */
 function describe(root, index) {
+  const find = (selector) => root.shadowRoot?.querySelector(selector) ?? root.querySelector(selector);
   const name =
     root.dataset.name ||
     root.dataset.outlet ||
     root.getAttribute('aria-label') ||
-    root.querySelector('h1, h2, h3')?.textContent.trim() ||
+    find('h1, h2, h3')?.textContent.trim() ||
     root.id ||
     `Report ${index + 1}`;
-  const datetime = root.dataset.date || root.querySelector('time[datetime]')?.getAttribute('datetime') || '';
-  const date = /^\d{4}-\d{2}-\d{2}/.exec(datetime)?.[0] ?? null;
-  return { name: name.replace(/\s+/g, ' ').slice(0, 200), date };
-}
-
-/** Claim ids are "<report name>#<n>", so report names must differ. */
-function uniqueNames(reports) {
-  const seen = new Map();
-  for (const report of reports) {
-    const n = (seen.get(report.name) ?? 0) + 1;
-    seen.set(report.name, n);
-    if (n > 1) report.name = `${report.name} (${n})`;
-  }
-}
-
-function toElements(roots) {
-  if (typeof roots === 'string') return [...document.querySelectorAll(roots)];
-  if (roots instanceof Element) return [roots];
-  return [...(roots ?? [])].filter((root) => root instanceof Element);
-}
-
-/** Adds factmark.css once (unless the page already links it); resolves when it has loaded. */
-async function addStylesheet() {
-  const linked = [...document.querySelectorAll('link[rel~="stylesheet"]')].some(
-    (link) => link.href === STYLESHEET && link !== stylesheet,
-  );
-  if (linked) return false;
-  stylesheetUsers++;
-  if (!stylesheet) {
-    stylesheet = document.createElement('link');
-    stylesheet.rel = 'stylesheet';
-    stylesheet.href = STYLESHEET;
-    stylesheet.dataset.factmarkUi = '';
-    const loaded = new Promise((resolve) => {
-      stylesheet.addEventListener('load', resolve, { once: true });
-      stylesheet.addEventListener('error', resolve, { once: true });
-    });
-    document.head.append(stylesheet);
-    await loaded;
-  }
-  return true;
-}
-
-function removeStylesheet() {
-  if (--stylesheetUsers > 0) return;
-  stylesheet?.remove();
-  stylesheet = null;
+  // Passed whole (time and zone too): the core validates it and says when it cannot use it.
+  const date = (root.dataset.date || find('time[datetime]')?.getAttribute('datetime') || '').trim().slice(0, MAX_DATE);
+  return { name: name.replace(/\s+/g, ' ').slice(0, 200), date: date || null };
 }
 
 /**

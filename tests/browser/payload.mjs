@@ -15,10 +15,11 @@ export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 /**
  * Paths, relative to the repository, of everything the widget loads: the
  * bundle scripts/build-wasm.sh makes of www/factmark.js and www/factmark/*.js,
- * the stylesheet, the wasm-bindgen glue and the wasm.
+ * the stylesheet, the worker that runs the core, the wasm-bindgen glue and
+ * the wasm.
  */
 export function widgetFiles() {
-  return ['www/factmark.min.js', 'www/factmark.css', 'www/pkg/factmark.js', 'www/pkg/factmark_bg.wasm'];
+  return ['www/factmark.min.js', 'www/factmark.css', 'www/pkg/factmark-worker.js', 'www/pkg/factmark.js', 'www/pkg/factmark_bg.wasm'];
 }
 
 /** [{path, raw, gzip}] for the given repository-relative paths. */

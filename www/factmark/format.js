@@ -39,8 +39,8 @@ function formatNumber(x, short = false) {
  * (= 1) of a leap year, for dates that name no year.
  */
 const DATE_UNITS = {
-  day: { epoch: Date.UTC(1970, 0, 1), format: { year: 'numeric', month: 'short', day: 'numeric' } },
-  dayOfYear: { epoch: Date.UTC(2000, 0, 0), format: { month: 'short', day: 'numeric' } },
+  day: { epoch: Date.UTC(1970, 0, 1), format: new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }) },
+  dayOfYear: { epoch: Date.UTC(2000, 0, 0), format: new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' }) },
 };
 const DAY_MS = 86_400_000;
 
@@ -48,7 +48,9 @@ const DAY_MS = 86_400_000;
 export function formatValue(x, unit = '', short = false) {
   const dates = DATE_UNITS[unit];
   if (!dates) return formatNumber(x, short);
-  return new Date(dates.epoch + x * DAY_MS).toLocaleDateString('en', { ...dates.format, timeZone: 'UTC' });
+  const date = new Date(dates.epoch + x * DAY_MS);
+  // One formatter per unit: toLocaleDateString builds a new one each call.
+  return Number.isNaN(date.getTime()) ? 'Invalid Date' : dates.format.format(date);
 }
 
 /** How a group's unit is named for a reader: date units are just "date". */

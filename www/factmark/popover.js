@@ -7,9 +7,18 @@
 // click, tap, Enter or Space also move focus into it, so its links can be
 // reached with Tab; Escape closes it and returns focus to the highlight. Its
 // content comes from report text, so it is built with textContent only.
+//
+// Why listeners on the document: a page may hold tens of thousands of marks,
+// and one set of listeners serves them all (a mark is found from the event's
+// composed path, so marks inside open shadow roots are found too). A group
+// may have thousands of members: the popover lists MAX_OTHERS of them and
+// says how many more there are; figures are <span>s, because many <q>
+// elements lay out in quadratic time in Chromium.
 import { el, verdictOf } from './format.js';
 
 const HIDE_DELAY_MS = 250;
+/** Most other mentions one popover lists. */
+export const MAX_OTHERS = 20;
 
 export class Popover {
   /**
@@ -17,7 +26,10 @@ export class Popover {
    * @param {Map<string, {claim, report, group, pieces: Element[]}>} mentions by claim id
    */
   constructor(prefix, mentions) {
+    this.prefix = prefix;
     this.mentions = mentions;
+    /** The id of each mention's first piece → its claim id (ids do not reach into shadow roots). */
+    this.byPieceId = new Map();
     this.owner = null; // the focusable first piece of the open mention
     this.hideTimer = 0;
     this.refocusing = false;
@@ -43,6 +55,11 @@ export class Popover {
       [this.element, 'click', (e) => this.#onPopoverClick(e)],
       [document, 'keydown', (e) => this.#onKeydown(e)],
       [document, 'pointerdown', (e) => this.#onPointerDownOutside(e)],
+      [document, 'pointerover', (e) => this.#onMarkPointer(e, true)],
+      [document, 'pointerout', (e) => this.#onMarkPointer(e, false)],
+      [document, 'click', (e) => this.#onMarkClick(e)],
+      [document, 'focusin', (e) => this.#onMarkFocus(e, true)],
+      [document, 'focusout', (e) => this.#onMarkFocus(e, false)],
       [window, 'scroll', () => this.#place(), { passive: true, capture: true }],
       [window, 'resize', () => this.#place(), { passive: true }],
     ];
@@ -51,25 +68,40 @@ export class Popover {
 
   /** Makes a mention's highlight pieces open this popover. */
   attach(claimId) {
-    const { pieces } = this.mentions.get(claimId);
-    const owner = pieces[0];
-    for (const piece of pieces) {
-      piece.addEventListener('pointerenter', (e) => {
-        if (e.pointerType === 'mouse') this.show(claimId);
-      });
-      piece.addEventListener('pointerleave', () => this.#scheduleHide());
-      piece.addEventListener('click', () => this.show(claimId, { focus: true }));
+    const owner = this.mentions.get(claimId).pieces[0];
+    if (owner?.id) this.byPieceId.set(owner.id, claimId);
+  }
+
+  /** The mention (claim id and piece) of ours an event happened on, if any. */
+  #markOf(event) {
+    const target = event.composedPath()[0];
+    const mark = target?.closest?.(`mark[data-factmark-by="${this.prefix}"]`);
+    const claimId = mark?.dataset.factmarkMark;
+    return claimId && this.mentions.get(claimId)?.pieces.length ? { claimId, mark } : null;
+  }
+
+  #onMarkPointer(event, entering) {
+    const found = this.#markOf(event);
+    if (!found) return;
+    if (entering) {
+      if (event.pointerType === 'mouse') this.show(found.claimId);
+      return;
     }
-    owner.addEventListener('focus', () => {
-      if (!this.refocusing) this.show(claimId);
-    });
-    owner.addEventListener('blur', (e) => this.#onFocusOut(e));
-    owner.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        this.show(claimId, { focus: true });
-      }
-    });
+    // Leaving one piece for another piece of the same mention is not leaving.
+    const next = event.relatedTarget?.closest?.(`mark[data-factmark-by="${this.prefix}"]`);
+    if (next?.dataset.factmarkMark !== found.claimId) this.#scheduleHide();
+  }
+
+  #onMarkClick(event) {
+    const found = this.#markOf(event);
+    if (found) this.show(found.claimId, { focus: true });
+  }
+
+  #onMarkFocus(event, gained) {
+    const found = this.#markOf(event);
+    if (!found || found.mark !== this.mentions.get(found.claimId).pieces[0]) return;
+    if (!gained) this.#onFocusOut(event);
+    else if (!this.refocusing) this.show(found.claimId);
   }
 
   get isOpen() {
@@ -125,10 +157,15 @@ export class Popover {
     this.element.className = `fm-popover fm-v-${group.verdict}`;
 
     const others = el('ul', { class: 'fm-others' });
+    let more = 0;
     for (const member of group.members) {
       if (member.claim === claimId) continue;
       const other = this.mentions.get(member.claim);
       if (!other) continue;
+      if (others.childElementCount >= MAX_OTHERS) {
+        more++;
+        continue;
+      }
       const name = other.report === report ? `${other.report.name} (same report)` : other.report.name;
       others.append(
         el(
@@ -137,13 +174,14 @@ export class Popover {
           el('strong', { class: 'fm-report' }, name),
           other.report.date ? ` (${other.report.date})` : '',
           ': ',
-          el('q', { class: 'fm-figure' }, other.claim.text),
+          figure(other.claim.text),
           sourceWords(other.claim),
           other.pieces.length ? ' ' : '',
           other.pieces.length ? el('a', { href: `#${other.pieces[0].id}`, class: 'fm-goto' }, 'Show this mention') : null,
         ),
       );
     }
+    if (more) others.append(el('li', { class: 'fm-more' }, `and ${more.toLocaleString('en')} more`));
 
     this.element.replaceChildren(
       el(
@@ -158,7 +196,7 @@ export class Popover {
         'Here, ',
         el('strong', { class: 'fm-report' }, report.name),
         ': ',
-        el('q', { class: 'fm-figure' }, claim.text),
+        figure(claim.text),
         sourceWords(claim),
       ),
       el('p', { class: 'fm-others-title' }, 'Elsewhere:'),
@@ -198,7 +236,8 @@ export class Popover {
     const link = event.target.closest('a.fm-goto');
     if (!link) return;
     event.preventDefault();
-    const target = document.getElementById(link.getAttribute('href').slice(1));
+    const id = link.getAttribute('href').slice(1);
+    const target = this.mentions.get(this.byPieceId.get(id))?.pieces[0] ?? document.getElementById(id);
     this.hide();
     if (!target) return;
     target.scrollIntoView({ block: 'center' });
@@ -206,6 +245,13 @@ export class Popover {
   }
 
   #onKeydown(event) {
+    if (event.key === 'Enter' || event.key === ' ') {
+      const found = this.#markOf(event);
+      if (!found || found.mark !== this.mentions.get(found.claimId).pieces[0]) return;
+      event.preventDefault();
+      this.show(found.claimId, { focus: true });
+      return;
+    }
     if (event.key !== 'Escape' || !this.isOpen) return;
     const inside = this.element.contains(document.activeElement) || document.activeElement === this.owner;
     this.hide({ refocus: inside });
@@ -219,7 +265,7 @@ export class Popover {
 
   #onPointerDownOutside(event) {
     if (!this.isOpen || this.element.contains(event.target)) return;
-    if (event.target.closest?.('[data-factmark-mark]')) return; // the mark's own click decides
+    if (event.composedPath()[0]?.closest?.('[data-factmark-mark]')) return; // the mark's own click decides
     this.hide();
   }
 
@@ -234,6 +280,11 @@ export class Popover {
     clearTimeout(this.hideTimer);
     this.hideTimer = 0;
   }
+}
+
+/** A figure as quoted: a <span> with the quotation marks as text. */
+function figure(text) {
+  return el('span', { class: 'fm-figure' }, `“${text}”`);
 }
 
 function sourceWords(claim) {

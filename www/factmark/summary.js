@@ -6,7 +6,18 @@
 // open end a hollow one, an unbounded end an arrow running off the plot, a single
 // value a dot. Built with createElementNS and textContent only (report names are
 // untrusted); colours come from classes in factmark.css, so no inline style.
+//
+// Big pages: a report may repeat one figure thousands of times. A chart draws
+// MAX_ROWS members and says how many more there are, the panel lists
+// MAX_GROUPS groups and says how many more there are, the axis is found with
+// loops (Math.min(...values) overflows the call stack past ~120,000 values),
+// and the panel is built off the page, pausing between groups (pace.js).
 import { el, formatInterval, formatValue, unitLabel, verdictOf } from './format.js';
+
+/** Most members one chart draws. */
+export const MAX_ROWS = 20;
+/** Most groups the panel lists. */
+export const MAX_GROUPS = 200;
 
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 320;
@@ -27,14 +38,20 @@ function svg(tag, attributes = {}, ...children) {
  * @param {object[]} groups the core's groups
  * @param {Map<string, {claim, report}>} mentions every member claim, by id
  * @param {number} reportCount
+ * @param {import('./pace.js').Pace} pace gives the page its turn between groups
+ * @returns {Promise<Element>} the panel, not yet in the page
  */
-export function buildSummary(prefix, groups, mentions, reportCount) {
+export async function buildSummary(prefix, groups, mentions, reportCount, pace) {
   const counts = new Map();
   for (const group of groups) counts.set(group.verdict, (counts.get(group.verdict) ?? 0) + 1);
-  const countWords = [...counts].map(([verdict, n]) => `${n} ${verdictOf({ verdict }).label.toLowerCase()}`);
+  const countWords = [];
+  for (const [verdict, n] of counts) countWords.push(`${n} ${verdictOf({ verdict }).label.toLowerCase()}`);
 
   const list = el('ol', { class: 'fm-groups' });
-  groups.forEach((group, i) => {
+  const listed = Math.min(groups.length, MAX_GROUPS);
+  for (let i = 0; i < listed; i++) {
+    if (pace.due()) await pace.break();
+    const group = groups[i];
     const verdict = verdictOf(group);
     list.append(
       el(
@@ -51,10 +68,11 @@ export function buildSummary(prefix, groups, mentions, reportCount) {
           group.unit ? ` (${unitLabel(group.unit)})` : '',
         ),
         chart(`${prefix}-${i}`, group, mentions),
+        group.members.length > MAX_ROWS ? el('p', { class: 'fm-more' }, moreWords(group.members.length - MAX_ROWS, 'mention')) : null,
         el('p', { class: 'fm-explanation' }, group.explanation),
       ),
     );
-  });
+  }
 
   return el(
     'section',
@@ -68,20 +86,35 @@ export function buildSummary(prefix, groups, mentions, reportCount) {
         : 'No figure was found in more than one place.',
     ),
     groups.length ? list : null,
+    groups.length > listed ? el('p', { class: 'fm-more' }, moreWords(groups.length - listed, 'figure')) : null,
   );
+}
+
+/** "and 4,812 more mentions (not shown)". */
+function moreWords(n, noun) {
+  return `and ${n.toLocaleString('en')} more ${n === 1 ? noun : `${noun}s`} (not shown)`;
 }
 
 /** One row per member on an axis shared by the whole group. */
 function chart(id, group, mentions) {
-  const rows = group.members.map((member) => ({ member, mention: mentions.get(member.claim) }));
-  const finite = rows.flatMap(({ member: { value } }) => [value.low, value.high]).filter((x) => x !== null);
-  let lo = finite.length ? Math.min(...finite) : 0;
-  let hi = finite.length ? Math.max(...finite) : 1;
+  const rows = group.members.slice(0, MAX_ROWS).map((member) => ({ member, mention: mentions.get(member.claim) }));
+  // The axis spans the drawn rows' stated bounds.
+  let lo = Infinity;
+  let hi = -Infinity;
+  let openLow = false; // room for the arrows of unbounded ends
+  let openHigh = false;
+  for (const { member } of rows) {
+    for (const x of [member.value.low, member.value.high]) {
+      if (x === null) continue;
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    openLow ||= member.value.low === null;
+    openHigh ||= member.value.high === null;
+  }
+  if (lo > hi) [lo, hi] = [0, 1];
   const span = hi - lo || Math.abs(hi) * 0.2 || 1;
   const pad = span * 0.15;
-  // Room for the arrows of unbounded ends.
-  const openLow = rows.some(({ member }) => member.value.low === null);
-  const openHigh = rows.some(({ member }) => member.value.high === null);
   const [dataLo, dataHi] = [lo, hi];
   lo -= pad * (openLow ? 3 : 1);
   hi += pad * (openHigh ? 3 : 1);
@@ -91,9 +124,11 @@ function chart(id, group, mentions) {
   const x = (v) => plotLeft + ((v - lo) / (hi - lo)) * (plotRight - plotLeft);
   const height = rows.length * ROW + AXIS;
   const titleId = `${id}-chart`;
-  const description = rows
-    .map(({ member, mention }) => `${mention?.report.name ?? member.claim}: ${formatInterval(member.value, group.unit)}`)
-    .join('; ');
+  const more = group.members.length - rows.length;
+  const description =
+    rows
+      .map(({ member, mention }) => `${mention?.report.name ?? member.claim}: ${formatInterval(member.value, group.unit)}`)
+      .join('; ') + (more ? `; ${moreWords(more, 'mention')}` : '');
 
   const root = svg(
     'svg',

@@ -10,7 +10,10 @@
 //     paragraphs stay separate lines, and a " " for <br>, so a number broken
 //     over a line break still reads as one.
 // Skipped subtrees (script, style, form controls, the widget's own UI, anything
-// matching the `skip` selector) contribute nothing. `segments` records where
+// matching the `skip` selector) contribute nothing. The text is what the reader
+// sees: an element with an open shadow root is read through it, and a <slot>
+// reads the nodes assigned to it (the flat tree), so an article that is a
+// shadow host, or holds one, is read whole. `segments` records where
 // each text node's characters sit in the string, so a range of the string maps
 // back to (node, offset) pairs.
 
@@ -29,10 +32,37 @@ const BLOCKS = new Set(
  * Reads the text of `root`.
  * @param {Element} root
  * @param {string} skip extra CSS selector for subtrees to leave out ('' for none)
- * @returns {{text: string, segments: {node: Text, start: number, end: number}[]}}
- *   `start`/`end` are UTF-16 offsets of the node's characters in `text`.
+ * @returns {{text: string, segments: {node: Text, start: number, end: number}[], shadows: ShadowRoot[]}}
+ *   `start`/`end` are UTF-16 offsets of the node's characters in `text`;
+ *   `shadows` are the shadow roots read through.
  */
 export function readText(root, skip = '') {
+  const reading = read(root, skip);
+  let step = reading.next();
+  while (!step.done) step = reading.next();
+  return step.value;
+}
+
+/**
+ * As readText, calling `pause()` every STEP nodes (or STEP_CHARACTERS) and awaiting it when it
+ * returns a promise (the caller gives the page its turn there).
+ */
+export async function readTextPaced(root, skip, pause) {
+  const reading = read(root, skip);
+  let step = reading.next();
+  while (!step.done) {
+    const wait = pause();
+    if (wait) await wait;
+    step = reading.next();
+  }
+  return step.value;
+}
+
+/** Nodes, or characters, read between two pauses. */
+const STEP = 512;
+const STEP_CHARACTERS = 65_536;
+
+function* read(root, skip = '') {
   const skipSelector = skip ? `${ALWAYS_SKIP}, ${skip}` : ALWAYS_SKIP;
   const parts = [];
   const segments = [];
@@ -48,20 +78,28 @@ export function readText(root, skip = '') {
 
   // Depth-first with an explicit stack rather than recursion: a page may nest
   // inline elements thousands deep, past the JS call stack.
-  const stack = [{ next: root.firstChild, block: false }];
+  const shadows = [];
+  const stack = [childrenOf(root, false, shadows)];
+  let nodes = 0;
+  let characters = 0; // read since the last pause
   while (stack.length) {
+    if (++nodes % STEP === 0 || characters > STEP_CHARACTERS) {
+      characters = 0;
+      yield;
+    }
     const top = stack[stack.length - 1];
-    const node = top.next;
+    const node = top.list ? top.list[top.i++] : top.next;
     if (!node) {
       stack.pop();
       if (top.block) separate('\n');
       continue;
     }
-    top.next = node.nextSibling;
+    if (!top.list) top.next = node.nextSibling;
     if (node.nodeType === Node.TEXT_NODE) {
       const data = node.data;
       if (!data) continue;
       parts.push(data.replace(/[\t\n\r\f]/g, ' '));
+      characters += data.length;
       segments.push({ node, start: length, end: length + data.length });
       length += data.length;
       // Indentation between blocks does not count as text after a break.
@@ -79,10 +117,26 @@ export function readText(root, skip = '') {
       }
       const block = BLOCKS.has(tag);
       if (block) separate('\n');
-      stack.push({ next: node.firstChild, block });
+      stack.push(childrenOf(node, block, shadows));
     }
   }
-  return { text: parts.join(''), segments };
+  return { text: parts.join(''), segments, shadows };
+}
+
+/**
+ * A stack frame over what `element` shows: its open shadow root's children,
+ * a slot's assigned nodes (else its own children), or its children.
+ */
+function childrenOf(element, block, shadows) {
+  if (element.shadowRoot) {
+    shadows.push(element.shadowRoot);
+    return { next: element.shadowRoot.firstChild, block };
+  }
+  if (element.localName === 'slot') {
+    const assigned = element.assignedNodes();
+    if (assigned.length) return { list: assigned, i: 0, block };
+  }
+  return { next: element.firstChild, block };
 }
 
 /**
