@@ -12,7 +12,7 @@
 //! fitted weights.
 
 use crate::align::Candidate;
-use crate::claim::{Claim, Kind};
+use crate::claim::{Bound, Claim, Kind};
 use crate::frame::{DateAnchor, Frame, PlaceRelation, Statistic, When};
 use crate::knowledge::nouns::NounClass;
 use crate::knowledge::words;
@@ -41,25 +41,28 @@ pub const NAMES: [&str; COUNT] = [
     "reports of one news cycle",
     "reports days apart",
     "one of the past",
-    "one a forecast",
-    "one superseded",
     "one a change",
     "a part of a whole",
     "different happenings",
     "same report",
     "one sentence, two sources",
-    "values far apart",
+    "values 1.1 to 1.5 times apart",
+    "values 1.5 to 2 times apart",
+    "values 2 to 5 times apart",
+    "values over 5 times apart",
     "values agree",
+    "values agree, one only by a bound",
     "context words shared",
     "subject words shared",
     "different sources",
     "both in their reports' first sentences",
     "each the first of its measure in its report",
+    "each the only one of its measure in its report",
     "the other's most alike figure",
 ];
 
 /// How many features a pair has.
-pub const COUNT: usize = 36;
+pub const COUNT: usize = 39;
 
 /// A pair's feature values, each between 0 and 1.
 pub type Features = [f64; COUNT];
@@ -123,20 +126,23 @@ pub fn pair(a: &Candidate, b: &Candidate) -> Result<Features, Apart> {
         flag(dated && days_apart <= 1),
         flag(dated && days_apart > 3),
         flag(one(When::Past)),
-        flag(one(When::Forecast)),
-        flag(one(When::Superseded)),
         flag(change(x) != change(y)),
         flag(part),
         flag(happenings),
         flag(c.report == d.report),
         flag(c.report == d.report && c.sentence == d.sentence),
-        flag(value_relation == Values::FarApart),
-        flag(value_relation == Values::Agree),
+        ratio_band(value_relation, 0),
+        ratio_band(value_relation, 1),
+        ratio_band(value_relation, 2),
+        ratio_band(value_relation, 3),
+        flag(value_relation.is_some_and(|v| v.overlap) && !loose(c) && !loose(d)),
+        flag(value_relation.is_some_and(|v| v.overlap) && (loose(c) || loose(d))),
         0.0, // context words shared: see `weigh_overlaps`
         0.0, // subject words shared: likewise
         flag(different_sources),
         flag(c.sentence < LEAD_SENTENCES && d.sentence < LEAD_SENTENCES),
         0.0, // each the first of its measure: see `mark_most_alike`
+        0.0, // each the only one of its measure: likewise
         0.0, // the other's most alike figure: likewise
     ])
 }
@@ -154,25 +160,32 @@ fn likeness(f: &Features) -> f64 {
 /// Sentences of a report's headline and lead, where news puts its main figures.
 const LEAD_SENTENCES: usize = 3;
 
-/// Sets the last two features of each pair of figures of different reports:
+/// Sets the last three features of each pair of figures of different reports:
 /// each is the first figure of its measure (dimension and predicate) in its
 /// report (the main figure, in news written as an inverted pyramid); each is
-/// the other's most alike figure in its report (ties: the first).
-pub fn mark_most_alike(candidates: &[Candidate], pairs: &mut [super::Pair]) {
-    // The first candidate of each (report, kind, predicate): candidates come
-    // sorted by kind, then report, then position.
-    let mut firsts: std::collections::HashSet<(&str, u8, Option<&str>)> =
-        std::collections::HashSet::new();
+/// the only one of its measure in its report (nothing else it could be); each
+/// is the other's most alike figure in its report (ties: the first).
+pub fn mark_most_alike<'c>(candidates: &'c [Candidate], pairs: &mut [super::Pair]) {
+    // How many candidates each (report, kind, predicate) has, and which is
+    // the first: candidates come sorted by kind, then report, then position.
+    type Measure<'c> = (&'c str, u8, Option<&'static str>);
+    let measure = |c: &'c Candidate| -> Measure<'c> {
+        (
+            c.claim.report.as_str(),
+            c.claim.kind as u8,
+            c.claim.frame.predicate,
+        )
+    };
+    let mut count: std::collections::HashMap<Measure, usize> = std::collections::HashMap::new();
     let first: Vec<bool> = candidates
         .iter()
         .map(|c| {
-            firsts.insert((
-                c.claim.report.as_str(),
-                c.claim.kind as u8,
-                c.claim.frame.predicate,
-            ))
+            let n = count.entry(measure(c)).or_default();
+            *n += 1;
+            *n == 1
         })
         .collect();
+    let only: Vec<bool> = candidates.iter().map(|c| count[&measure(c)] == 1).collect();
     // (claim index, report of the other) -> (likeness, pair index) of its best.
     let mut best: std::collections::HashMap<(usize, &str), (f64, usize)> =
         std::collections::HashMap::new();
@@ -200,12 +213,10 @@ pub fn mark_most_alike(candidates: &[Candidate], pairs: &mut [super::Pair]) {
             && best.get(&(a, rb)).is_some_and(|&(_, p)| p == k)
             && best.get(&(b, ra)).is_some_and(|&(_, p)| p == k);
         if let Ok(f) = &mut pairs[k].features {
-            f[COUNT - 2] = if ra != rb && first[a] && first[b] {
-                1.0
-            } else {
-                0.0
-            };
-            f[COUNT - 1] = if mutual { 1.0 } else { 0.0 };
+            let flag = |b: bool| if b { 1.0 } else { 0.0 };
+            f[COUNT - 3] = flag(ra != rb && first[a] && first[b]);
+            f[COUNT - 2] = flag(ra != rb && only[a] && only[b]);
+            f[COUNT - 1] = flag(mutual);
         }
     }
 }
@@ -253,6 +264,24 @@ pub fn cannot_link(a: &Candidate, b: &Candidate) -> Result<(), Apart> {
             return Err("they are dates of different years");
         }
     }
+    // A reference value is not a measurement: "the two-hour barrier".
+    if (x.statistic == Statistic::Reference) != (y.statistic == Statistic::Reference) {
+        return Err("one is a reference value, not a measurement");
+    }
+    // A figure its report marks as superseded ("up from 37") or as a forecast
+    // ("could reach 1,000") is not the day's figure: the report itself says
+    // so, and there is nothing to flag.
+    for (when, why) in [
+        (
+            When::Superseded,
+            "one is a figure its report says was superseded",
+        ),
+        (When::Forecast, "one is a forecast, the other an outcome"),
+    ] {
+        if (x.when == when) != (y.when == when) {
+            return Err(why);
+        }
+    }
     if x.per != y.per || periods(&x.scopes) != periods(&y.scopes) {
         return Err("they are rates of different periods");
     }
@@ -277,7 +306,7 @@ pub fn cannot_link(a: &Candidate, b: &Candidate) -> Result<(), Apart> {
     if x.event != y.event {
         return Err("one is a figure of another named event");
     }
-    if values(c, d) == Values::Unrelated {
+    if values(c, d).is_some_and(|v| v.ratio > UNRELATED_RATIO) {
         return Err("their values are too far apart to be one figure");
     }
     // A place the claim's own sentence names is a fact of the figure; one
@@ -397,41 +426,30 @@ fn shares_currency(c: &Claim, d: &Claim) -> bool {
 }
 
 /// How two claims' values stand, compared in one unit with the rounding
-/// their writing implies. Weak evidence on purpose: a value that agrees is
+/// their writing implies: whether the intervals share a value, and how many
+/// times larger one figure's size is than the other's (the middle of its
+/// interval, or its bound when it has one only: "more than 4 hours" is about
+/// 4, "under 20%" about 20). Weak evidence on purpose: a value that agrees is
 /// only a little sign of one quantity (that is what is checked), and a
 /// hundredfold difference is rarely a report's error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Values {
-    /// The intervals share a value.
-    Agree,
-    /// Their middles are over twice apart.
-    FarApart,
-    /// They are over a hundred times apart: no revision or rounding
-    /// explains it ("thousands" and "38 million").
-    Unrelated,
-    /// Neither, or not comparable.
-    Other,
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Values {
+    overlap: bool,
+    ratio: f64,
 }
 
 /// How many times apart two figures of one quantity never are.
 const UNRELATED_RATIO: f64 = 100.0;
 
-fn values(c: &Claim, d: &Claim) -> Values {
-    let Some(value) = d
+fn values(c: &Claim, d: &Claim) -> Option<Values> {
+    let value = d
         .value_in(&c.unit)
-        .or_else(|| c.conversions.iter().find_map(|k| d.value_in(&k.unit)))
-    else {
-        return Values::Other;
-    };
-    let Some(own) = c.value else {
-        return Values::Other;
-    };
+        .or_else(|| c.conversions.iter().find_map(|k| d.value_in(&k.unit)))?;
+    let own = c.value?;
     let (p, q) = (
         super::verdict::compared(c, own, &c.unit),
         super::verdict::compared(d, value, &c.unit),
     );
-    // The size of a figure: the middle of its interval, its bound when it
-    // has one only ("more than 4 hours" is about 4, "under 20%" about 20).
     let size = |v: crate::claim::Interval| match (v.low, v.high) {
         (Some(l), Some(h)) if l > 0.0 => Some((l + h) / 2.0),
         (Some(l), None) => Some(l),
@@ -442,14 +460,34 @@ fn values(c: &Claim, d: &Claim) -> Values {
         (Some(m), Some(n)) if m > 0.0 && n > 0.0 => m.max(n) / m.min(n),
         _ => 1.0,
     };
-    if ratio > UNRELATED_RATIO {
-        Values::Unrelated
-    } else if p.overlaps(&q) {
-        Values::Agree
-    } else if ratio > 2.0 {
-        Values::FarApart
+    Some(Values {
+        overlap: p.overlaps(&q),
+        ratio,
+    })
+}
+
+/// A figure that holds many values: a bound ("more than 100", "up to 20
+/// inches") or a vague magnitude ("hundreds"). That it agrees with another
+/// says little.
+fn loose(c: &Claim) -> bool {
+    matches!(
+        c.bound,
+        Bound::Above | Bound::AtLeast | Bound::Below | Bound::AtMost | Bound::Vague
+    )
+}
+
+/// The bands of how many times apart two values are, each a feature (below
+/// the first, the values are alike): evidence is not linear in the ratio.
+const RATIO_BANDS: [f64; 5] = [1.1, 1.5, 2.0, 5.0, f64::INFINITY];
+
+/// 1 for the band of `RATIO_BANDS` (from `band`) the values' ratio falls in.
+fn ratio_band(v: Option<Values>, band: usize) -> f64 {
+    let ratio = v.map_or(1.0, |v| v.ratio);
+    let inside = ratio > RATIO_BANDS[band] && ratio <= RATIO_BANDS[band + 1];
+    if inside {
+        1.0
     } else {
-        Values::Other
+        0.0
     }
 }
 

@@ -76,6 +76,12 @@ const WINDOW: usize = 48;
 
 /// Groups the claims of all reports and decides each group's verdict.
 pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
+    groups_at(reports, weights::THRESHOLD)
+}
+
+/// [`groups`] with another threshold of average linkage than the fitted one
+/// (`scripts/fit_weights.py` chooses the threshold with it).
+pub fn groups_at(reports: &[ReportClaims], threshold: f64) -> Vec<Group> {
     let candidates = candidates(reports);
     let scored = pairs(&candidates);
     let links: Vec<Link> = scored
@@ -87,7 +93,7 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
         })
         .collect();
     let parts: Vec<(usize, usize)> = scored.iter().filter_map(|p| p.part).collect();
-    let clusters = cluster::average_linkage(candidates.len(), &links, weights::THRESHOLD);
+    let clusters = cluster::average_linkage(candidates.len(), &links, threshold);
     let score: std::collections::HashMap<(usize, usize), f64> = links
         .iter()
         .filter_map(|l| Some(((l.a.min(l.b), l.a.max(l.b)), l.score?)))

@@ -115,6 +115,9 @@ pub enum Statistic {
     Change,
     /// A part of a whole the clause names: "12 of them", "among the dead".
     Part,
+    /// A reference value a measurement is set against, not a measurement:
+    /// "the two-hour barrier", "the 50% threshold".
+    Reference,
 }
 
 impl Place {

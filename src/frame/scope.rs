@@ -22,6 +22,9 @@ use std::ops::Range;
 
 /// Words a paragraph needs before it counts as the lead (a byline has fewer).
 const LEAD_MIN_WORDS: usize = 8;
+/// How far into a sentence a date may start and still open it ("In November
+/// 2023, …").
+const OPENING_REACH: usize = 2;
 /// Most sentences read for the events a report leads with (a report pasted as
 /// one paragraph is all lead).
 const MAX_LEAD_SENTENCES: usize = 6;
@@ -524,11 +527,27 @@ pub fn anchor(
                 other.start.saturating_sub(span.end)
             }
         };
-        let year = (from..to)
+        let near = (from..to)
             .filter(|&m| m != n && claims[m].role == Role::Statement && gap(m) <= YEAR_REACH)
             .filter_map(|m| Some((gap(m), claims[m].date.as_ref()?.year?)))
             .min()
             .map(|(_, year)| year);
+        // A date that opens the sentence dates all of it: "In November 2023, a
+        // 5.6-magnitude earthquake struck …, killing at least 138 people".
+        let sentence_start = layout.sentences[s].start;
+        let first_of_sentence = claim_tokens.partition_point(|r| r.start < sentence_start);
+        let opening = claim_tokens
+            .get(first_of_sentence)
+            .filter(|r| r.start <= sentence_start + OPENING_REACH && first_of_sentence != n)
+            .and_then(|r| {
+                let comma_after = tokens.get(r.end).is_some_and(|t| t.is_symbol(text, ','));
+                let claim = &claims[first_of_sentence];
+                comma_after
+                    .then(|| claim.date.as_ref()?.year)
+                    .flatten()
+                    .filter(|_| claim.role == Role::Statement)
+            });
+        let year = near.or(opening);
         let frame = &mut claims[n].frame;
         frame.year = year;
         frame.places = anchors.places;

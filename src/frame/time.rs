@@ -57,7 +57,7 @@ pub fn when(
 /// Which statistic the number at `span` (qualifier, number, unit) is: a change
 /// ("rose by 10", "fell 19%", "a 20% increase", percentage points), a part of a
 /// whole its clause names ("12 of them", "among the dead were 5", "including
-/// 3"), else a level.
+/// 3"), a reference value ("the two-hour barrier"), else a level.
 pub fn statistic(
     text: &Text,
     tokens: &[Token],
@@ -96,6 +96,10 @@ pub fn statistic(
         );
     if part_after || part_before {
         return Statistic::Part;
+    }
+    // "the two-hour barrier", "the 50% threshold needed to win".
+    if (span.end..span.end + 2).any(|k| words::is_reference_noun(word(k))) {
+        return Statistic::Reference;
     }
     Statistic::Level
 }

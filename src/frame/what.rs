@@ -255,7 +255,16 @@ pub fn subject(
         // A tie goes to the role after the number, its predicate: "40 people
         // have died and nearly 2,000 have fallen ill".
         .min_by_key(|&&(k, _)| (rank(k), distance(k), k < q.span.start))
-        .map(|&(_, tag)| tag);
+        .map(|&(_, tag)| tag)
+        // The narrower of two roles the clause names: "66 people were treated
+        // for their injuries in hospital" counts the hospitalised.
+        .map(|role| {
+            found
+                .iter()
+                .map(|&(_, tag)| tag)
+                .find(|&tag| words::predicate_within(tag, role))
+                .unwrap_or(role)
+        });
     let primary = match q.kind {
         Kind::Count | Kind::Ordinal => role.or(nearest),
         _ => nearest,

@@ -1267,7 +1267,8 @@ pub fn marks_superseded(word: &str) -> bool {
 }
 
 /// Words before a figure that make it an expectation, not an outcome: "could
-/// reach 1,000", "expected to draw 50,000", "forecast up to 20 inches".
+/// reach 1,000", "expected to draw 50,000", "forecast up to 20 inches"; not
+/// the hedges of what happened ("likely killed", "estimates 100-300 killed").
 pub fn marks_forecast(word: &str) -> bool {
     matches!(
         word,
@@ -1286,7 +1287,6 @@ pub fn marks_forecast(word: &str) -> bool {
             | "predicted"
             | "predicts"
             | "prediction"
-            | "likely"
             | "poised"
             | "anticipated"
             | "target"
@@ -1295,7 +1295,15 @@ pub fn marks_forecast(word: &str) -> bool {
             | "hopes"
             | "plans"
             | "planned"
-            | "estimates"
+    )
+}
+
+/// Nouns after a figure that make it a reference value, not a measurement:
+/// "the two-hour barrier", "the 50% threshold", "the 1.5C limit".
+pub fn is_reference_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "barrier" | "threshold" | "limit" | "ceiling" | "benchmark"
     )
 }
 

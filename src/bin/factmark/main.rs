@@ -19,7 +19,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: factmark claims [--manifest FILE] [--] [FILE...]
        factmark check [--json] [--manifest FILE] [--] [FILE...]
-       factmark score [--undated] [--details] [--pairs FILE] [--json] [--baseline FILE [--update-baseline]] DIR...
+       factmark score [--undated] [--details] [--pairs FILE] [--threshold T] [--json] [--baseline FILE [--update-baseline]] DIR...
        factmark --help
 
   claims       every file's claims, as JSON
@@ -35,6 +35,8 @@ usage: factmark claims [--manifest FILE] [--] [FILE...]
                    highlights, missed conflicts, joined pairs
   --pairs FILE     write the alignment features of every pair of labelled figures
                    (with reports dated) for scripts/fit_weights.py
+  --threshold T    group at this pair probability instead of the fitted one
+                   (scripts/fit_weights.py chooses the threshold with it)
   --baseline FILE  exit 1 when a figure falls below the committed baseline
   --update-baseline  raise the baseline's figures where the scores are better
   --               ends the options: every later argument is a file";
@@ -60,6 +62,7 @@ struct Options {
     undated: bool,
     details: bool,
     pairs: Option<OsString>,
+    threshold: Option<f64>,
     baseline: Option<OsString>,
     update_baseline: bool,
     paths: Vec<OsString>,
@@ -140,6 +143,7 @@ fn parse(args: Vec<OsString>) -> Result<Option<Options>, String> {
         undated: false,
         details: false,
         pairs: None,
+        threshold: None,
         baseline: None,
         update_baseline: false,
         paths: Vec::new(),
@@ -160,6 +164,15 @@ fn parse(args: Vec<OsString>) -> Result<Option<Options>, String> {
             Some("--details") if scoring => options.details = true,
             Some("--pairs") if scoring => {
                 options.pairs = Some(args.next().ok_or("factmark: --pairs needs a file")?)
+            }
+            Some("--threshold") if scoring => {
+                let value = args.next().ok_or("factmark: --threshold needs a number")?;
+                let t = value
+                    .to_str()
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .filter(|t| (0.0..=1.0).contains(t));
+                options.threshold =
+                    Some(t.ok_or("factmark: --threshold needs a number from 0 to 1")?);
             }
             Some("--baseline") if scoring => {
                 options.baseline = Some(args.next().ok_or("factmark: --baseline needs a file")?)

@@ -135,6 +135,15 @@ struct Figures {
     conflicts_flagged: f64,
     wrong_highlights: f64,
     apart_joined: f64,
+    /// The counts behind the conflict and highlight shares (not ratcheted).
+    #[serde(default)]
+    conflicts: usize,
+    #[serde(default)]
+    flagged: usize,
+    #[serde(default)]
+    highlighted: usize,
+    #[serde(default)]
+    wrong: usize,
 }
 
 /// Baseline: folder name → "dated" / "undated" → figures.
@@ -185,12 +194,13 @@ pub fn run(options: &Options) -> ExitCode {
             );
             let mut total = Counts::default();
             for cluster in &clusters {
-                let counts = match score(
-                    cluster,
+                let how = How {
                     dated,
-                    options.details,
-                    options.pairs.is_some() && dated,
-                ) {
+                    details: options.details,
+                    pairs: options.pairs.is_some() && dated,
+                    threshold: options.threshold,
+                };
+                let counts = match score(cluster, &how) {
                     Ok(counts) => counts,
                     Err(e) => {
                         say(&format!("factmark score: {}: {e}", cluster.name));
@@ -237,7 +247,7 @@ pub fn run(options: &Options) -> ExitCode {
                     .iter()
                     .map(|n| n.to_string()),
             )
-            .chain(["a".to_string(), "b".to_string()])
+            .chain(["a", "b", "quantity of a", "quantity of b"].map(String::from))
             .collect::<Vec<_>>()
             .join("\t");
         let text = std::iter::once(header)
@@ -428,6 +438,10 @@ fn figures(c: &Counts) -> Figures {
         conflicts_flagged: rounded(ratio(c.flagged, c.conflicts, 1.0)),
         wrong_highlights: rounded(ratio(c.wrong, c.highlighted, 0.0)),
         apart_joined: c.apart_joined as f64,
+        conflicts: c.conflicts,
+        flagged: c.flagged,
+        highlighted: c.highlighted,
+        wrong: c.wrong,
     }
 }
 
@@ -547,7 +561,22 @@ fn read_cluster(dir: &Path) -> Result<Cluster, String> {
     })
 }
 
-fn score(cluster: &Cluster, dated: bool, details: bool, pairs: bool) -> Result<Counts, String> {
+/// How to score a cluster: with the reports' dates or without, with each
+/// error in words, with the features of its pairs, at another threshold.
+struct How {
+    dated: bool,
+    details: bool,
+    pairs: bool,
+    threshold: Option<f64>,
+}
+
+fn score(cluster: &Cluster, how: &How) -> Result<Counts, String> {
+    let How {
+        dated,
+        details,
+        pairs,
+        threshold,
+    } = *how;
     let reports: Vec<Report> = cluster
         .articles
         .values()
@@ -557,7 +586,10 @@ fn score(cluster: &Cluster, dated: bool, details: bool, pairs: bool) -> Result<C
             text: a.full[a.header..].to_string(),
         })
         .collect();
-    let check = factmark::check(&reports).map_err(|e| e.to_string())?;
+    let mut check = factmark::check(&reports).map_err(|e| e.to_string())?;
+    if let Some(threshold) = threshold {
+        check.groups = factmark::align::groups_at(&check.reports, threshold);
+    }
     // Claim id → its group's index.
     let mut group_of: HashMap<&str, usize> = HashMap::new();
     // Only the groups of one quantity join figures (a `partOfWhole` group shows
@@ -760,13 +792,16 @@ fn pair_rows(
                 let quote = |c: &factmark::Claim| {
                     format!("{}: {} [{}]", c.report, c.text, c.subject).replace('\t', " ")
                 };
+                let quantity = |q: usize| cluster.gold.quantities[q].name.replace('\t', " ");
                 c.pairs.push(format!(
-                    "{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     cluster.name,
                     u8::from(qa == qb),
                     row.join("\t"),
                     quote(a),
-                    quote(b)
+                    quote(b),
+                    quantity(qa),
+                    quantity(qb)
                 ));
             }
             Err(reason) if qa == qb => {

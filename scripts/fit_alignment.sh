@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Fits alignment from scratch on the real-news corpus's dev part and the unit
+# sets: the features of every labelled pair, the weights, then the threshold
+# (see scripts/fit_weights.py), written to data/weights.tsv. Run after
+# changing the features (src/align/features.rs) or the dev corpus; CI runs it
+# and checks that data/weights.tsv comes out the same.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+build() { cargo build --release --quiet --bin factmark --example unit_pairs; }
+
+# Zero weights for whatever features the code names, so that it builds.
+python3 scripts/fit_weights.py --placeholder > data/weights.tsv
+build
+target/release/factmark score --pairs "$work/pairs.tsv" tests/corpus/news/dev > /dev/null
+target/release/examples/unit_pairs > "$work/unit-pairs.tsv"
+python3 scripts/fit_weights.py "$work/pairs.tsv" "$work/unit-pairs.tsv" > "$work/weights.tsv"
+cp "$work/weights.tsv" data/weights.tsv
+build
+python3 scripts/fit_weights.py --choose-threshold target/release/factmark tests/corpus/news/dev
+build
+grep '^threshold' data/weights.tsv
