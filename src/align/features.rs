@@ -20,6 +20,10 @@ use crate::knowledge::words;
 /// The names of the features, in the order of [`Features`]' values and of the
 /// weights in `data/weights.tsv`.
 pub const NAMES: [&str; COUNT] = [
+    "counts",
+    "percentages",
+    "sums of money",
+    "durations",
     "same counted noun",
     "different counted nouns",
     "a kind of the other's noun",
@@ -37,6 +41,7 @@ pub const NAMES: [&str; COUNT] = [
     "same place named in both sentences",
     "one place holds the other",
     "different places, one from a lead",
+    "places named in both sentences, unrelated",
     "places from a report's lead",
     "reports of one news cycle",
     "reports days apart",
@@ -46,6 +51,7 @@ pub const NAMES: [&str; COUNT] = [
     "different happenings",
     "same report",
     "one sentence, two sources",
+    "one report, two values",
     "values 1.1 to 1.5 times apart",
     "values 1.5 to 2 times apart",
     "values 2 to 5 times apart",
@@ -62,7 +68,7 @@ pub const NAMES: [&str; COUNT] = [
 ];
 
 /// How many features a pair has.
-pub const COUNT: usize = 39;
+pub const COUNT: usize = 45;
 
 /// A pair's feature values, each between 0 and 1.
 pub type Features = [f64; COUNT];
@@ -79,7 +85,7 @@ pub fn pair(a: &Candidate, b: &Candidate) -> Result<Features, Apart> {
     let same_counted =
         matches!(counted, (Some(p), Some(q)) if words::counted_as(p) == words::counted_as(q));
     let different_counted = matches!(counted, (Some(_), Some(_))) && !same_counted;
-    let different_class = matches!((x.class, y.class), (Some(p), Some(q)) if p.class != q.class);
+    let different_class = matches!((x.class, y.class), (Some(p), Some(q)) if p != q);
     let predicates = (x.predicate, y.predicate);
     let same_predicate = matches!(predicates, (Some(p), Some(q)) if p == q);
     let different_predicates = matches!(predicates, (Some(p), Some(q)) if p != q);
@@ -102,6 +108,10 @@ pub fn pair(a: &Candidate, b: &Candidate) -> Result<Features, Apart> {
     let value_relation = values(c, d);
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
     Ok([
+        flag(c.kind == Kind::Count),
+        flag(c.kind == Kind::Percent),
+        flag(c.kind == Kind::Money),
+        flag(c.kind == Kind::Duration),
         flag(same_counted),
         flag(different_counted),
         flag(kind_of_other(x, y)),
@@ -122,6 +132,7 @@ pub fn pair(a: &Candidate, b: &Candidate) -> Result<Features, Apart> {
             PlaceRelation::Contains | PlaceRelation::Within
         )),
         flag(places == PlaceRelation::Disjoint),
+        flag(places == PlaceRelation::Unknown && own_places(x) && own_places(y)),
         flag(x.inherited || y.inherited),
         flag(dated && days_apart <= 1),
         flag(dated && days_apart > 3),
@@ -131,6 +142,7 @@ pub fn pair(a: &Candidate, b: &Candidate) -> Result<Features, Apart> {
         flag(happenings),
         flag(c.report == d.report),
         flag(c.report == d.report && c.sentence == d.sentence),
+        flag(c.report == d.report && value_relation.is_some_and(|v| !v.overlap)),
         ratio_band(value_relation, 0),
         ratio_band(value_relation, 1),
         ratio_band(value_relation, 2),
@@ -239,7 +251,7 @@ pub fn cannot_link(a: &Candidate, b: &Candidate) -> Result<(), Apart> {
         return Err("they are in different currencies with no stated conversion");
     }
     // People are never things: "12 people" and "12 homes".
-    let person = |f: &Frame| f.class.map(|n| n.class == NounClass::person());
+    let person = |f: &Frame| f.class.map(|c| c == NounClass::person());
     if let (Some(p), Some(q)) = (person(x), person(y)) {
         if p != q {
             return Err("one counts people, the other things");
@@ -338,10 +350,10 @@ pub fn cannot_link(a: &Candidate, b: &Candidate) -> Result<(), Apart> {
 /// letters ("killed" and "killing" meet); hashed, sorted.
 pub fn subject_words(subject: &str) -> Vec<u32> {
     let mut v: Vec<u32> = subject
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
         .filter(|w| w.len() > 2)
         .map(|w| {
-            let w = w.to_lowercase();
+            let w = crate::read::lex::folded(w);
             match words::concept(&w) {
                 Some(concept) => crate::frame::time::hash(concept.as_bytes()),
                 None => crate::frame::time::hash(&w.as_bytes()[..w.len().min(5)]),
@@ -368,6 +380,11 @@ fn place_relation(x: &Frame, y: &Frame) -> PlaceRelation {
         .flat_map(|p| y.places.iter().map(move |q| p.relation(q)))
         .min_by_key(|&r| rank(r))
         .unwrap_or(PlaceRelation::Unknown)
+}
+
+/// True when the frame's places are its own sentence's.
+fn own_places(f: &Frame) -> bool {
+    !f.places.is_empty() && !f.inherited
 }
 
 /// True when both name calendar days and none is shared.
@@ -608,7 +625,7 @@ pub fn part_of(part: &Candidate, whole: &Candidate) -> bool {
     let same_event = x.when == y.when
         && x.year == y.year
         && x.owner == y.owner
-        && x.class.map(|n| n.class) == y.class.map(|n| n.class)
+        && x.class == y.class
         && (x.happening.is_none() || y.happening.is_none() || x.happening == y.happening)
         && !days_differ(&x.dates, &y.dates);
     let not_larger = match (

@@ -310,10 +310,13 @@ fn linked_because(members: &[&Candidate]) -> String {
 fn title_case(name: &str) -> String {
     name.split(' ')
         .map(|w| {
+            // ASCII only: a name's other first letters stay as the report wrote them.
             let mut chars = w.chars();
-            chars
-                .next()
-                .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+            chars.next().map_or(String::new(), |c| {
+                std::iter::once(c.to_ascii_uppercase())
+                    .chain(chars)
+                    .collect()
+            })
         })
         .collect::<Vec<_>>()
         .join(" ")

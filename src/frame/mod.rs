@@ -13,7 +13,7 @@ pub mod scope;
 pub mod time;
 pub mod what;
 
-use crate::knowledge::nouns::Noun;
+use crate::knowledge::nouns::NounClass;
 use crate::knowledge::places::{Known, Standing};
 use serde::Serialize;
 
@@ -25,7 +25,7 @@ pub struct Frame {
     pub counted: Option<String>,
     /// The class of what is counted, from WordNet ("person", "structure").
     #[serde(serialize_with = "noun_class")]
-    pub class: Option<Noun>,
+    pub class: Option<NounClass>,
     /// What happened to what is counted, or what the figure is of: a concept
     /// of the vocabulary ("killed", "injured", "meeting", "aid", "turnout").
     pub predicate: Option<&'static str>,
@@ -125,8 +125,9 @@ impl Place {
     /// standing; the gazetteer's reading, when it has one, comes first (a
     /// country's is preferred: "georgia").
     pub fn new(name: String, said: Option<Standing>) -> Place {
-        let known: Option<Known> = crate::knowledge::places::lookup(&name)
-            .min_by_key(|k| (Some(k.standing) != said, k.standing));
+        let known: Option<Known> =
+            crate::knowledge::places::lookup(&crate::read::lex::without_accents(&name))
+                .min_by_key(|k| (Some(k.standing) != said, k.standing));
         Place {
             standing: said.or(known.map(|k| k.standing)),
             country: known.map(|k| k.country),
@@ -188,9 +189,9 @@ pub enum PlaceRelation {
     Unknown,
 }
 
-fn noun_class<S: serde::Serializer>(noun: &Option<Noun>, s: S) -> Result<S::Ok, S::Error> {
-    match noun {
-        Some(n) => s.serialize_str(n.class.name()),
+fn noun_class<S: serde::Serializer>(class: &Option<NounClass>, s: S) -> Result<S::Ok, S::Error> {
+    match class {
+        Some(c) => s.serialize_str(c.name()),
         None => s.serialize_none(),
     }
 }

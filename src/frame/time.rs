@@ -195,7 +195,7 @@ fn name_run(
 /// the words of its name.
 pub fn party(source: &str) -> Option<&'static str> {
     source
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
         .find_map(|w| words::party(&w.to_ascii_lowercase()))
 }
 

@@ -154,35 +154,45 @@ pub fn is_letter(c: char) -> bool {
 /// A word in lowercase ASCII, its Latin letters stripped of their accents
 /// ("Erdoğan" and "Erdogan" are one name); other letters are dropped.
 pub fn folded(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        let plain = match c {
-            'a'..='z' | '0'..='9' => c,
-            'A'..='Z' => c.to_ascii_lowercase(),
-            'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
-            'Ç' | 'ç' | 'Ć'..='č' => 'c',
-            'Ď'..='đ' => 'd',
-            'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => 'e',
-            'Ĝ'..='ģ' => 'g',
-            'Ĥ'..='ħ' => 'h',
-            'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => 'i',
-            'Ĵ' | 'ĵ' => 'j',
-            'Ķ'..='ĸ' => 'k',
-            'Ĺ'..='ł' => 'l',
-            'Ñ' | 'ñ' | 'Ń'..='ŋ' => 'n',
-            'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => 'o',
-            'Ŕ'..='ř' => 'r',
-            'Ś'..='š' | 'ß' => 's',
-            'Ţ'..='ŧ' => 't',
-            'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
-            'Ŵ' | 'ŵ' => 'w',
-            'Ý' | 'ý' | 'ÿ' | 'Ŷ'..='Ÿ' => 'y',
-            'Ź'..='ž' => 'z',
-            _ => continue,
-        };
-        out.push(plain);
-    }
-    out
+    word.chars()
+        .filter_map(plain_letter)
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
+}
+
+/// Lowercase text with its Latin letters stripped of their accents, other
+/// ASCII (spaces, hyphens, apostrophes) kept: how the gazetteer spells names
+/// ("são paulo" is "sao paulo"). Other letters are dropped.
+pub fn without_accents(text: &str) -> String {
+    text.chars().filter_map(plain_letter).collect()
+}
+
+/// A character as lowercase ASCII: itself when ASCII, its base letter when an
+/// accented Latin one, `None` for the rest.
+fn plain_letter(c: char) -> Option<char> {
+    Some(match c {
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
+        'Ç' | 'ç' | 'Ć'..='č' => 'c',
+        'Ď'..='đ' => 'd',
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => 'e',
+        'Ĝ'..='ģ' => 'g',
+        'Ĥ'..='ħ' => 'h',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => 'i',
+        'Ĵ' | 'ĵ' => 'j',
+        'Ķ'..='ĸ' => 'k',
+        'Ĺ'..='ł' => 'l',
+        'Ñ' | 'ñ' | 'Ń'..='ŋ' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => 'o',
+        'Ŕ'..='ř' => 'r',
+        'Ś'..='š' | 'ß' => 's',
+        'Ţ'..='ŧ' => 't',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
+        'Ŵ' | 'ŵ' => 'w',
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ'..='Ÿ' => 'y',
+        'Ź'..='ž' => 'z',
+        _ => return None,
+    })
 }
 
 /// Capital letters of the scripts news names are written in (see [`is_letter`]).
