@@ -18,8 +18,18 @@ wasm=target/wasm32-unknown-unknown/wasm/factmark.wasm
 # opt-level "z" inlines almost nothing (5): 91 KB, about 13 MB/s; "s": 106 KB,
 # about 24 MB/s; "z" with an inline threshold of 25 gets most of the way for
 # 3 KB: 94 KB, about 19 MB/s (50: 97 KB, no faster within the noise).
-RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-inline-threshold=25" \
-  cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm
+#
+# The toolchain is a pinned nightly (scripts/wasm-toolchain; setup.sh installs
+# it with the standard library's source) so that the standard library is
+# compiled with the crate for size (build-std, optimize_for_size) and a panic
+# aborts at once, with no message or location strings (the core must never
+# panic: a panic in wasm ends the module either way). That is about 20 KB
+# less gzipped than stable's prebuilt standard library.
+toolchain=$(cat scripts/wasm-toolchain)
+RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-inline-threshold=25 -Z location-detail=none -Z fmt-debug=none \
+  -Z unstable-options -C panic=immediate-abort" \
+  cargo "+$toolchain" build --quiet --lib --target wasm32-unknown-unknown --profile wasm \
+  -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm"
 scripts/node_modules/.bin/wasm-opt -Oz "$out/factmark_bg.wasm" -o "$out/factmark_bg.wasm"
 

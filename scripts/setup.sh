@@ -13,6 +13,13 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 rustup target list --installed | grep -qx wasm32-unknown-unknown ||
   { log "adding the wasm32-unknown-unknown target"; rustup target add wasm32-unknown-unknown; }
 
+# The wasm build's pinned nightly, with the standard library's source for
+# build-std (see scripts/build-wasm.sh).
+toolchain=$(cat scripts/wasm-toolchain)
+rustup run "$toolchain" rustc --version >/dev/null 2>&1 &&
+  [ -d "$(rustup run "$toolchain" rustc --print sysroot)/lib/rustlib/src/rust/library" ] ||
+  { log "installing $toolchain for the wasm build"; rustup toolchain install "$toolchain" --profile minimal --component rust-src --target wasm32-unknown-unknown; }
+
 # wasm-bindgen's CLI must match the library version pinned in Cargo.lock exactly.
 bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ]; then
