@@ -27,9 +27,11 @@ import { Highlighter } from './factmark/highlight.js';
 import { Popover } from './factmark/popover.js';
 import { readText } from './factmark/text.js';
 import { verdictOf } from './factmark/format.js';
+import { announce, clearNotice } from './factmark/announce.js';
+import { coreFailureReason } from './factmark/failure.js';
+import { reportsFor } from './factmark/reports.js';
 
 const STYLESHEET = new URL('./factmark.css', import.meta.url).href;
-const GLUE = './pkg/factmark.js';
 
 /**
  * Most characters (UTF-16 code units) of report text, all articles together,
@@ -48,12 +50,13 @@ let annotations = 0; // for id prefixes
 let stylesheetUsers = 0;
 let stylesheet = null;
 
-function loadCore() {
+function loadCore(wasmUrl) {
   core ??= (async () => {
     // Imported here rather than statically, so that a missing glue file is
     // reported like any other load failure instead of breaking this module.
-    const glue = await import(GLUE);
-    await glue.default({ module_or_path: new URL('./pkg/factmark_bg.wasm', import.meta.url) });
+    // (A literal path, so that a bundler of the npm package can follow it.)
+    const glue = await import('./pkg/factmark.js');
+    await glue.default({ module_or_path: wasmUrl ?? new URL('./pkg/factmark_bg.wasm', import.meta.url) });
     return {
       // The wasm export takes parallel arrays (no deserializer in the bundle).
       checkReports: (reports) =>
@@ -65,6 +68,7 @@ function loadCore() {
     const reason = String(error?.message ?? error).split('\n')[0];
     const failure = new Error(`factmark: the WebAssembly core did not load (${reason}); the articles are left as they are.`);
     failure.logged = true;
+    failure.reason = coreFailureReason(error);
     console.error(failure.message);
     throw failure;
   });
@@ -87,12 +91,24 @@ function loadCore() {
  *   would go) and the handle's `declined` holds the same sentence
  * @param {(reports: {name: string, date?: string, text: string}[]) => object} [options.check]
  *   replaces the wasm core (same input and output as its checkReports)
- * @returns {Promise<{remove(): void, reports: object[], groups: object[], marks: Element[], timings: object}>}
+ * @param {boolean} [options.notices] true: an editor is looking, show a notice saying why
+ *   when nothing can be checked; false: no notice at all (default: the page's
+ *   <meta name="factmark-notices">, else only the notice of a declined check)
+ * @param {string | URL} [options.wasmUrl] where the core's .wasm is (default: pkg/ next to this file)
+ * @param {EventTarget} [options.eventTarget] where factmark:ready and factmark:error go (default: the first root)
+ * @returns {Promise<{remove(): void, reports: object[], groups: object[], marks: Element[], timings: object,
+ *   toWebAnnotations(): object[]}>}
  */
-export async function annotate(roots, options = {}) {
+export function annotate(roots, options = {}) {
+  return announce((opts) => annotateRoots(roots, opts), toElements(roots), options);
+}
+
+async function annotateRoots(roots, options) {
   const started = performance.now();
   const elements = toElements(roots);
-  if (!elements.length) throw new Error('factmark: annotate() got no article elements to check.');
+  if (!elements.length) {
+    throw Object.assign(new Error('factmark: annotate() got no article elements to check.'), { reason: 'noArticles' });
+  }
 
   // An annotation whose articles the page has since replaced or removed goes
   // (its popover and summary panel with it).
@@ -126,7 +142,7 @@ export async function annotate(roots, options = {}) {
   if (textLength > maxText) return decline(elements, prefix, options, started, textLength, maxText);
   const input = read.map(({ name, date, text }) => (date ? { name, date, text } : { name, text }));
   const checked = performance.now();
-  const result = options.check ? await options.check(input) : await checkWithCore(input);
+  const result = options.check ? await options.check(input) : await checkWithCore(input, options.wasmUrl);
   const checkMs = performance.now() - checked;
   const usesStylesheet = options.stylesheet !== false && (await addStylesheet());
 
@@ -218,7 +234,7 @@ async function decline(elements, prefix, options, started, textLength, maxText) 
   console.warn(why);
   const usesStylesheet = options.stylesheet !== false && (await addStylesheet());
   let notice = null;
-  if (options.summary !== false) {
+  if (options.summary !== false && options.notices !== false) {
     notice = document.createElement('p');
     notice.className = 'fm-notice';
     notice.setAttribute('role', 'status');
@@ -266,8 +282,8 @@ function unwrapCopy(mark) {
   }
 }
 
-async function checkWithCore(input) {
-  const { checkReports, limits } = await loadCore();
+async function checkWithCore(input, wasmUrl) {
+  const { checkReports, limits } = await loadCore(wasmUrl);
   const encoder = new TextEncoder();
   if (input.length > limits.maxReports) {
     throw new Error(`factmark: ${input.length} reports is more than the ${limits.maxReports} one check takes.`);
@@ -375,11 +391,14 @@ function removeStylesheet() {
 export class FactmarkCheck extends HTMLElement {
   connectedCallback() {
     if (this.handle) return;
+    // Block-level even before factmark.css arrives (the CSSOM, not a style attribute: CSP allows it).
+    if (getComputedStyle(this).display === 'inline') this.style.display = 'block';
     const start = () => {
-      const roots = [...this.querySelectorAll(this.getAttribute('reports') || 'article')].filter(
-        (root, _, all) => !all.some((other) => other !== root && other.contains(root)),
-      );
-      this.handle = annotate(roots, { summary: this });
+      const roots = reportsFor(this, this.getAttribute('reports') || 'article');
+      // An empty marker's summary goes after the articles it checks.
+      const summary = roots.some((root) => this.contains(root)) ? this : undefined;
+      const wasmUrl = this.getAttribute('wasm') || undefined;
+      this.handle = annotate(roots, { summary, wasmUrl, eventTarget: this });
       this.handle.then(
         (handle) => this.dispatchEvent(new CustomEvent('factmark-ready', { detail: handle })),
         (error) => {
@@ -395,6 +414,7 @@ export class FactmarkCheck extends HTMLElement {
   disconnectedCallback() {
     const pending = this.handle;
     this.handle = null;
+    clearNotice(this);
     pending?.then((handle) => handle.remove(), () => {});
   }
 }

@@ -1,11 +1,11 @@
 // The size budget: everything the widget loads (wasm after wasm-opt, JS, CSS)
-// is at most 100 KB gzipped. The list of files is checked against what a
+// is at most 120 KB gzipped (issue 10 raised it from 100 KB). The list of files is checked against what a
 // browser really requests in core.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUDGET_GZIP_BYTES, sizes, table } from './payload.mjs';
 
-test('the widget’s payload is within 100 KB gzipped', () => {
+test('the widget’s payload is within 120 KB gzipped', () => {
   const rows = sizes();
   const { total, text } = table(rows);
   console.log(text);

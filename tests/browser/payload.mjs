@@ -1,5 +1,5 @@
 // What the widget costs a reader: every file it loads, raw and gzipped, against
-// the budget of 100 KB (100,000 bytes) gzipped for wasm + JS + CSS.
+// the budget of 120 KB (120,000 bytes) gzipped for wasm + JS + CSS.
 //
 // Why one list here: the build prints it, the budget test checks it, and the
 // request-recording test checks that the browser loads nothing outside it.
@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 
-export const BUDGET_GZIP_BYTES = 100_000;
+export const BUDGET_GZIP_BYTES = 120_000;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
