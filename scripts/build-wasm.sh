@@ -3,7 +3,8 @@
 # `wasm`: size first), wasm-bindgen's ES-module glue (target web) into www/pkg/,
 # then wasm-opt -Oz (binaryen from npm, see scripts/package.json; setup.sh
 # installs it); then esbuild bundles www/factmark.js and its modules into the
-# one file pages load, www/factmark.min.js, and minifies the glue in place.
+# one file pages load, www/factmark.min.js, and minifies the glue in place;
+# then builds the npm package and the WordPress plugin from it (dist/).
 # Ends by printing the size, raw and gzipped, of every file the widget loads,
 # against the 120 KB gzipped budget (the browser tests enforce it).
 set -euo pipefail
@@ -30,5 +31,10 @@ node --input-type=module -e "
   const core = await import('./$out/factmark.js');
   core.initSync({ module: readFileSync('$out/factmark_bg.wasm') });
   core.checkReports(['smoke'], [''], ['The talks lasted four hours.']);"
+
+# The packages made of this build: the npm package (dist/npm/) and the
+# WordPress plugin's zip (dist/factmark-wordpress-<version>.zip).
+scripts/build-npm.sh
+scripts/build-wordpress.sh
 
 node tests/browser/payload.mjs || echo "warning: over the size budget; the browser tests will fail" >&2

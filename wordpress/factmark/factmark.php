@@ -132,24 +132,27 @@ add_filter(
 );
 
 /**
- * One report: an <article> named and dated for the widget. A name or date
- * left empty comes from the post: the site's name and the post's date.
+ * One report: an <article> named and dated for the widget, from its fields.
+ * A report that is the post's own ($from_post) takes what its fields leave
+ * empty from the post's metadata: the name from the custom field
+ * factmark_name, else the site's name; the date from the post's date. Other
+ * reports with no date stay undated (the widget then compares them only
+ * through the places and dates their sentences name).
  */
-function factmark_report_html( $name, $date, $content_html ) {
+function factmark_report_html( $name, $date, $content_html, $from_post = false ) {
 	$post = get_post();
-	if ( '' === trim( (string) $name ) ) {
-		$name = $post ? get_post_meta( $post->ID, 'factmark_name', true ) : '';
-		$name = '' !== $name ? $name : get_bloginfo( 'name' );
+	if ( $from_post && $post ) {
+		if ( '' === trim( (string) $name ) ) {
+			$name = (string) get_post_meta( $post->ID, 'factmark_name', true );
+			$name = '' !== $name ? $name : get_bloginfo( 'name' );
+		}
+		if ( '' === trim( (string) $date ) ) {
+			$date = get_the_date( 'Y-m-d', $post );
+		}
 	}
-	if ( '' === trim( (string) $date ) && $post ) {
-		$date = get_the_date( 'Y-m-d', $post );
-	}
-	return sprintf(
-		'<article class="factmark-report" data-name="%s" data-date="%s">%s</article>',
-		esc_attr( $name ),
-		esc_attr( $date ),
-		"\n" . $content_html . "\n"
-	);
+	$attributes = '' !== trim( (string) $name ) ? sprintf( ' data-name="%s"', esc_attr( $name ) ) : '';
+	$attributes .= '' !== trim( (string) $date ) ? sprintf( ' data-date="%s"', esc_attr( $date ) ) : '';
+	return '<article class="factmark-report"' . $attributes . ">\n" . $content_html . "\n</article>";
 }
 
 /**
@@ -169,8 +172,8 @@ function factmark_shortcode( $atts, $content = '' ) {
 }
 
 function factmark_report_shortcode( $atts, $content = '' ) {
-	$atts = shortcode_atts( array( 'name' => '', 'date' => '' ), $atts, 'factmark-report' );
-	return factmark_report_html( $atts['name'], $atts['date'], wpautop( trim( (string) $content ) ) );
+	$atts = shortcode_atts( array( 'name' => '', 'date' => '', 'from' => '' ), $atts, 'factmark-report' );
+	return factmark_report_html( $atts['name'], $atts['date'], wpautop( trim( (string) $content ) ), 'post' === $atts['from'] );
 }
 
 /**
@@ -226,11 +229,12 @@ add_action(
 				'editor_script'   => 'factmark-blocks',
 				'parent'          => array( 'factmark/group' ),
 				'attributes'      => array(
-					'name' => array( 'type' => 'string', 'default' => '' ),
-					'date' => array( 'type' => 'string', 'default' => '' ),
+					'name'     => array( 'type' => 'string', 'default' => '' ),
+					'date'     => array( 'type' => 'string', 'default' => '' ),
+					'fromPost' => array( 'type' => 'boolean', 'default' => false ),
 				),
 				'render_callback' => function ( $attributes, $content ) {
-					return factmark_report_html( $attributes['name'], $attributes['date'], $content );
+					return factmark_report_html( $attributes['name'], $attributes['date'], $content, ! empty( $attributes['fromPost'] ) );
 				},
 			)
 		);

@@ -8,7 +8,7 @@
   const { registerBlockType } = wp.blocks;
   const { createElement: el } = wp.element;
   const { InnerBlocks, useBlockProps } = wp.blockEditor;
-  const { TextControl } = wp.components;
+  const { TextControl, ToggleControl } = wp.components;
   const { __ } = wp.i18n;
 
   registerBlockType('factmark/group', {
@@ -39,13 +39,14 @@
   registerBlockType('factmark/report', {
     apiVersion: 2,
     title: __('Report', 'factmark'),
-    description: __('One outlet’s report. Name and date left empty take the site’s name and the post’s date.', 'factmark'),
+    description: __('One outlet’s report, named and dated. The post’s own report can take its name and date from the post.', 'factmark'),
     category: 'widgets',
     icon: 'media-text',
     parent: ['factmark/group'],
     attributes: {
       name: { type: 'string', default: '' },
       date: { type: 'string', default: '' },
+      fromPost: { type: 'boolean', default: false },
     },
     supports: { html: false, reusable: false },
     edit({ attributes, setAttributes }) {
@@ -58,14 +59,19 @@
           el(TextControl, {
             label: __('Outlet (report name)', 'factmark'),
             value: attributes.name,
-            placeholder: __('e.g. Reuters; empty: this site', 'factmark'),
+            placeholder: attributes.fromPost ? __('empty: this site’s name', 'factmark') : __('e.g. Reuters', 'factmark'),
             onChange: (name) => setAttributes({ name }),
           }),
           el(TextControl, {
             label: __('Published (YYYY-MM-DD)', 'factmark'),
             value: attributes.date,
-            placeholder: __('empty: the post’s date', 'factmark'),
+            placeholder: attributes.fromPost ? __('empty: the post’s date', 'factmark') : __('empty: undated', 'factmark'),
             onChange: (date) => setAttributes({ date }),
+          }),
+          el(ToggleControl, {
+            label: __('This post’s own report (empty name and date come from the post)', 'factmark'),
+            checked: attributes.fromPost,
+            onChange: (fromPost) => setAttributes({ fromPost }),
           }),
         ),
         el(InnerBlocks, {
