@@ -34,7 +34,8 @@ const CONTENT = {
   shortcode: () =>
     `${INTRO}\n\n[factmark]\n` +
     seeds
-      .map((s) => `[factmark-report name="${s.name}" date="${s.date ?? ''}"]\n${s.paragraphs.map(escapeHtml).join('\n\n')}\n[/factmark-report]`)
+      // Pasted as plain text: one paragraph a line.
+      .map((s) => `[factmark-report name="${s.name}" date="${s.date ?? ''}"]\n${s.paragraphs.map(escapeHtml).join('\n')}\n[/factmark-report]`)
       .join('\n') +
     '\n[/factmark]\n',
   // The README's markup as an author pastes it into the classic editor's Text tab.

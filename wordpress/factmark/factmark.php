@@ -173,7 +173,10 @@ function factmark_shortcode( $atts, $content = '' ) {
 
 function factmark_report_shortcode( $atts, $content = '' ) {
 	$atts = shortcode_atts( array( 'name' => '', 'date' => '', 'from' => '' ), $atts, 'factmark-report' );
-	return factmark_report_html( $atts['name'], $atts['date'], wpautop( trim( (string) $content ) ), 'post' === $atts['from'] );
+	// A report pasted as plain text has one paragraph a line; wpautop would make
+	// single line breaks <br>, which read as one run-on paragraph.
+	$text = preg_replace( '/[ \t]*\r?\n\s*/', "\n\n", trim( (string) $content ) );
+	return factmark_report_html( $atts['name'], $atts['date'], wpautop( $text ), 'post' === $atts['from'] );
 }
 
 /**
