@@ -384,9 +384,12 @@ function removeStylesheet() {
 
 /**
  * <factmark-check> checks the articles inside it (or those matching its
- * `reports` attribute, a CSS selector) and appends the summary panel at its end.
- * Its `handle` property is a Promise of annotate()'s handle; it fires
- * `factmark-ready` or `factmark-error` when done.
+ * `reports` attribute, a CSS selector) and appends the summary panel at its end;
+ * left empty, it checks the articles around it (factmark/reports.js). Its
+ * `handle` property is a Promise of annotate()'s handle; it fires
+ * `factmark:ready` or `factmark:error` (bubbling), and the older
+ * `factmark-ready` or `factmark-error`, when done. Attributes: `reports`,
+ * `notices` (on/off: factmark/failure.js), `wasm` (the .wasm's URL).
  */
 export class FactmarkCheck extends HTMLElement {
   connectedCallback() {
