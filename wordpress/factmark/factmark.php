@@ -214,11 +214,13 @@ add_action(
 			FACTMARK_ASSETS,
 			true
 		);
+		wp_register_style( 'factmark-blocks', plugins_url( 'blocks/editor.css', __FILE__ ), array(), FACTMARK_ASSETS );
 		register_block_type(
 			'factmark/group',
 			array(
 				'api_version'     => 2,
 				'editor_script'   => 'factmark-blocks',
+				'editor_style'    => 'factmark-blocks',
 				'render_callback' => function ( $attributes, $content ) {
 					factmark_enqueue();
 					return '<factmark-check class="wp-block-factmark-group">' . $content . '</factmark-check>';
