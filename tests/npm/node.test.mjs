@@ -63,3 +63,13 @@ test('negative control: a term the context does not define fails validation', as
   await assert.rejects(validate({ ...annotation, verdictOfFactmark: 'contradiction' }));
   await assert.rejects(validate({ ...annotation, motivation: 'assessingTheFigures' }));
 });
+
+test('package.json: the crate’s version, every listed file present, exports with types', () => {
+  const pkg = JSON.parse(readFileSync(`${repo}/dist/npm/package.json`, 'utf8'));
+  const crate = /^version = "([^"]+)"/m.exec(readFileSync(`${repo}/Cargo.toml`, 'utf8'))[1];
+  assert.equal(pkg.version, crate);
+  for (const file of pkg.files) assert.ok(readFileSync(`${repo}/dist/npm/${file}`).length > 0, file);
+  assert.equal(pkg.exports['.'].types, './index.d.ts');
+  assert.equal(pkg.exports['.'].node.default, './node.js');
+  assert.deepEqual(pkg.sideEffects, ['./factmark.js', './factmark.css']);
+});
