@@ -44,7 +44,8 @@ export async function apply(prepared, pace, watch) {
     if (options.stylesheet !== false && (await addStylesheet(prepared.stylesheet))) applied.undo.push(removeStylesheet);
     watch?.check(); // the stylesheet loaded asynchronously
     if (prepared.declined) {
-      if (options.summary !== false) {
+      // No notice where an editor gets announce.js's instead, or none is wanted.
+      if (options.summary !== false && options.notices !== false) {
         const notice = document.createElement('p');
         notice.className = 'fm-notice';
         notice.setAttribute('role', 'status');

@@ -1,0 +1,79 @@
+// A small program against the package's declarations, checked by
+// `tsc --noEmit` (tests/npm/run.sh): the widget, its options, handle, element
+// and events, the JSON contract, and check() in Node. It is never run.
+import { annotate, FactmarkCheck, MAX_PAGE_TEXT } from 'factmark/widget';
+import type { AnnotateOptions, FactmarkHandle, FailureReason, Group, Verdict, WebAnnotation } from 'factmark/widget';
+import { check, toWebAnnotations } from 'factmark/node';
+import type { CheckResult, Claim, Interval, ReportInput } from 'factmark/node';
+
+/** Every verdict has words: adding a verdict to the contract fails here until it has some. */
+function words(verdict: Verdict): string {
+  switch (verdict) {
+    case 'agreement':
+      return 'agree';
+    case 'differsInPrecision':
+      return 'differ in precision';
+    case 'contradiction':
+      return 'contradict';
+    case 'revision':
+      return 'were revised';
+    default: {
+      const unknown: never = verdict;
+      return unknown;
+    }
+  }
+}
+
+function span(value: Interval | null): string {
+  if (!value) return 'a date';
+  return `${value.low ?? '−∞'}–${value.high ?? '∞'}`;
+}
+
+export async function page(): Promise<void> {
+  const options: AnnotateOptions = {
+    skip: '.byline',
+    summary: document.querySelector('#summary') ?? false,
+    maxText: MAX_PAGE_TEXT / 2,
+    notices: true,
+    wasmUrl: new URL('/assets/factmark_bg.wasm', location.href),
+  };
+  const handle: FactmarkHandle = await annotate(document.querySelectorAll('article'), options);
+  if (handle.declined) console.log(handle.declined);
+  for (const group of handle.groups) console.log(group.id, words(group.verdict), group.members.length);
+  const claims: Claim[] = handle.reports.flatMap((report) => report.claims);
+  console.log(claims.map((claim) => `${claim.text} ${span(claim.value)} ${claim.utf16Start}`));
+  const annotations: WebAnnotation[] = handle.toWebAnnotations?.() ?? [];
+  console.log(annotations.map((a) => a.body[0].value));
+  handle.remove();
+
+  const element: FactmarkCheck | null = document.querySelector('factmark-check');
+  const fromElement = await element?.handle;
+  console.log(fromElement?.marks.length);
+  const created = document.createElement('factmark-check');
+  created.setAttribute('notices', 'on');
+
+  document.addEventListener('factmark:ready', (event) => console.log(event.detail.groups.length));
+  document.addEventListener('factmark:error', (event) => {
+    const reason: FailureReason = event.detail.reason;
+    console.log(reason, event.detail.message);
+  });
+  await annotate('article.report', { stylesheet: false, check: (input) => ({ reports: [], groups: [] as Group[], ...{ input } }) });
+}
+
+export function batch(texts: string[]): string[] {
+  const reports: ReportInput[] = texts.map((text, i) => ({ name: `r${i}`, date: '2025-04-11', text }));
+  const result: CheckResult = check(reports);
+  const exported: WebAnnotation[] = toWebAnnotations(result, reports);
+  return [...result.groups.map((g) => words(g.verdict)), ...exported.map((a) => a.id)];
+}
+
+// Negative controls: tsc fails if the declarations stop catching these.
+export function mistakes(): void {
+  // @ts-expect-error: not a verdict
+  const wrong: Verdict = 'maybe';
+  // @ts-expect-error: maxText is a number
+  void annotate('article', { maxText: 'many' });
+  // @ts-expect-error: a report needs its text
+  void check([{ name: 'a' }]);
+  void wrong;
+}
