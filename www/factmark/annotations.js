@@ -11,6 +11,12 @@
 // units (the model says so), of the report's text as factmark read it; the
 // TextQuoteSelector (the figure with up to 32 characters either side) finds the
 // figure again wherever the text has moved.
+//
+// Verdicts: the body's `classifying` value is the group's verdict as the core
+// names it (`contradiction`, `revision`, `sourcesDiffer`, …). Only the
+// verdicts the widget marks are exported: not plain agreement, and never a
+// part of a whole (`partOfWhole`), which is context, not a conflict.
+import { isMarked } from './format.js';
 
 export const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const QUOTE_CONTEXT = 32; // code points of prefix and suffix
@@ -54,8 +60,8 @@ export function textSelectors(text, claim) {
 }
 
 /**
- * Annotations for the groups `highlighted` picks (default: every group that is
- * not plain agreement, as the widget marks them).
+ * Annotations for the groups `highlighted` picks (default: the groups whose
+ * verdict the widget marks: format.js's isMarked).
  *
  * @param {{reports: object[], groups: object[]}} result the core's check result
  * @param {(report: object, index: number) => {text: string, target(selectors: object[]): object}} sourceOf
@@ -64,7 +70,7 @@ export function textSelectors(text, claim) {
  * @param {{id(group: object): string, highlighted?(group: object): boolean}} how
  */
 export function webAnnotations(result, sourceOf, how) {
-  const highlighted = how.highlighted ?? ((group) => group.verdict !== 'agreement');
+  const highlighted = how.highlighted ?? isMarked;
   const claims = new Map();
   result.reports.forEach((report, r) => {
     const source = sourceOf(report, r);

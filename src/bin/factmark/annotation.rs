@@ -1,5 +1,6 @@
 //! `factmark check --format web-annotation`: the groups a reader would see
-//! highlighted (every group that is not plain agreement) as W3C Web
+//! highlighted (`Verdict::is_highlighted`: not plain agreement, and never a
+//! part of a whole, which is context) as W3C Web
 //! Annotations (<https://www.w3.org/TR/annotation-model/>), in one JSON-LD
 //! AnnotationCollection.
 //!
@@ -30,7 +31,7 @@ pub fn collection(check: &Check, texts: &[&str], paths: &[&Path]) -> Value {
     let sources: Vec<String> = paths.iter().map(|p| file_iri(p)).collect();
     let mut items = Vec::new();
     for group in &check.groups {
-        if group.verdict == factmark::Verdict::Agreement {
+        if !group.verdict.is_highlighted() {
             continue;
         }
         let targets: Vec<Value> = group

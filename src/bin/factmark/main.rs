@@ -25,8 +25,9 @@ usage: factmark claims [--manifest FILE] [--] [FILE...]
 
   claims       every file's claims, as JSON
   check        groups and verdicts across the files: a table, or JSON with --json,
-               or with --format web-annotation the groups that are not plain
-               agreement as W3C Web Annotations (JSON-LD)
+               or with --format web-annotation the groups a reader sees marked
+               (not plain agreement, not a part of a whole) as W3C Web
+               Annotations (JSON-LD)
   score        scores factmark on clusters of labelled reports (tests/corpus/news/GUIDE.md)
 
   --manifest FILE  a CSV file with a header naming the columns file, name and date
