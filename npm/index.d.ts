@@ -22,7 +22,11 @@ export interface AnnotateOptions {
    * notice of a declined check.
    */
   notices?: boolean;
-  /** where factmark_bg.wasm is (default: pkg/factmark_bg.wasm next to the widget's script, via import.meta.url) */
+  /**
+   * where factmark_bg.wasm is (default: pkg/factmark_bg.wasm next to the widget's script, via import.meta.url);
+   * the worker that runs it (factmark-worker.js) is looked for in the same folder, and where it cannot start
+   * the core runs on the page's thread
+   */
   wasmUrl?: string | URL;
   /** where factmark:ready and factmark:error are dispatched (default: the first article); they bubble */
   eventTarget?: EventTarget;
@@ -31,8 +35,16 @@ export interface AnnotateOptions {
 }
 
 export interface Timings {
+  /** the check, from the articles read to the core's answer */
   checkMs: number;
+  /** the whole annotate() call */
   totalMs: number;
+  /** the core's own check, in its worker (null with the `check` option) */
+  coreMs: number | null;
+  /** wasm memory the core's module held after the check (null with the `check` option) */
+  wasmMemoryBytes: number | null;
+  /** how often the widget gave the page its turn */
+  breaks: number;
 }
 
 /** What annotate() resolves with. */
@@ -48,15 +60,20 @@ export interface FactmarkHandle {
   readonly timings: Timings;
   /** puts the page back exactly as it was */
   remove(): void;
-  /** every highlighted group as a W3C Web Annotation (absent when `declined`) */
-  toWebAnnotations?(): WebAnnotation[];
+  /** every highlighted group as a W3C Web Annotation (none when `declined`) */
+  toWebAnnotations(): WebAnnotation[];
 }
+
+/** Wasm memory the core's module holds now, in bytes (0: none loaded). */
+export function coreMemoryBytes(): number;
 
 /**
  * Reads each root as one report, checks them together and marks the numbers
- * whose groups are not in plain agreement. Rejects with an Error (whose
- * `reason` is a FailureReason) and leaves the page untouched when nothing can
- * be checked.
+ * of the groups of one quantity whose figures differ (a `MarkedVerdict`: not
+ * plain agreement, never a part of a whole, which is shown as context).
+ * Calls run one after another; all or nothing: rejects with an Error (whose
+ * `reason` is a FailureReason) and leaves the page as it was when nothing can
+ * be checked or marked.
  */
 export function annotate(
   roots: Element | Iterable<Element> | ArrayLike<Element> | string,

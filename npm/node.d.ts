@@ -7,7 +7,8 @@ export * from './contract.js';
 export function check(reports: Iterable<ReportInput>): CheckResult;
 
 /**
- * The groups of `result` that are not plain agreement, as W3C Web Annotations.
+ * The groups of `result` the widget would mark (not plain agreement, never a
+ * part of a whole), as W3C Web Annotations.
  * `reports` are check()'s inputs, in the same order (their texts give the selectors).
  */
 export function toWebAnnotations(

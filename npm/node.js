@@ -26,7 +26,8 @@ export function check(reports) {
 }
 
 /**
- * The groups of `result` that are not plain agreement, as W3C Web Annotations.
+ * The groups of `result` the widget would mark (not plain agreement, never a
+ * part of a whole), as W3C Web Annotations.
  * `reports` are the inputs of check() (their texts); `source(report, index)`
  * gives each report's IRI (default: its name when it is a URL, else a urn).
  */

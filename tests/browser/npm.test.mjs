@@ -1,7 +1,9 @@
 // The npm package (dist/npm, built by scripts/build-npm.sh) in the browser: in
 // a page with no bundler, and bundled by esbuild into an app, with the wasm
 // found through import.meta.url (copied next to the bundle as pkg/) or given by
-// the wasmUrl option. Each under the strict CSP, loading nothing else.
+// the wasmUrl option. Each under the strict CSP, loading nothing else, and each
+// running the core in the package's worker (pkg/factmark-worker.js, found next
+// to the wasm).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -56,6 +58,11 @@ before(async () => {
   cpSync(join(REPO, 'dist/npm/factmark.css'), join(copied, 'factmark.css'));
 });
 
+/** The URL paths of the page's workers: the core must run in the package's. */
+function workers(page) {
+  return page.workers().map((worker) => new URL(worker.url()).pathname);
+}
+
 /** Paths the page requested, on its own origin (and none elsewhere). */
 function requested(page) {
   const origin = new URL(BASE).origin;
@@ -68,6 +75,7 @@ test('without a bundler: the package’s factmark.js and <factmark-check>, wasm 
   await page.waitForSelector('factmark-check .fm-summary', { state: 'attached' });
   assert.deepEqual((await mentionsIn(page)).map((m) => m.text), ['more than four hours', 'four and a half hours']);
   assert.ok(requested(page).includes('/dist/npm/pkg/factmark_bg.wasm'));
+  assert.deepEqual(workers(page), ['/dist/npm/pkg/factmark-worker.js']);
   assert.deepEqual(await problemsOf(page), []);
 });
 
@@ -81,7 +89,8 @@ for (const [name, wasm] of [
     assert.deepEqual(result, { marks: 2 });
     const paths = requested(page);
     assert.ok(paths.includes(wasm), JSON.stringify(paths));
-    assert.ok(!paths.some((p) => p.endsWith('/pkg/factmark.js')), 'the glue is in the bundle');
+    assert.deepEqual(workers(page), [wasm.replace('factmark_bg.wasm', 'factmark-worker.js')], 'the core runs in the worker next to the wasm');
+    assert.ok(!paths.some((p) => p.endsWith('/pkg/factmark.js')), 'the glue is in the bundle and in the worker');
     assert.deepEqual(await problemsOf(page), []);
   });
 }

@@ -8,8 +8,12 @@
 // wpautop used to destroy. A reader then sees each post in the themes
 // twentytwentythree and twentytwentyone, at 1280 and 390 px: the same
 // highlights as the demo page, a popover, the summary, no request off the site,
-// no console error, and the reports inside the theme's text column. An editor
-// who is logged in sees why when nothing can be checked; a reader does not.
+// no console error, the core running in the plugin's worker, and the reports
+// inside the theme's text column. An editor
+// who is logged in sees why when nothing can be checked (a Content-Security-
+// Policy the server sends with every file, a marker with no reports); a
+// reader does not. A policy sent with the pages only does not reach the
+// worker, so the reader sees the highlights.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, problemsOf } from './harness.mjs';
@@ -148,7 +152,9 @@ before(async () => {
   })));
   await demo.context().close();
   assert.equal(seeds.length, 5);
-  assert.ok(demoMarks >= 5, `the demo marks ${demoMarks} mentions`);
+  // How many depends on the core's alignment (seeds.test.mjs pins that); here
+  // a post must show what the demo shows.
+  assert.ok(demoMarks > 0, `the demo marks ${demoMarks} mentions`);
 
   const plan = [
     { role: 'admin', editor: 'block' },
@@ -197,6 +203,7 @@ async function readerView(url, width) {
       display: getComputedStyle(document.querySelector('factmark-check')).display,
     };
   }, INTRO);
+  seen.workers = page.workers().map((worker) => new URL(worker.url()).pathname);
   return { page, seen };
 }
 
@@ -220,6 +227,8 @@ for (const theme of THEMES) {
           );
         }
         assert.ok(seen.overflow <= 0, `${where}: the page scrolls sideways by ${seen.overflow} px`);
+        assert.equal(seen.workers.length, 1, `${where}: workers ${seen.workers}`);
+        assert.match(seen.workers[0], /\/wp-content\/plugins\/factmark\/widget\/[^/]+\/pkg\/factmark-worker\.js$/, `${where}: the core runs in the plugin's worker`);
 
         // A popover on the first highlight names another report.
         await page.focus('mark[data-factmark-mark][tabindex="0"]');
@@ -273,19 +282,37 @@ test("a report marked as the post's own takes its name and date from the post; o
   await page.context().close();
 });
 
-test("an editor who is logged in sees why nothing is marked; a reader sees the reports untouched", { timeout: 180_000 }, async () => {
-  // A site whose Content-Security-Policy lacks 'wasm-unsafe-eval'.
-  const editor = await (await login('admin')).newPage();
-  await editor.goto(`${posts[0].url}&csp=strict`);
+test("a Content-Security-Policy sent with the pages only does not reach the plugin's worker: the reader sees the highlights", { timeout: 60_000 }, async () => {
+  const reader = await openPage(browser(), null);
+  const response = await reader.goto(`${posts[0].url}&csp=strict`);
+  const policy = response.headers()['content-security-policy'];
+  assert.match(policy, /script-src 'self' 'unsafe-inline';/, 'the page is sent a policy without wasm-unsafe-eval');
+  await reader.waitForSelector('.fm-summary', { state: 'attached', timeout: 30000 });
+  assert.ok((await reader.locator('mark[data-factmark-mark]').count()) > 0);
+  assert.deepEqual(reader.workers().map((w) => new URL(w.url()).pathname.split('/').pop()), ['factmark-worker.js']);
+  assert.deepEqual(await problemsOf(reader), []);
+  await reader.context().close();
+});
+
+test("a policy the server sends with every file: an editor who is logged in sees why nothing is marked; a reader sees the reports untouched", { timeout: 180_000 }, async () => {
+  // The site's web server sends a Content-Security-Policy without
+  // 'wasm-unsafe-eval' with every response, the worker's too (start.sh).
+  const strict = [{ name: 'factmark_csp', value: 'strict', url: WP }];
+  const admin = await login('admin');
+  await admin.addCookies(strict);
+  const editor = await admin.newPage();
+  await editor.goto(posts[0].url);
   const notice = editor.locator('.fm-editor-notice');
   await notice.waitFor({ state: 'visible', timeout: 30000 });
   assert.match(await notice.textContent(), /Content-Security-Policy.*'wasm-unsafe-eval'.*script-src/s);
   assert.equal(await editor.locator('mark[data-factmark-mark]').count(), 0);
   await editor.close();
+  await admin.addCookies([{ ...strict[0], value: '', expires: 1 }]); // the other tests' admin has no policy
 
   const reader = await openPage(browser(), null);
+  await reader.context().addCookies(strict);
   await reader.addInitScript(() => document.addEventListener('factmark:error', (e) => (window.__factmarkError = e.detail.reason)));
-  await reader.goto(`${posts[0].url}&csp=strict`);
+  await reader.goto(posts[0].url);
   const html = await reader.evaluate(() => [...document.querySelectorAll('article[data-name]')].map((a) => a.innerHTML));
   assert.equal(html.length, 5);
   assert.equal(await (await reader.waitForFunction(() => window.__factmarkError)).jsonValue(), 'coreBlocked');

@@ -83,6 +83,7 @@ LoadModule mime_module /usr/lib/apache2/modules/mod_mime.so
 LoadModule dir_module /usr/lib/apache2/modules/mod_dir.so
 LoadModule alias_module /usr/lib/apache2/modules/mod_alias.so
 LoadModule env_module /usr/lib/apache2/modules/mod_env.so
+LoadModule headers_module /usr/lib/apache2/modules/mod_headers.so
 LoadModule php_module $(compgen -G '/usr/lib/apache2/modules/libphp*.so' | head -n1)
 StartServers 2
 MinSpareServers 2
@@ -110,6 +111,12 @@ Alias /wp-content $dir/wp-content
 <FilesMatch "\.php$">
   SetHandler application/x-httpd-php
 </FilesMatch>
+# A site whose web server sends a Content-Security-Policy without
+# 'wasm-unsafe-eval' with every response, the widget's worker script too (for
+# a browser with the cookie factmark_csp=strict; tests/browser/wordpress.test.mjs).
+<If "%{HTTP_COOKIE} =~ /factmark_csp=strict/">
+  Header always set Content-Security-Policy "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+</If>
 CONF
 apache2 -f "$dir/apache.conf" -k start || fail "Apache did not start"
 

@@ -6,7 +6,9 @@
  * - The classic editor, as the Classic Editor plugin gives it: post-new.php?classic
  *   opens it, and a post written in it (no blocks) keeps opening in it.
  * - ?csp=strict on a front-end page sends a Content-Security-Policy without
- *   'wasm-unsafe-eval', like many real sites: the widget must say so to editors.
+ *   'wasm-unsafe-eval' with the page only, as a security plugin does: it does
+ *   not reach the widget's worker, which runs the core. (A policy the web
+ *   server sends with every file is tests/wordpress/start.sh's cookie.)
  * - The theme switches per request with ?theme=NAME, so both themes are tested
  *   on the same posts without a round trip through the admin.
  */
