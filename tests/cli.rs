@@ -423,7 +423,18 @@ fn a_closed_stdout_is_an_error() {
 
 #[test]
 fn check_exports_web_annotations_and_keeps_json() {
-    let seeds = three_seeds();
+    // Two reports of one figure stated differently (what is grouped is the
+    // corpus tests' business; here, how a marked group is exported).
+    let seeds = [
+        scratch(
+            "alpha.txt",
+            "date 2025-04-11\nThe talks in Geneva lasted more than four hours.\n".as_bytes(),
+        ),
+        scratch(
+            "beta.txt",
+            "date 2025-04-11\nThe talks in Geneva lasted four and a half hours.\n".as_bytes(),
+        ),
+    ];
     let mut args = vec!["check", "--format", "web-annotation"];
     args.extend(seeds.iter().map(String::as_str));
     let (code, json, stderr) = factmark(&args);
@@ -439,6 +450,7 @@ fn check_exports_web_annotations_and_keeps_json() {
     for item in items {
         assert_eq!(item["type"], "Annotation");
         assert_ne!(item["body"][0]["value"], "agreement");
+        assert_ne!(item["body"][0]["value"], "partOfWhole");
         let target = &item["target"][0];
         assert!(target["source"].as_str().unwrap().starts_with("file:///"));
         assert_eq!(target["selector"][0]["type"], "TextQuoteSelector");
