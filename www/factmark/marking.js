@@ -152,8 +152,14 @@ async function mark(prepared, applied, pace, watch, settle) {
     disputed.sort((a, b) => a.claim.utf16Start - b.claim.utf16Start);
     let end = 0; // end of the range planned last: later ranges must start after it
     for (const { claim, n, mention } of disputed) {
-      if (claim.utf16Start < end || claim.utf16Start >= claim.utf16End || claim.utf16End > text.length) {
-        continue; // overlapping or out of range: leave it unmarked rather than mark wrong text
+      if (
+        claim.utf16Start < end ||
+        claim.utf16Start >= claim.utf16End ||
+        claim.utf16End > text.length ||
+        insideCharacter(text, claim.utf16Start) ||
+        insideCharacter(text, claim.utf16End)
+      ) {
+        continue; // overlapping, out of range or cutting a character: leave it unmarked rather than mark wrong text
       }
       end = claim.utf16End;
       mention.pieces = highlighter.add(segments, claim.utf16Start, claim.utf16End, (i, count) =>
@@ -205,6 +211,17 @@ async function mark(prepared, applied, pace, watch, settle) {
     applied.undo.push(() => panel.remove());
     watch?.ours();
   }
+}
+
+/**
+ * True when UTF-16 index `i` of `text` falls inside a character: before a low
+ * surrogate (the second half of a pair) or a combining mark ("hours" + U+0301).
+ * A mark must not cut one in two.
+ */
+function insideCharacter(text, i) {
+  if (i <= 0 || i >= text.length) return false;
+  const code = text.codePointAt(i);
+  return (code >= 0xdc00 && code <= 0xdfff) || /\p{M}/u.test(String.fromCodePoint(code));
 }
 
 /** Group members past which the summary is built afresh rather than compared. */
