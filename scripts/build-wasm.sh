@@ -5,9 +5,10 @@
 # installs it); then esbuild bundles www/factmark.js and its modules into the
 # one file pages load, www/factmark.min.js, bundles the worker that runs the
 # core (www/factmark/worker.js) into www/pkg/factmark-worker.js, next to the
-# glue it imports, and minifies the glue in place. Ends by printing the size,
-# raw and gzipped, of every file the widget loads, against the 120 KB gzipped
-# budget (the browser tests enforce it).
+# glue it imports, and minifies the glue in place; then builds the npm package
+# and the WordPress plugin from it (dist/). Ends by printing the size, raw and
+# gzipped, of every file the widget loads, against the 120 KB gzipped budget
+# (the browser tests enforce it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,5 +50,10 @@ node --input-type=module -e "
   const core = await import('./$out/factmark.js');
   core.initSync({ module: readFileSync('$out/factmark_bg.wasm') });
   JSON.parse(core.checkReportsJson(['smoke'], [''], ['The talks lasted four hours.']));"
+
+# The packages made of this build: the npm package (dist/npm/) and the
+# WordPress plugin's zip (dist/factmark-wordpress-<version>.zip).
+scripts/build-npm.sh
+scripts/build-wordpress.sh
 
 node tests/browser/payload.mjs || echo "warning: over the size budget; the browser tests will fail" >&2
