@@ -1,13 +1,13 @@
 // The plugin in a real WordPress (Debian's wordpress 6.1 on Apache and MariaDB,
 // started by tests/wordpress/start.sh; run.sh passes its URL in
-// FACTMARK_WP_URL). Posts carrying the five seed reports are written through
+// FACTMARK_WP_URL). Posts carrying four small reports (fixtures/articles.html) are written through
 // the real editors, as an administrator, an author and a contributor (whose
 // posts an administrator then publishes): the block editor with the
 // "Fact-check group" block, the classic editor with the [factmark] shortcode,
 // and (author) the classic editor with the README's HTML, which kses and
 // wpautop used to destroy. A reader then sees each post in the themes
 // twentytwentythree and twentytwentyone, at 1280 and 390 px: the same
-// highlights as the demo page, a popover, the summary, no request off the site,
+// highlights as the same reports outside WordPress, a popover, the summary, no request off the site,
 // no console error, the core running in the plugin's worker, and the reports
 // inside the theme's text column. An editor
 // who is logged in sees why when nothing can be checked (a Content-Security-
@@ -22,12 +22,14 @@ const WP = process.env.FACTMARK_WP_URL;
 if (!WP) throw new Error('FACTMARK_WP_URL is not set: run the tests with tests/browser/run.sh');
 const THEMES = ['twentytwentythree', 'twentytwentyone'];
 const WIDTHS = [1280, 390];
-const INTRO = 'Five outlets reported on the meeting; factmark compares their figures.';
+const INTRO = 'Four outlets reported on the talks and the war; factmark compares their figures.';
+/** The reports every post carries: fixtures/articles.html's, as the widget marks them there. */
+const REFERENCE = '#geneva-a, #geneva-b, #war-a, #war-b';
 
 let shared; // one browser for the file, launched before the posts are written
 const browser = () => shared;
-let seeds; // [{name, date, paragraphs}] as the demo page shows them
-let demoMarks; // how many mentions the demo marks
+let referenceReports; // [{name, date, paragraphs}] of the REFERENCE reports
+let referenceMarks; // how many mentions the reference page marks
 const posts = []; // {title, role, editor, id, url}
 const contexts = new Map(); // user → logged-in browser context
 
@@ -37,7 +39,7 @@ const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').r
 const CONTENT = {
   shortcode: () =>
     `${INTRO}\n\n[factmark]\n` +
-    seeds
+    referenceReports
       // Pasted as plain text: one paragraph a line.
       .map((s) => `[factmark-report name="${s.name}" date="${s.date ?? ''}"]\n${s.paragraphs.map(escapeHtml).join('\n')}\n[/factmark-report]`)
       .join('\n') +
@@ -45,7 +47,7 @@ const CONTENT = {
   // The README's markup as an author pastes it into the classic editor's Text tab.
   html: () =>
     `${INTRO}\n\n<factmark-check>\n` +
-    seeds
+    referenceReports
       .map(
         (s) =>
           `<article data-name="${s.name}">\n<header data-factmark-skip><time datetime="${s.date ?? ''}">${s.date ?? ''}</time></header>\n` +
@@ -69,20 +71,20 @@ async function login(user) {
   return context;
 }
 
-/** Writes a post in the block editor: the Fact-check group block with one Report block per seed. */
+/** Writes a post in the block editor: the Fact-check group block with one Report block per report. */
 async function writeInBlockEditor(user, title, status) {
   const page = await (await login(user)).newPage();
   page.setDefaultTimeout(90000);
   await page.goto(new URL('wp-admin/post-new.php', WP).href);
   await page.waitForFunction(() => window.wp?.blocks?.getBlockType?.('factmark/report') && window.wp.data?.select('core/editor')?.getCurrentPostId());
   const id = await page.evaluate(
-    async ({ seeds, title, status, intro }) => {
+    async ({ referenceReports, title, status, intro }) => {
       const { createBlock } = wp.blocks;
       const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
       const group = createBlock(
         'factmark/group',
         {},
-        seeds.map((s) =>
+        referenceReports.map((s) =>
           createBlock(
             'factmark/report',
             { name: s.name, date: s.date ?? '' },
@@ -97,7 +99,7 @@ async function writeInBlockEditor(user, title, status) {
       if (editor.didPostSaveRequestFail()) throw new Error('saving the post failed');
       return editor.getCurrentPostId();
     },
-    { seeds, title, status, intro: INTRO },
+    { referenceReports, title, status, intro: INTRO },
   );
   await page.close();
   return id;
@@ -139,22 +141,28 @@ async function publishAsAdmin(id) {
 // Bounded: a WordPress admin page that never settles must fail the run, not hold it.
 before(async () => {
   shared = await launch();
-  // The demo page's reports and highlights are the reference.
-  const demo = await openPage(browser(), '/www/');
-  await demo.waitForFunction(() => window.factmarkDemo?.handle);
-  ({ seeds, demoMarks } = await demo.evaluate(() => ({
-    seeds: [...document.querySelectorAll('article.report')].map((a) => ({
-      name: a.dataset.name,
-      date: a.dataset.date ?? null,
-      paragraphs: [...a.children].filter((c) => c.localName === 'p').map((p) => p.textContent),
-    })),
-    demoMarks: new Set([...document.querySelectorAll('mark[data-factmark-mark]')].map((m) => m.dataset.factmarkMark)).size,
-  })));
-  await demo.context().close();
-  assert.equal(seeds.length, 5);
-  // How many depends on the core's alignment (seeds.test.mjs pins that); here
-  // a post must show what the demo shows.
-  assert.ok(demoMarks > 0, `the demo marks ${demoMarks} mentions`);
+  // The reference: four small reports of the test fixtures as the widget marks
+  // them outside WordPress (two pairs whose figures differ in precision; the
+  // referenceReports now show agreements only, which are not marked: referenceReports.test.mjs).
+  const reference = await openPage(browser(), '/tests/browser/fixtures/articles.html');
+  ({ referenceReports, referenceMarks } = await reference.evaluate(async (selector) => {
+    const { annotate } = await import('/www/factmark.min.js');
+    const articles = document.querySelectorAll(selector);
+    await annotate(articles);
+    return {
+      referenceReports: [...articles].map((a) => ({
+        name: a.dataset.name,
+        date: a.dataset.date ?? null,
+        paragraphs: [...a.children].filter((c) => c.localName === 'p').map((p) => p.textContent),
+      })),
+      referenceMarks: new Set([...document.querySelectorAll('mark[data-factmark-mark]')].map((m) => m.dataset.factmarkMark)).size,
+    };
+  }, REFERENCE));
+  await reference.context().close();
+  assert.equal(referenceReports.length, 4);
+  // How many depends on the core's alignment (core.test.mjs pins that); here
+  // a post must show what the reference shows.
+  assert.ok(referenceMarks > 0, `the reference marks ${referenceMarks} mentions`);
 
   const plan = [
     { role: 'admin', editor: 'block' },
@@ -165,7 +173,7 @@ before(async () => {
     { role: 'contributor', editor: 'shortcode' },
   ];
   for (const { role, editor } of plan) {
-    const title = `Witkoff and Putin: ${role}, ${editor}`;
+    const title = `Geneva talks: ${role}, ${editor}`;
     const status = role === 'contributor' ? 'pending' : 'publish';
     const id =
       editor === 'block' ? await writeInBlockEditor(role, title, status) : await writeInClassicEditor(role, title, CONTENT[editor]());
@@ -209,13 +217,13 @@ async function readerView(url, width) {
 
 for (const theme of THEMES) {
   for (const width of WIDTHS) {
-    test(`${theme} at ${width} px: every post shows the demo's highlights, a popover and the summary, inside the theme's column`, { timeout: 180_000 }, async () => {
+    test(`${theme} at ${width} px: every post shows the reference's highlights, a popover and the summary, inside the theme's column`, { timeout: 180_000 }, async () => {
       assert.equal(posts.length, 6, 'the posts were not all written');
       for (const post of posts) {
         const where = `${post.role}'s ${post.editor} post, ${theme}, ${width} px`;
         const { page, seen } = await readerView(`${post.url}&theme=${theme}`, width);
-        assert.equal(seen.reports, 5, `${where}: the five reports are on the page`);
-        assert.equal(seen.marks, demoMarks, `${where}: ${seen.marks} highlights, the demo has ${demoMarks}`);
+        assert.equal(seen.reports, referenceReports.length, `${where}: the reports are all on the page`);
+        assert.equal(seen.marks, referenceMarks, `${where}: ${seen.marks} highlights, the reference has ${referenceMarks}`);
         assert.ok(seen.summaryGroups > 0, `${where}: the summary lists the groups`);
         assert.equal(seen.notices, 0, `${where}: a reader sees no notice`);
         assert.equal(seen.noticeMeta, 'off', `${where}: readers are not editors`);
@@ -235,7 +243,7 @@ for (const theme of THEMES) {
         const popover = page.locator('.fm-popover');
         await popover.waitFor({ state: 'visible' });
         const text = await popover.textContent();
-        assert.ok(seeds.some((s) => text.includes(s.name)) && /Elsewhere/.test(text), `${where}: popover ${text}`);
+        assert.ok(referenceReports.some((s) => text.includes(s.name)) && /Elsewhere/.test(text), `${where}: popover ${text}`);
         const close = await popover.locator('.fm-close').evaluate((b) => {
           const s = getComputedStyle(b);
           return { background: s.backgroundColor, border: s.borderTopWidth, transform: s.textTransform };
