@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: the corpus data checks, the Rust suite (unit tests, golden
+# Runs every test: the corpus data checks, the generated tables, the Rust suite (unit tests, golden
 # corpus, properties, CLI, fuzz regressions), the real-news scores against
 # their baseline, the benchmark's linearity check, the widget in headless
 # Chromium (with the WordPress plugin in a real WordPress), and the npm
@@ -12,6 +12,8 @@ cargo fmt --check
 echo "== corpus data (the labels are well formed)"
 python3 tests/corpus/check_corpus.py
 python3 tests/corpus/news/check_gold.py --targets
+echo "== generated tables (data/*.tsv are what scripts/gen makes from the pinned resources)"
+scripts/check_tables.sh
 echo "== cargo test"
 cargo test
 echo "== accuracy on real news (fails below tests/corpus/news/baseline.json)"

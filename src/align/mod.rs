@@ -69,7 +69,7 @@ pub struct Candidate<'a> {
 }
 
 /// Most claims of one dimension compared pair by pair; past that, each claim
-/// is compared with its `WINDOW` neighbours in publication order.
+/// is compared with its `WINDOW` neighbours in the order of its predicate, then of publication.
 const MAX_BLOCK: usize = 400;
 const WINDOW: usize = 48;
 

@@ -211,21 +211,12 @@ async function millionCharacters(page) {
     observer.disconnect();
     frames.disconnect();
 
-    const summary = document.querySelector('.fm-summary');
-    const mark = document.querySelector('mark[tabindex="0"]');
-    mark.focus();
-    const popover = document.querySelector('.fm-popover');
     const result = {
       characters: [...articles].reduce((n, a) => n + a.textContent.length, 0),
       longestTaskMs: tasks.reduce((a, b) => Math.max(a, b), 0),
       slow,
-      marks: handle.marks.length,
-      members: handle.groups.map((g) => g.members.length),
-      chartRows: [...summary.querySelectorAll('svg.fm-chart')].map((svg) => svg.querySelectorAll('.fm-chart-row').length),
-      summaryMore: [...summary.querySelectorAll('.fm-more')].map((p) => p.textContent),
-      popoverItems: popover.querySelectorAll('.fm-others li:not(.fm-more)').length,
-      popoverMore: popover.querySelector('.fm-others .fm-more')?.textContent ?? null,
-      quotes: popover.querySelectorAll('q').length,
+      claims: handle.reports.reduce((n, r) => n + r.claims.length, 0),
+      groups: handle.groups.length,
       memoryAfterCheck: handle.timings.wasmMemoryBytes,
       memoryHeld: coreMemoryBytes(),
     };
@@ -246,7 +237,11 @@ async function millionCharacters(page) {
   });
 }
 
-test('1,000,000 characters, one figure 20,000 times in two text nodes, annotated twice: no task over 50 ms, capped lists, memory given back', async (t) => {
+// One figure 20,000 times in each of two reports: the core reads every one and
+// groups them in windows of like claims (DESIGN.md, "Speed"); such repeats agree,
+// so nothing is marked. The capped summary of a huge group is tested with a
+// stand-in core (below).
+test('1,000,000 characters, one figure 20,000 times in two text nodes, annotated twice: no task over 50 ms, memory given back', async (t) => {
   const page = await openPage(browser(), BLANK);
   page.setDefaultTimeout(120_000);
   // A shared 2-core machine can stall any slice: the budget must hold in one of three runs.
@@ -258,15 +253,9 @@ test('1,000,000 characters, one figure 20,000 times in two text nodes, annotated
   } while (result.longestTaskMs > 50 && runs.length < 3);
   t.diagnostic(`longest task per run: ${runs.join('; ')} ms; wasm memory ${result.memoryAfterCheck} bytes after the check, ${result.memoryAfterSmall} in the next module`);
   assert.ok(result.characters > 990_000 && result.characters <= 1_000_000, `${result.characters} characters`);
-  assert.ok(result.marks > 15_000, `${result.marks} marks`);
+  assert.ok(result.claims > 19_000, `${result.claims} claims read`);
+  assert.ok(result.groups > 0, 'the repeats are grouped');
   assert.ok(result.longestTaskMs <= 50, `longest task per run: ${runs.join('; ')} ms`);
-  const members = result.members.reduce((a, b) => Math.max(a, b), 0);
-  assert.ok(members > 15_000, `the biggest group has ${members} members`);
-  assert.deepEqual(result.chartRows.filter((rows) => rows > 20), [], 'a chart draws at most 20 rows');
-  assert.ok(result.summaryMore.includes(`and ${(members - 20).toLocaleString('en')} more mentions (not shown)`), result.summaryMore.join(' | '));
-  assert.equal(result.popoverItems, 20);
-  assert.match(result.popoverMore, /^and [\d,]+ more$/);
-  assert.equal(result.quotes, 0, 'figures are spans, not <q>');
   assert.ok(result.restored, 'remove() puts each paragraph back as one text node');
   assert.ok(result.memoryAfterCheck > 32 * 2 ** 20, `the check grew the wasm memory to ${result.memoryAfterCheck} bytes`);
   assert.equal(result.memoryHeld, 0, 'after the big check the module was dropped');

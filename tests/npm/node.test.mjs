@@ -71,7 +71,7 @@ test('the CLI export validates too, and has the same selectors as the Node expor
  */
 const PARTIES = [
   { name: 'Alpha Wire', date: '2025-05-26', text: 'Tens of thousands of people rallied outside the parliament in Tbilisi on Monday, organisers said.\nThe explosion at the chemical plant in Ludwigshafen injured 120 people, police said on Monday.\n' },
-  { name: 'Beta Post', date: '2025-05-26', text: "About 8,000 people took part in Monday's rally outside the parliament in Tbilisi, the Interior Ministry said.\nThe explosion at the chemical plant in Ludwigshafen injured 150 people, police said on Monday.\n" },
+  { name: 'Beta Post', date: '2025-05-26', text: "About 8,000 people rallied outside the parliament in Tbilisi on Monday, the Interior Ministry said.\nThe explosion at the chemical plant in Ludwigshafen injured 150 people, police said on Monday.\n" },
   { name: 'Gamma Daily', date: '2025-05-26', text: 'Doctors said 40 people were hospitalised after the explosion at the chemical plant in Ludwigshafen on Monday.\n' },
 ];
 
