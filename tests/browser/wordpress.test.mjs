@@ -121,6 +121,31 @@ async function writeInClassicEditor(user, title, content) {
   return id;
 }
 
+/**
+ * Runs one step of writing the posts, once more if it has not finished in two
+ * minutes: a cold WordPress on a busy machine has stalled a request for good
+ * (a retried post is saved again as a new one). Logs how long each took.
+ */
+async function patiently(label, step) {
+  for (let attempt = 1; ; attempt++) {
+    const start = Date.now();
+    let timer;
+    const stalled = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${label}: no answer in 120 s`)), 120_000);
+    });
+    try {
+      const result = await Promise.race([step(), stalled]);
+      console.log(`${label}: ${Date.now() - start} ms (attempt ${attempt})`);
+      return result;
+    } catch (error) {
+      console.log(`${label}: attempt ${attempt} failed after ${Date.now() - start} ms: ${error.message}`);
+      if (attempt === 2) throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
 /** An administrator publishes a contributor's pending post (its content as the contributor saved it). */
 async function publishAsAdmin(id) {
   const page = await (await login('admin')).newPage();
@@ -175,13 +200,14 @@ before(async () => {
   for (const { role, editor } of plan) {
     const title = `Geneva talks: ${role}, ${editor}`;
     const status = role === 'contributor' ? 'pending' : 'publish';
-    const id =
-      editor === 'block' ? await writeInBlockEditor(role, title, status) : await writeInClassicEditor(role, title, CONTENT[editor]());
+    const id = await patiently(`${role}'s ${editor} post`, () =>
+      editor === 'block' ? writeInBlockEditor(role, title, status) : writeInClassicEditor(role, title, CONTENT[editor]()),
+    );
     assert.ok(id > 0, `${role} saved no post`);
-    if (role === 'contributor') await publishAsAdmin(id);
+    if (role === 'contributor') await patiently(`publishing ${role}'s post`, () => publishAsAdmin(id));
     posts.push({ title, role, editor, id, url: new URL(`?p=${id}`, WP).href });
   }
-}, { timeout: 400_000 });
+}, { timeout: 900_000 });
 
 after(async () => {
   for (const context of contexts.values()) await context.close();
