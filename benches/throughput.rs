@@ -14,12 +14,15 @@
 //! align: 100 reports, 820 claims in 1.2 ms
 //! check: 1000 reports …
 //! check: 10000 reports …
-//! check: ratio 1000/100 = 10.1 (fastest runs)
+//! check: ratio 10000/1000 = 10.9 (fastest runs)
 //! ```
 //!
 //! The one assertion is on that ratio (of the fastest runs, the least disturbed
 //! on a busy machine): checking 10 times as many reports must
-//! take at most 12 times as long (linear is 10, quadratic 100). There are no
+//! take at most 12 times as long (linear is 10, quadratic 100). It is taken
+//! between 1,000 and 10,000 reports because alignment compares every pair in a
+//! block of up to 400 claims of one kind (quadratic up to that bound, by design)
+//! and only windows beyond it: 100 reports sit inside the bound, 1,000 past it. There are no
 //! absolute time limits; the budgets (50 MB/s, 1,000 reports in one second,
 //! 10,000 in ten) are read off the printed figures.
 
@@ -36,14 +39,14 @@ fn main() {
     let articles = articles();
     bench_read("seeds", &seeds());
     bench_read("news", &articles);
-    let small = bench_check(&articles, 100);
-    let large = bench_check(&articles, 1000);
-    bench_check(&articles, 10_000);
+    bench_check(&articles, 100);
+    let small = bench_check(&articles, 1000);
+    let large = bench_check(&articles, 10_000);
     // The ratio uses each size's fastest run: a busy machine slows some runs,
     // never speeds one up, so the fastest is the least disturbed.
     let ratio = large.as_secs_f64() / small.as_secs_f64();
-    println!("check: ratio 1000/100 = {ratio:.1} (fastest runs)");
-    assert!(ratio < MAX_RATIO, "checking 1000 reports took {ratio:.1} times as long as 100; cost should grow about linearly");
+    println!("check: ratio 10000/1000 = {ratio:.1} (fastest runs)");
+    assert!(ratio < MAX_RATIO, "checking 10000 reports took {ratio:.1} times as long as 1000; cost should grow about linearly");
 }
 
 /// The dev clusters' articles as reports, named and dated by each cluster's

@@ -99,9 +99,12 @@ fn main() {
             })
         };
         let candidates = align::candidates(&check.reports);
-        for pair in align::pairs(&candidates) {
-            let (a, b) = (candidates[pair.a].claim, candidates[pair.b].claim);
-            let Ok(values) = pair.features else { continue };
+        for (pair, features) in align::pair_features(&candidates) {
+            let (a, b) = (
+                candidates[pair.a as usize].claim,
+                candidates[pair.b as usize].claim,
+            );
+            let Ok(values) = features else { continue };
             let same = matches!((group_of(a), group_of(b)), (Some(x), Some(y)) if x == y);
             let row: Vec<String> = values.iter().map(|v| format!("{v:.3}")).collect();
             println!(

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: the corpus data checks, the Rust suite (unit tests, golden
 # corpus, properties, CLI, fuzz regressions), the real-news scores against
-# their baseline, the benchmark's linearity check, and the widget in headless
-# Chromium. Installs what it needs first (scripts/setup.sh).
+# their baseline, the benchmark's linearity check, the widget in headless
+# Chromium (with the WordPress plugin in a real WordPress), and the npm
+# package. Installs what it needs first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -18,5 +19,7 @@ cargo run --release --quiet -- score --baseline tests/corpus/news/baseline.json 
   tests/corpus/news/dev tests/corpus/news/test
 echo "== benchmark (reports throughput; asserts only that checking scales linearly)"
 cargo bench --bench throughput
-echo "== browser tests"
+echo "== browser tests (with a real WordPress on 127.0.0.1)"
 tests/browser/run.sh
+echo "== npm package (tsc --noEmit on the declarations, check() in Node, Web Annotations validated)"
+tests/npm/run.sh

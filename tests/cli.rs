@@ -86,30 +86,41 @@ fn empty_and_blank_files_have_no_claims() {
     }
 }
 
-#[test]
-fn check_groups_the_seeds() {
-    let seeds: Vec<String> = [
+/// Seeds 000, 001 and 002: the meeting length is stated in each of them.
+fn three_seeds() -> Vec<String> {
+    [
         "000_14d176dfef3a04cd.txt",
         "001_88e0a2ea59da5d1a.txt",
         "002_4aeaaa452c2d95e0.txt",
     ]
     .iter()
     .map(|s| seed(s))
-    .collect();
+    .collect()
+}
+
+#[test]
+fn check_groups_the_seeds() {
+    let seeds = three_seeds();
     let mut args = vec!["check", "--json"];
     args.extend(seeds.iter().map(String::as_str));
     let (code, json, stderr) = factmark(&args);
     assert_eq!(code, 0, "{stderr}");
     let groups = json["groups"].as_array().expect("groups");
+    // Seeds 001 and 002 both say the talks lasted "more than four hours",
+    // citing Russian media and state news agencies. (001's "four and a half
+    // hours" stays apart at the fitted threshold: seeds.toml, DESIGN.md.)
     let meeting = groups
         .iter()
-        .find(|g| g["verdict"] == "differsInPrecision" && g["unit"] == "hour")
+        .find(|g| g["unit"] == "hour")
         .expect("meeting length group");
-    assert_eq!(meeting["members"].as_array().map(Vec::len), Some(3));
-    assert!(meeting["explanation"]
-        .as_str()
-        .unwrap_or_default()
-        .contains("RIA Novosti"));
+    assert_eq!(meeting["verdict"], "agreement");
+    let members = meeting["members"].as_array().expect("members");
+    assert_eq!(members.len(), 2);
+    let explanation = meeting["explanation"].as_str().unwrap_or_default();
+    assert!(
+        explanation.contains("Russian media") && explanation.contains("state news agencies"),
+        "{explanation}"
+    );
 
     let (code, _, _) = factmark(&["check", &seeds[0], &seeds[1]]);
     assert_eq!(code, 0, "the table form runs too");
@@ -414,4 +425,55 @@ fn a_closed_stdout_is_an_error() {
     let out = child.wait_with_output().expect("waits");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write output"));
+}
+
+#[test]
+fn check_exports_web_annotations_and_keeps_json() {
+    // Two reports of one figure stated differently (what is grouped is the
+    // corpus tests' business; here, how a marked group is exported).
+    let seeds = [
+        scratch(
+            "alpha.txt",
+            "date 2025-04-11\nThe talks in Geneva lasted more than four hours.\n".as_bytes(),
+        ),
+        scratch(
+            "beta.txt",
+            "date 2025-04-11\nThe talks in Geneva lasted four and a half hours.\n".as_bytes(),
+        ),
+    ];
+    let mut args = vec!["check", "--format", "web-annotation"];
+    args.extend(seeds.iter().map(String::as_str));
+    let (code, json, stderr) = factmark(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(json["type"], "AnnotationCollection");
+    let items = json["first"]["items"].as_array().expect("items");
+    assert_eq!(json["total"], items.len());
+    assert!(
+        !items.is_empty(),
+        "the seeds have groups that are not plain agreement"
+    );
+    for item in items {
+        assert_eq!(item["type"], "Annotation");
+        assert_ne!(item["body"][0]["value"], "agreement");
+        assert_ne!(item["body"][0]["value"], "partOfWhole");
+        let target = &item["target"][0];
+        assert!(target["source"].as_str().unwrap().starts_with("file:///"));
+        assert_eq!(target["selector"][0]["type"], "TextQuoteSelector");
+        assert_eq!(target["selector"][1]["type"], "TextPositionSelector");
+    }
+
+    // --json and --format json print the same contract.
+    let mut json_args = vec!["check", "--json"];
+    json_args.extend(seeds.iter().map(String::as_str));
+    let mut format_args = vec!["check", "--format", "json"];
+    format_args.extend(seeds.iter().map(String::as_str));
+    let (_, by_flag, _) = factmark(&json_args);
+    let (_, by_format, _) = factmark(&format_args);
+    assert!(by_flag["groups"].as_array().is_some_and(|g| !g.is_empty()));
+    assert_eq!(by_flag, by_format);
+
+    let (code, _, stderr) = factmark(&["check", "--format", "xml", &seeds[0]]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("web-annotation"), "{stderr}");
 }

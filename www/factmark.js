@@ -28,6 +28,12 @@
 // saying why; when the page re-renders an article under the marks, the popover
 // closes instead of floating over nothing, and annotate() again marks the new
 // text (RELIABILITY.md has the figures).
+//
+// What the page hears: annotate() ends with a `factmark:ready` or
+// `factmark:error` event (with a reason code), and, where an editor is
+// looking, a notice saying why nothing could be checked (factmark/announce.js,
+// factmark/failure.js). The handle exports its highlights as W3C Web
+// Annotations (factmark/annotations.js).
 import { apply, unapply, unapplyPaced } from './factmark/marking.js';
 import { readTextPaced } from './factmark/text.js';
 import { checkWithCore, coreMemoryBytes } from './factmark/core.js';
@@ -35,6 +41,8 @@ import { BIG_SLICE_MS, Pace } from './factmark/pace.js';
 import { reportRoots } from './factmark/roots.js';
 import { PageChanged, Watch } from './factmark/watch.js';
 import { addStylesheet, removeStylesheet } from './factmark/stylesheet.js';
+import { announce, annotationsOf, clearNotice } from './factmark/announce.js';
+import { reportsFor } from './factmark/reports.js';
 
 export { coreMemoryBytes };
 
@@ -45,6 +53,18 @@ const CORE_FILES = {
   wasm: new URL('./pkg/factmark_bg.wasm', import.meta.url),
   glue: () => import('./pkg/factmark.js'),
 };
+
+/**
+ * The core's files when the page says where the .wasm is (`wasmUrl`): the
+ * worker is looked for in the same folder, as the builds ship them (pkg/ holds
+ * the wasm, the worker and the glue); where it cannot start there, the core
+ * runs on the page's thread with the glue the widget imports itself.
+ */
+function coreFiles(wasmUrl) {
+  if (!wasmUrl) return CORE_FILES;
+  const wasm = new URL(wasmUrl, document.baseURI);
+  return { ...CORE_FILES, wasm, worker: new URL('factmark-worker.js', wasm) };
+}
 
 /**
  * Most characters (UTF-16 code units) of report text, all articles together,
@@ -87,18 +107,30 @@ let queue = Promise.resolve(); // annotate() calls run one at a time
  *   would go) and the handle's `declined` holds the same sentence
  * @param {(reports: {name: string, date?: string, text: string}[]) => object} [options.check]
  *   replaces the wasm core (same input and output as its checkReports)
- * @returns {Promise<{remove(): void, reports: object[], groups: object[], marks: Element[], timings: object}>}
+ * @param {boolean} [options.notices] true: an editor is looking, show a notice saying why
+ *   when nothing can be checked; false: no notice at all (default: the page's
+ *   <meta name="factmark-notices">, else only the notice of a declined check)
+ * @param {string | URL} [options.wasmUrl] where the core's .wasm is (default: pkg/ next to this
+ *   file); the worker (factmark-worker.js) is looked for next to it
+ * @param {EventTarget} [options.eventTarget] where factmark:ready and factmark:error go (default: the first root)
+ * @returns {Promise<{remove(): void, reports: object[], groups: object[], marks: Element[], timings: object,
+ *   toWebAnnotations(): object[]}>}
  */
 export function annotate(roots, options = {}) {
-  const run = queue.then(() => annotateNow(roots, options));
+  // The events and notices of one call come after those of the call before it.
+  const run = queue.then(() => {
+    const elements = reportRoots(roots);
+    return announce((opts) => annotateNow(elements, opts), elements, options);
+  });
   queue = run.catch(() => {});
   return run;
 }
 
-async function annotateNow(roots, options) {
+async function annotateNow(elements, options) {
   const started = performance.now();
-  const elements = reportRoots(roots);
-  if (!elements.length) throw new Error('factmark: annotate() got no article elements to check.');
+  if (!elements.length) {
+    throw Object.assign(new Error('factmark: annotate() got no article elements to check.'), { reason: 'noArticles' });
+  }
 
   // An annotation whose articles the page has since replaced or removed goes
   // (its popover and summary panel with it).
@@ -157,7 +189,7 @@ async function prepare(elements, options, pace, watch, started) {
   const checked = performance.now();
   let result;
   try {
-    result = options.check ? await options.check(input) : await checkWithCore(input, CORE_FILES);
+    result = options.check ? await options.check(input) : await checkWithCore(input, coreFiles(options.wasmUrl));
   } catch (error) {
     throw asFactmarkError(error, 'checking the articles failed');
   }
@@ -242,6 +274,10 @@ function register(prepared, applied, started, pace) {
       wasmMemoryBytes: prepared.memoryBytes ?? null,
       breaks: pace.breaks,
     },
+    /** The highlighted groups as W3C Web Annotations ([] when declined). */
+    toWebAnnotations() {
+      return annotationsOf(handle, prepared.texts);
+    },
     remove() {
       if (!live.has(handle)) return;
       live.delete(handle);
@@ -274,11 +310,16 @@ function register(prepared, applied, started, pace) {
   return handle;
 }
 
-/** A factmark Error for any failure: its message says what failed, the original is its cause. */
+/**
+ * A factmark Error for any failure: its message says what failed, the original
+ * is its cause, and its `reason` (failure.js) is the original's, else `checkFailed`.
+ */
 function asFactmarkError(error, what = 'marking the articles failed') {
   const message = String(error?.message ?? error);
   if (error instanceof Error && message.startsWith('factmark')) return error;
-  return new Error(`factmark: ${what} (${message}); the page is as it was.`, { cause: error });
+  return Object.assign(new Error(`factmark: ${what} (${message}); the page is as it was.`, { cause: error }), {
+    reason: error?.reason ?? 'checkFailed',
+  });
 }
 
 /** Unwraps a copy of one of our marks; returns the function that wraps it again. */
@@ -328,18 +369,24 @@ function describe(root, index) {
 
 /**
  * <factmark-check> checks the articles inside it (or those matching its
- * `reports` attribute, a CSS selector) and appends the summary panel at its end.
- * Its `handle` property is a Promise of annotate()'s handle; it fires
- * `factmark-ready` or `factmark-error` when done.
+ * `reports` attribute, a CSS selector) and appends the summary panel at its end;
+ * left empty, it checks the articles around it (factmark/reports.js). Its
+ * `handle` property is a Promise of annotate()'s handle; it fires
+ * `factmark:ready` or `factmark:error` (bubbling), and the older
+ * `factmark-ready` or `factmark-error`, when done. Attributes: `reports`,
+ * `notices` (on/off: factmark/failure.js), `wasm` (the .wasm's URL).
  */
 export class FactmarkCheck extends HTMLElement {
   connectedCallback() {
     if (this.handle) return;
+    // Block-level even before factmark.css arrives (the CSSOM, not a style attribute: CSP allows it).
+    if (getComputedStyle(this).display === 'inline') this.style.display = 'block';
     const start = () => {
-      const roots = [...this.querySelectorAll(this.getAttribute('reports') || 'article')].filter(
-        (root, _, all) => !all.some((other) => other !== root && other.contains(root)),
-      );
-      this.handle = annotate(roots, { summary: this });
+      const roots = reportsFor(this, this.getAttribute('reports') || 'article');
+      // An empty marker's summary goes after the articles it checks.
+      const summary = roots.some((root) => this.contains(root)) ? this : undefined;
+      const wasmUrl = this.getAttribute('wasm') || undefined;
+      this.handle = annotate(roots, { summary, wasmUrl, eventTarget: this });
       this.handle.then(
         (handle) => this.dispatchEvent(new CustomEvent('factmark-ready', { detail: handle })),
         (error) => {
@@ -355,6 +402,7 @@ export class FactmarkCheck extends HTMLElement {
   disconnectedCallback() {
     const pending = this.handle;
     this.handle = null;
+    clearNotice(this);
     pending?.then((handle) => handle.remove(), () => {});
   }
 }

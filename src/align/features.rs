@@ -76,166 +76,219 @@ pub type Features = [f64; COUNT];
 /// Why two claims cannot measure one quantity, in words for an explanation.
 pub type Apart = &'static str;
 
-/// The features of a pair, or the reason it cannot be one quantity.
-pub fn pair(a: &Candidate, b: &Candidate) -> Result<Features, Apart> {
-    cannot_link(a, b)?;
-    let (c, d) = (a.claim, b.claim);
-    let (x, y) = (&c.frame, &d.frame);
-    let counted = (x.counted.as_deref(), y.counted.as_deref());
-    let same_counted =
-        matches!(counted, (Some(p), Some(q)) if words::counted_as(p) == words::counted_as(q));
-    let different_counted = matches!(counted, (Some(_), Some(_))) && !same_counted;
-    let different_class = matches!((x.class, y.class), (Some(p), Some(q)) if p != q);
-    let predicates = (x.predicate, y.predicate);
-    let same_predicate = matches!(predicates, (Some(p), Some(q)) if p == q);
-    let different_predicates = matches!(predicates, (Some(p), Some(q)) if p != q);
-    let one_predicate = predicates.0.is_some() != predicates.1.is_some();
-    let bare = |f: &Frame| f.counted.is_none() && f.predicate.is_none() && f.of.is_none();
-    let owners = (&x.owner, &y.owner);
-    let different_owners = matches!(owners, (Some(p), Some(q)) if p != q);
-    let different_of = matches!((&x.of, &y.of), (Some(p), Some(q)) if p != q);
-    let places = place_relation(x, y);
-    let (days_apart, dated) = match (a.published, b.published) {
-        (Some(p), Some(q)) => ((p.day - q.day).abs(), true),
-        _ => (0, false),
-    };
-    let one = |when: When| (x.when == when) != (y.when == when);
-    let change = |f: &Frame| f.statistic == Statistic::Change;
-    let part = x.statistic == Statistic::Part || y.statistic == Statistic::Part;
-    let happenings = matches!((x.happening, y.happening), (Some(p), Some(q)) if p != q);
-    let different_sources =
-        matches!((&c.source, &d.source), (Some(p), Some(q)) if !same_source(p, q));
-    let value_relation = values(c, d);
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    Ok([
-        flag(c.kind == Kind::Count),
-        flag(c.kind == Kind::Percent),
-        flag(c.kind == Kind::Money),
-        flag(c.kind == Kind::Duration),
-        flag(same_counted),
-        flag(different_counted),
-        flag(kind_of_other(x, y)),
-        flag(different_class),
-        flag(same_predicate),
-        flag(different_predicates),
-        flag(one_predicate),
-        flag(bare(x) || bare(y)),
-        flag(matches!(owners, (Some(p), Some(q)) if p == q)),
-        flag(different_owners),
-        flag(owners.0.is_some() != owners.1.is_some()),
-        flag(different_of),
-        flag(!scopes_agree(&x.scopes, &y.scopes)),
-        flag(places == PlaceRelation::Same),
-        flag(places == PlaceRelation::Same && !x.inherited && !y.inherited),
-        flag(matches!(
-            places,
-            PlaceRelation::Contains | PlaceRelation::Within
-        )),
-        flag(places == PlaceRelation::Disjoint),
-        flag(places == PlaceRelation::Unknown && own_places(x) && own_places(y)),
-        flag(x.inherited || y.inherited),
-        flag(dated && days_apart <= 1),
-        flag(dated && days_apart > 3),
-        flag(one(When::Past)),
-        flag(change(x) != change(y)),
-        flag(part),
-        flag(happenings),
-        flag(c.report == d.report),
-        flag(c.report == d.report && c.sentence == d.sentence),
-        flag(c.report == d.report && value_relation.is_some_and(|v| !v.overlap)),
-        ratio_band(value_relation, 0),
-        ratio_band(value_relation, 1),
-        ratio_band(value_relation, 2),
-        ratio_band(value_relation, 3),
-        flag(value_relation.is_some_and(|v| v.overlap) && !loose(c) && !loose(d)),
-        flag(value_relation.is_some_and(|v| v.overlap) && (loose(c) || loose(d))),
-        0.0, // context words shared: see `weigh_overlaps`
-        0.0, // subject words shared: likewise
-        flag(different_sources),
-        flag(c.sentence < LEAD_SENTENCES && d.sentence < LEAD_SENTENCES),
-        0.0, // each the first of its measure: see `mark_most_alike`
-        0.0, // each the only one of its measure: likewise
-        0.0, // the other's most alike figure: likewise
-    ])
+/// What alignment knows of each claim before it compares pairs: its report
+/// (as an index), its source in lowercase, its subject's and its context's
+/// words each with its weight, and whether it is the first, or the only, claim
+/// of its measure in its report. Computed once a claim, not once a pair.
+pub struct Context<'a> {
+    candidates: &'a [Candidate<'a>],
+    report: Vec<u32>,
+    source: Vec<Option<String>>,
+    subject: Vec<Vec<(u32, f64)>>,
+    context: Vec<Vec<(u32, f64)>>,
+    first: Vec<bool>,
+    only: Vec<bool>,
 }
 
-/// How alike two figures read, by their words alone (not a probability): the
-/// measure to find each figure's most alike figure in another report.
-fn likeness(f: &Features) -> f64 {
-    let at = |name: &str| NAMES.iter().position(|n| *n == name).map_or(0.0, |i| f[i]);
-    at("same predicate")
-        + at("same counted noun")
-        + at("subject words shared")
-        + at("context words shared")
+impl<'a> Context<'a> {
+    pub fn new(candidates: &'a [Candidate<'a>]) -> Context<'a> {
+        let mut reports: Vec<&str> = candidates.iter().map(|c| c.claim.report.as_str()).collect();
+        reports.sort_unstable();
+        reports.dedup();
+        let report: Vec<u32> = candidates
+            .iter()
+            .map(|c| reports.binary_search(&c.claim.report.as_str()).unwrap_or(0) as u32)
+            .collect();
+        // The first and the only claim of each measure (report, dimension,
+        // predicate): candidates come sorted by dimension, then report, then
+        // position, so a measure's claims are found among a report's run.
+        let measure = |k: usize| {
+            (
+                report[k],
+                candidates[k].claim.kind as u8,
+                candidates[k].claim.frame.predicate,
+            )
+        };
+        let mut first = vec![false; candidates.len()];
+        let mut only = vec![false; candidates.len()];
+        let mut run = 0;
+        while run < candidates.len() {
+            let end = run
+                + candidates[run..].partition_point(|c| {
+                    (c.claim.kind as u8, c.claim.report.as_str())
+                        == (
+                            candidates[run].claim.kind as u8,
+                            candidates[run].claim.report.as_str(),
+                        )
+                });
+            // The run's claims by measure, then position: each measure's first
+            // comes first, and an only claim is alone.
+            let mut by_measure: Vec<usize> = (run..end).collect();
+            by_measure.sort_by_key(|&k| (measure(k), k));
+            for (n, &k) in by_measure.iter().enumerate() {
+                let same = |m: Option<&usize>| m.is_some_and(|&m| measure(m) == measure(k));
+                first[k] = !same(n.checked_sub(1).and_then(|p| by_measure.get(p)));
+                only[k] = first[k] && !same(by_measure.get(n + 1));
+            }
+            run = end;
+        }
+        let subjects: Vec<Vec<u32>> = candidates
+            .iter()
+            .map(|c| subject_words(&c.claim.subject))
+            .collect();
+        // Each word weighs by its inverse frequency among the claims compared:
+        // `ln(1 + n / df)` (sharing "lasted" says more than sharing "people").
+        let mut all: Vec<u32> = Vec::new();
+        for (c, subject) in candidates.iter().zip(&subjects) {
+            let mut seen: Vec<u32> = c
+                .claim
+                .frame
+                .context
+                .iter()
+                .chain(subject)
+                .copied()
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            all.extend(seen);
+        }
+        all.sort_unstable();
+        let n = candidates.len() as f64;
+        let weigh = |words: &[u32]| -> Vec<(u32, f64)> {
+            words
+                .iter()
+                .map(|&w| {
+                    let df = all.partition_point(|&x| x <= w) - all.partition_point(|&x| x < w);
+                    (w, (1.0 + n / df.max(1) as f64).ln())
+                })
+                .collect()
+        };
+        Context {
+            candidates,
+            source: candidates
+                .iter()
+                .map(|c| c.claim.source.as_ref().map(|s| s.to_ascii_lowercase()))
+                .collect(),
+            context: candidates
+                .iter()
+                .map(|c| weigh(&c.claim.frame.context))
+                .collect(),
+            subject: subjects.iter().map(|s| weigh(s)).collect(),
+            report,
+            first,
+            only,
+        }
+    }
+
+    /// The report of candidate `i`, as an index.
+    pub fn report(&self, i: usize) -> u32 {
+        self.report[i]
+    }
+
+    /// The features of the pair of candidates `i` and `j` (all but the last:
+    /// whether each is the other's most alike figure in its report needs
+    /// every pair, see `align::pairs`), and how alike they read; or the
+    /// reason they cannot be one quantity.
+    pub fn features(&self, i: usize, j: usize) -> Result<(Features, f64), Apart> {
+        let (a, b) = (&self.candidates[i], &self.candidates[j]);
+        let same_report = self.report[i] == self.report[j];
+        cannot_link(a, b, same_report)?;
+        let (c, d) = (a.claim, b.claim);
+        let (x, y) = (&c.frame, &d.frame);
+        let counted = (x.counted.as_deref(), y.counted.as_deref());
+        let same_counted =
+            matches!(counted, (Some(p), Some(q)) if words::counted_as(p) == words::counted_as(q));
+        let different_counted = matches!(counted, (Some(_), Some(_))) && !same_counted;
+        let different_class = matches!((x.class, y.class), (Some(p), Some(q)) if p != q);
+        let predicates = (x.predicate, y.predicate);
+        let same_predicate = matches!(predicates, (Some(p), Some(q)) if p == q);
+        let different_predicates = matches!(predicates, (Some(p), Some(q)) if p != q);
+        let one_predicate = predicates.0.is_some() != predicates.1.is_some();
+        let bare = |f: &Frame| f.counted.is_none() && f.predicate.is_none() && f.of.is_none();
+        let owners = (&x.owner, &y.owner);
+        let different_owners = matches!(owners, (Some(p), Some(q)) if p != q);
+        let different_of = matches!((&x.of, &y.of), (Some(p), Some(q)) if p != q);
+        let places = place_relation(x, y);
+        let (days_apart, dated) = match (a.published, b.published) {
+            (Some(p), Some(q)) => ((p.day - q.day).abs(), true),
+            _ => (0, false),
+        };
+        let one = |when: When| (x.when == when) != (y.when == when);
+        let change = |f: &Frame| f.statistic == Statistic::Change;
+        let part = x.statistic == Statistic::Part || y.statistic == Statistic::Part;
+        let happenings = matches!((x.happening, y.happening), (Some(p), Some(q)) if p != q);
+        let different_sources = matches!(
+            (&self.source[i], &self.source[j]),
+            (Some(p), Some(q)) if !(p.contains(q.as_str()) || q.contains(p.as_str()))
+        );
+        let subject = weighted_jaccard(&self.subject[i], &self.subject[j]);
+        let context = weighted_jaccard(&self.context[i], &self.context[j]);
+        let other_reports = !same_report;
+        let value_relation = values(c, d);
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        // How alike the two read, by their words alone (not a probability): the
+        // measure to find each figure's most alike figure in another report.
+        let likeness = flag(same_predicate) + flag(same_counted) + subject + context;
+        let features = [
+            flag(c.kind == Kind::Count),
+            flag(c.kind == Kind::Percent),
+            flag(c.kind == Kind::Money),
+            flag(c.kind == Kind::Duration),
+            flag(same_counted),
+            flag(different_counted),
+            flag(kind_of_other(x, y)),
+            flag(different_class),
+            flag(same_predicate),
+            flag(different_predicates),
+            flag(one_predicate),
+            flag(bare(x) || bare(y)),
+            flag(matches!(owners, (Some(p), Some(q)) if p == q)),
+            flag(different_owners),
+            flag(owners.0.is_some() != owners.1.is_some()),
+            flag(different_of),
+            flag(!scopes_agree(&x.scopes, &y.scopes)),
+            flag(places == PlaceRelation::Same),
+            flag(places == PlaceRelation::Same && !x.inherited && !y.inherited),
+            flag(matches!(
+                places,
+                PlaceRelation::Contains | PlaceRelation::Within
+            )),
+            flag(places == PlaceRelation::Disjoint),
+            flag(places == PlaceRelation::Unknown && own_places(x) && own_places(y)),
+            flag(x.inherited || y.inherited),
+            flag(dated && days_apart <= 1),
+            flag(dated && days_apart > 3),
+            flag(one(When::Past)),
+            flag(change(x) != change(y)),
+            flag(part),
+            flag(happenings),
+            flag(same_report),
+            flag(same_report && c.sentence == d.sentence),
+            flag(same_report && value_relation.is_some_and(|v| !v.overlap)),
+            ratio_band(value_relation, 0),
+            ratio_band(value_relation, 1),
+            ratio_band(value_relation, 2),
+            ratio_band(value_relation, 3),
+            flag(value_relation.is_some_and(|v| v.overlap) && !loose(c) && !loose(d)),
+            flag(value_relation.is_some_and(|v| v.overlap) && (loose(c) || loose(d))),
+            context,
+            subject,
+            flag(different_sources),
+            flag(c.sentence < LEAD_SENTENCES && d.sentence < LEAD_SENTENCES),
+            flag(other_reports && self.first[i] && self.first[j]),
+            flag(other_reports && self.only[i] && self.only[j]),
+            0.0, // the other's most alike figure: needs every pair (see `align::pairs`)
+        ];
+        Ok((features, likeness))
+    }
 }
 
 /// Sentences of a report's headline and lead, where news puts its main figures.
 const LEAD_SENTENCES: usize = 3;
 
-/// Sets the last three features of each pair of figures of different reports:
-/// each is the first figure of its measure (dimension and predicate) in its
-/// report (the main figure, in news written as an inverted pyramid); each is
-/// the only one of its measure in its report (nothing else it could be); each
-/// is the other's most alike figure in its report (ties: the first).
-pub fn mark_most_alike<'c>(candidates: &'c [Candidate], pairs: &mut [super::Pair]) {
-    // How many candidates each (report, kind, predicate) has, and which is
-    // the first: candidates come sorted by kind, then report, then position.
-    type Measure<'c> = (&'c str, u8, Option<&'static str>);
-    let measure = |c: &'c Candidate| -> Measure<'c> {
-        (
-            c.claim.report.as_str(),
-            c.claim.kind as u8,
-            c.claim.frame.predicate,
-        )
-    };
-    let mut count: std::collections::HashMap<Measure, usize> = std::collections::HashMap::new();
-    let first: Vec<bool> = candidates
-        .iter()
-        .map(|c| {
-            let n = count.entry(measure(c)).or_default();
-            *n += 1;
-            *n == 1
-        })
-        .collect();
-    let only: Vec<bool> = candidates.iter().map(|c| count[&measure(c)] == 1).collect();
-    // (claim index, report of the other) -> (likeness, pair index) of its best.
-    let mut best: std::collections::HashMap<(usize, &str), (f64, usize)> =
-        std::collections::HashMap::new();
-    for (k, pair) in pairs.iter().enumerate() {
-        let Ok(f) = &pair.features else { continue };
-        let (a, b) = (candidates[pair.a].claim, candidates[pair.b].claim);
-        if a.report == b.report {
-            continue;
-        }
-        let like = likeness(f);
-        for (me, other) in [(pair.a, b.report.as_str()), (pair.b, a.report.as_str())] {
-            let slot = best.entry((me, other)).or_insert((f64::MIN, k));
-            if like > slot.0 {
-                *slot = (like, k);
-            }
-        }
-    }
-    for k in 0..pairs.len() {
-        let (a, b) = (pairs[k].a, pairs[k].b);
-        let (ra, rb) = (
-            candidates[a].claim.report.as_str(),
-            candidates[b].claim.report.as_str(),
-        );
-        let mutual = ra != rb
-            && best.get(&(a, rb)).is_some_and(|&(_, p)| p == k)
-            && best.get(&(b, ra)).is_some_and(|&(_, p)| p == k);
-        if let Ok(f) = &mut pairs[k].features {
-            let flag = |b: bool| if b { 1.0 } else { 0.0 };
-            f[COUNT - 3] = flag(ra != rb && first[a] && first[b]);
-            f[COUNT - 2] = flag(ra != rb && only[a] && only[b]);
-            f[COUNT - 1] = flag(mutual);
-        }
-    }
-}
-
 /// The reason two claims are different quantities whatever their other
 /// features say, if there is one: what no weight may outvote.
-pub fn cannot_link(a: &Candidate, b: &Candidate) -> Result<(), Apart> {
+pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<(), Apart> {
     let (c, d) = (a.claim, b.claim);
     let (x, y) = (&c.frame, &d.frame);
     if c.kind != d.kind {
@@ -244,7 +297,7 @@ pub fn cannot_link(a: &Candidate, b: &Candidate) -> Result<(), Apart> {
     // One report states one quantity twice in one sentence only when it names
     // two sources for it ("more than four hours, according to Russian media,
     // while RIA Novosti said four and a half").
-    if c.report == d.report && c.sentence == d.sentence && c.source == d.source {
+    if same_report && c.sentence == d.sentence && c.source == d.source {
         return Err("one sentence states them as two figures");
     }
     if c.kind == Kind::Money && !shares_currency(c, d) {
@@ -294,7 +347,7 @@ pub fn cannot_link(a: &Candidate, b: &Candidate) -> Result<(), Apart> {
             return Err(why);
         }
     }
-    if x.per != y.per || periods(&x.scopes) != periods(&y.scopes) {
+    if x.per != y.per || !periods(&x.scopes).eq(periods(&y.scopes)) {
         return Err("they are rates of different periods");
     }
     // Ages are of one person: the same name must go with both.
@@ -403,22 +456,26 @@ fn days_differ(x: &[DateAnchor], y: &[DateAnchor]) -> bool {
 
 /// The periods of a figure per period ("a week", "annual", "quarterly"):
 /// a rate and a total are never one quantity.
-fn periods(scopes: &[&'static str]) -> Vec<&'static str> {
+fn periods<'s>(scopes: &'s [&'static str]) -> impl Iterator<Item = &'static str> + 's {
     scopes
         .iter()
         .copied()
         .filter(|s| matches!(*s, "daily" | "weekly" | "monthly" | "quarter" | "annual"))
-        .collect()
 }
 
 /// Time scopes agree when they are equal or one has none ("so far" and
 /// nothing said may be one total; "so far" and "annual" are not).
 fn scopes_agree(x: &[&'static str], y: &[&'static str]) -> bool {
-    fn period(s: &[&'static str]) -> Vec<&'static str> {
-        s.iter().copied().filter(|s| *s != "previous").collect()
+    let period = |s: &'_ [&'static str]| {
+        s.iter()
+            .copied()
+            .filter(|s| *s != "previous")
+            .collect::<Vec<_>>()
+    };
+    if x.iter().all(|s| *s == "previous") || y.iter().all(|s| *s == "previous") {
+        return true;
     }
-    let (p, q) = (period(x), period(y));
-    p.is_empty() || q.is_empty() || p == q
+    period(x) == period(y)
 }
 
 /// One noun names a kind of the other's, or a person of a kind against people
@@ -433,13 +490,10 @@ fn kind_of_other(x: &Frame, y: &Frame) -> bool {
 
 /// A currency both claims can be compared in: stated or converted.
 fn shares_currency(c: &Claim, d: &Claim) -> bool {
-    let units = |x: &Claim| -> Vec<String> {
-        std::iter::once(x.unit.clone())
-            .chain(x.conversions.iter().map(|k| k.unit.clone()))
-            .collect()
-    };
-    let (p, q) = (units(c), units(d));
-    p.iter().any(|u| q.contains(u))
+    fn units(x: &Claim) -> impl Iterator<Item = &str> {
+        std::iter::once(x.unit.as_str()).chain(x.conversions.iter().map(|k| k.unit.as_str()))
+    }
+    units(c).any(|u| units(d).any(|v| v == u))
 }
 
 /// How two claims' values stand, compared in one unit with the rounding
@@ -508,89 +562,31 @@ fn ratio_band(v: Option<Values>, band: usize) -> f64 {
     }
 }
 
-/// Two sources are one when one names the other ("Reuters" and "Reuters, citing police").
-fn same_source(p: &str, q: &str) -> bool {
-    let (p, q) = (p.to_ascii_lowercase(), q.to_ascii_lowercase());
-    p.contains(&q) || q.contains(&p)
-}
-
-/// Shared words over all words of two sorted lists, each word weighed by
-/// how rare it is among the figures compared (`weight`): sharing "lasted"
-/// says more than sharing "people".
-fn weighted_jaccard(x: &[u32], y: &[u32], weight: &impl Fn(u32) -> f64) -> f64 {
-    if x.is_empty() || y.is_empty() {
-        return 0.0;
-    }
+/// Shared words over all words of two sorted lists of weighted words: the
+/// weight of what both say over the weight of all they say.
+fn weighted_jaccard(x: &[(u32, f64)], y: &[(u32, f64)]) -> f64 {
     let (mut i, mut j) = (0, 0);
     let (mut shared, mut all) = (0.0, 0.0);
-    while i < x.len() || j < y.len() {
-        let (a, b) = (x.get(i), y.get(j));
-        match (a, b) {
-            (Some(a), Some(b)) if a == b => {
-                shared += weight(*a);
-                all += weight(*a);
-                i += 1;
-                j += 1;
-            }
-            (Some(a), Some(b)) if a < b => {
-                all += weight(*a);
-                i += 1;
-            }
-            (Some(a), None) => {
-                all += weight(*a);
-                i += 1;
-            }
-            (_, Some(b)) => {
-                all += weight(*b);
-                j += 1;
-            }
-            (None, None) => break,
+    while i < x.len() && j < y.len() {
+        let ((a, wa), (b, wb)) = (x[i], y[j]);
+        if a == b {
+            shared += wa;
+            all += wa;
+            i += 1;
+            j += 1;
+        } else if a < b {
+            all += wa;
+            i += 1;
+        } else {
+            all += wb;
+            j += 1;
         }
     }
-    if all > 0.0 {
+    all += x[i..].iter().chain(&y[j..]).map(|&(_, w)| w).sum::<f64>();
+    if shared > 0.0 {
         shared / all
     } else {
         0.0
-    }
-}
-
-/// Fills in the two overlaps of words of each pair: of the contexts and of
-/// the subjects, each word weighed by its inverse frequency among the figures
-/// compared (`ln(1 + n / df)`).
-pub fn weigh_overlaps(candidates: &[Candidate], pairs: &mut [super::Pair]) {
-    let subjects: Vec<Vec<u32>> = candidates
-        .iter()
-        .map(|c| subject_words(&c.claim.subject))
-        .collect();
-    let mut frequency: std::collections::HashMap<u32, f64> = std::collections::HashMap::new();
-    for (c, subject) in candidates.iter().zip(&subjects) {
-        let mut seen: Vec<u32> = c
-            .claim
-            .frame
-            .context
-            .iter()
-            .chain(subject)
-            .copied()
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for w in seen {
-            *frequency.entry(w).or_default() += 1.0;
-        }
-    }
-    let n = candidates.len() as f64;
-    let weight = |w: u32| (1.0 + n / frequency.get(&w).copied().unwrap_or(1.0)).ln();
-    let at = |name: &str| NAMES.iter().position(|x| *x == name).unwrap_or(0);
-    let (context, subject) = (at("context words shared"), at("subject words shared"));
-    for pair in pairs.iter_mut() {
-        if let Ok(f) = &mut pair.features {
-            let (a, b) = (
-                &candidates[pair.a].claim.frame,
-                &candidates[pair.b].claim.frame,
-            );
-            f[context] = weighted_jaccard(&a.context, &b.context, &weight);
-            f[subject] = weighted_jaccard(&subjects[pair.a], &subjects[pair.b], &weight);
-        }
     }
 }
 
@@ -599,7 +595,7 @@ pub fn weigh_overlaps(candidates: &[Candidate], pairs: &mut [super::Pair]) {
 /// Spain"), a kind of what the whole counts ("children" and "people"), a
 /// measure within the whole's ("hospitalised" within "injured"), or a part its
 /// clause names ("five of them"); and not larger than the whole.
-pub fn part_of(part: &Candidate, whole: &Candidate) -> bool {
+pub fn part_of(part: &Candidate, whole: &Candidate, same_report: bool) -> bool {
     let (c, d) = (part.claim, whole.claim);
     let (x, y) = (&c.frame, &d.frame);
     let predicate_within = match (x.predicate, y.predicate) {
@@ -618,7 +614,7 @@ pub fn part_of(part: &Candidate, whole: &Candidate) -> bool {
             .is_some_and(|w| words::counted_as(w) == "people");
     let relation =
         predicate_within || place_within || counted_kind || x.statistic == Statistic::Part;
-    if !relation || c.kind != d.kind || c.report == d.report && c.sentence == d.sentence {
+    if !relation || c.kind != d.kind || same_report && c.sentence == d.sentence {
         return false;
     }
     let same_measure = x.predicate == y.predicate || predicate_within;

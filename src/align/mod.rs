@@ -23,7 +23,6 @@ use crate::ReportClaims;
 use cluster::Link;
 use serde::Serialize;
 use verdict::Verdict;
-pub use weights::probability;
 
 /// Claims that measure the same quantity of the same event; or, for a
 /// `partOfWhole` group, a whole and the figures of its parts.
@@ -71,7 +70,7 @@ pub struct Candidate<'a> {
 
 /// Most claims of one dimension compared pair by pair; past that, each claim
 /// is compared with its `WINDOW` neighbours in publication order.
-const MAX_BLOCK: usize = 1200;
+const MAX_BLOCK: usize = 400;
 const WINDOW: usize = 48;
 
 /// Groups the claims of all reports and decides each group's verdict.
@@ -87,47 +86,28 @@ pub fn groups_at(reports: &[ReportClaims], threshold: f64) -> Vec<Group> {
     let links: Vec<Link> = scored
         .iter()
         .map(|p| Link {
-            a: p.a,
-            b: p.b,
-            score: p.features.as_ref().ok().map(weights::probability),
+            a: p.a as usize,
+            b: p.b as usize,
+            score: p.score.ok().map(f64::from),
         })
         .collect();
-    let parts: Vec<(usize, usize)> = scored.iter().filter_map(|p| p.part).collect();
+    let parts: Vec<(usize, usize)> = scored.iter().filter_map(Pair::part).collect();
     let clusters = cluster::average_linkage(candidates.len(), &links, threshold);
-    let score: std::collections::HashMap<(usize, usize), f64> = links
-        .iter()
-        .filter_map(|l| Some(((l.a.min(l.b), l.a.max(l.b)), l.score?)))
-        .collect();
-    let confidence = |members: &[usize]| {
-        let mut sum = 0.0;
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
-                sum += score.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
-            }
-        }
-        let n = members.len() as f64;
-        if n < 2.0 {
-            1.0
-        } else {
-            sum / (n * (n - 1.0) / 2.0)
-        }
-    };
     let mut groups = Vec::new();
-    for members in &clusters {
-        if members.len() < 2 {
-            continue;
-        }
-        let linked = confidence(members);
-        let members: Vec<&Candidate> = members.iter().map(|&i| &candidates[i]).collect();
-        if let Some(group) = verdict::group(&members, groups.len(), linked) {
+    for cluster in clusters.iter().filter(|c| c.members.len() > 1) {
+        let members: Vec<&Candidate> = cluster.members.iter().map(|&i| &candidates[i]).collect();
+        if let Some(group) = verdict::group(&members, groups.len(), cluster.confidence) {
             groups.push(group);
         }
     }
     for (whole, part) in verdict::parts_of_wholes(&parts, &clusters) {
-        let linked = confidence(&part);
-        let whole: Vec<&Candidate> = whole.iter().map(|&i| &candidates[i]).collect();
-        let part: Vec<&Candidate> = part.iter().map(|&i| &candidates[i]).collect();
-        if let Some(group) = verdict::part_of_whole(&whole, &part, groups.len(), linked) {
+        let (whole, part) = (&clusters[whole], &clusters[part]);
+        let claims = |c: &cluster::Cluster| -> Vec<&Candidate> {
+            c.members.iter().map(|&i| &candidates[i]).collect()
+        };
+        if let Some(group) =
+            verdict::part_of_whole(&claims(whole), &claims(part), groups.len(), part.confidence)
+        {
             groups.push(group);
         }
     }
@@ -165,54 +145,164 @@ pub fn candidates(reports: &[ReportClaims]) -> Vec<Candidate<'_>> {
     candidates
 }
 
-/// A pair of candidates (by index) that alignment compared: its features, or
-/// why it cannot be one quantity; and, when one is a part of the other's
-/// whole, (whole, part).
+/// A pair of candidates (by index) that alignment compared: the probability
+/// that it is one quantity, or why it cannot be; whether each is the other's
+/// most alike figure in its report; and, when one is a part of the other's
+/// whole, which is the whole.
 pub struct Pair {
-    pub a: usize,
-    pub b: usize,
-    pub features: Result<features::Features, features::Apart>,
-    pub part: Option<(usize, usize)>,
+    pub a: u32,
+    pub b: u32,
+    pub score: Result<f32, features::Apart>,
+    pub mutual: bool,
+    /// `Some(true)` when `a` is the whole and `b` its part; `Some(false)` the other way.
+    pub a_is_whole: Option<bool>,
 }
 
-/// Every pair of candidates of one dimension (in windows, for a dimension of
-/// more claims than a page holds), with its features. The last feature needs
-/// all pairs: whether each is the other's most alike figure in its report
-/// (one report states one quantity once, as a rule).
-pub fn pairs(candidates: &[Candidate]) -> Vec<Pair> {
-    let mut pairs = Vec::new();
+impl Pair {
+    /// (whole, part), when one is a part of the other's whole.
+    pub fn part(&self) -> Option<(usize, usize)> {
+        let (a, b) = (self.a as usize, self.b as usize);
+        self.a_is_whole
+            .map(|whole| if whole { (a, b) } else { (b, a) })
+    }
+}
+
+/// The pairs of candidates of one dimension alignment compares: all of them,
+/// or, for a dimension of more claims than a page holds, each claim and its
+/// `WINDOW` neighbours in the order of what they measure (predicate), then of
+/// publication: figures of one measure from many reports meet, and the cost
+/// stays linear.
+fn compared(candidates: &[Candidate]) -> impl Iterator<Item = (usize, usize)> {
+    let mut blocks = Vec::new();
     let mut start = 0;
     while start < candidates.len() {
         let kind = candidates[start].claim.kind;
         let end = start + candidates[start..].partition_point(|c| c.claim.kind == kind);
-        let reach = if end - start <= MAX_BLOCK {
-            end - start
+        let mut block: Vec<usize> = (start..end).collect();
+        if block.len() > MAX_BLOCK {
+            // Stable: candidates are in publication order already.
+            block.sort_by_key(|&i| candidates[i].claim.frame.predicate);
+        }
+        blocks.push(block);
+        start = end;
+    }
+    blocks.into_iter().flat_map(|block| {
+        let reach = if block.len() <= MAX_BLOCK {
+            block.len()
         } else {
             WINDOW
         };
-        for i in start..end {
-            for j in i + 1..end.min(i + 1 + reach) {
-                let (a, b) = (&candidates[i], &candidates[j]);
-                let part = if features::part_of(a, b) {
-                    Some((j, i))
-                } else if features::part_of(b, a) {
-                    Some((i, j))
-                } else {
-                    None
-                };
-                pairs.push(Pair {
-                    a: i,
-                    b: j,
-                    features: features::pair(a, b),
-                    part,
+        (0..block.len()).flat_map(move |n| {
+            let (i, window) = (
+                block[n],
+                block[n + 1..block.len().min(n + 1 + reach)].to_vec(),
+            );
+            window.into_iter().map(move |j| (i.min(j), i.max(j)))
+        })
+    })
+}
+
+/// Every pair alignment compares, scored. Whether each of a pair is the other's
+/// most alike figure in its report (one report states one quantity once, as a
+/// rule) needs every pair: the probability counts it last.
+pub fn pairs(candidates: &[Candidate]) -> Vec<Pair> {
+    let context = features::Context::new(candidates);
+    let mut pairs = Vec::new();
+    let mut likeness: Vec<f64> = Vec::new();
+    for (i, j) in compared(candidates) {
+        let (a, b) = (&candidates[i], &candidates[j]);
+        let same_report = context.report(i) == context.report(j);
+        let a_is_whole = if features::part_of(b, a, same_report) {
+            Some(true)
+        } else if features::part_of(a, b, same_report) {
+            Some(false)
+        } else {
+            None
+        };
+        let score = context.features(i, j).map(|(f, like)| {
+            likeness.push(like);
+            weights::logit(&f) as f32
+        });
+        if score.is_err() {
+            likeness.push(f64::NEG_INFINITY);
+        }
+        pairs.push(Pair {
+            a: i as u32,
+            b: j as u32,
+            score,
+            mutual: false,
+            a_is_whole,
+        });
+    }
+    mark_mutual(&context, &mut pairs, &likeness);
+    for pair in &mut pairs {
+        let mutual = if pair.mutual { weights::MUTUAL } else { 0.0 };
+        pair.score = pair
+            .score
+            .map(|logit| weights::sigmoid(f64::from(logit) + mutual) as f32);
+    }
+    pairs
+}
+
+/// The features of every pair alignment compares, as the scores were computed
+/// from them: for the corpus scorer and the fit of the weights.
+pub fn pair_features(
+    candidates: &[Candidate],
+) -> Vec<(Pair, Result<features::Features, features::Apart>)> {
+    let context = features::Context::new(candidates);
+    pairs(candidates)
+        .into_iter()
+        .map(|pair| {
+            let features = context
+                .features(pair.a as usize, pair.b as usize)
+                .map(|(mut f, _)| {
+                    f[features::COUNT - 1] = if pair.mutual { 1.0 } else { 0.0 };
+                    f
                 });
+            (pair, features)
+        })
+        .collect()
+}
+
+/// Marks the pairs of claims of different reports that are each the other's
+/// most alike figure in its report (by `likeness`; a tie to the first pair).
+fn mark_mutual(context: &features::Context, pairs: &mut [Pair], likeness: &[f64]) {
+    // For each claim and each other report: the pair of best likeness.
+    let best = |claim: fn(&Pair) -> u32, other: fn(&Pair) -> u32| -> Vec<bool> {
+        // (claim, report of the other, likeness, pair), sorted: each run's
+        // first is the claim's best pair with that report.
+        let mut order: Vec<(u32, u32, f64, u32)> = pairs
+            .iter()
+            .enumerate()
+            .filter(|(_, pair)| pair.score.is_ok())
+            .map(|(k, pair)| {
+                (
+                    claim(pair),
+                    context.report(other(pair) as usize),
+                    likeness[k],
+                    k as u32,
+                )
+            })
+            .collect();
+        order.sort_unstable_by(|x, y| {
+            (x.0, x.1)
+                .cmp(&(y.0, y.1))
+                .then(y.2.total_cmp(&x.2))
+                .then(x.3.cmp(&y.3))
+        });
+        let mut is_best = vec![false; pairs.len()];
+        for (n, entry) in order.iter().enumerate() {
+            if n == 0 || (order[n - 1].0, order[n - 1].1) != (entry.0, entry.1) {
+                is_best[entry.3 as usize] = true;
             }
         }
-        start = end;
+        is_best
+    };
+    let (from_a, from_b) = (best(|p| p.a, |p| p.b), best(|p| p.b, |p| p.a));
+    for (k, pair) in pairs.iter_mut().enumerate() {
+        let other_reports = context.report(pair.a as usize) != context.report(pair.b as usize);
+        pair.mutual = other_reports && from_a[k] && from_b[k];
     }
-    features::weigh_overlaps(candidates, &mut pairs);
-    features::mark_most_alike(candidates, &mut pairs);
-    pairs
 }
 
 /// Claims alignment compares: amounts and dates, not times of day or

@@ -14,6 +14,7 @@
 //! police) differ by source. A figure of a part (a province, the hospitalised)
 //! is shown beside its whole, never as a conflict. DESIGN.md gives the rules.
 
+use crate::align::cluster::Cluster;
 use crate::align::{date_days, Candidate, Group, Member};
 use crate::claim::{Bound, Claim, Interval, Kind};
 use crate::frame::{PlaceRelation, Statistic};
@@ -404,16 +405,17 @@ fn furthest_apart(compared: &[Interval]) -> (usize, usize) {
     (by_low, by_high)
 }
 
-/// The pairs (whole cluster, part cluster) among `clusters` that some pair of
-/// their claims links as a whole and its part (see `features::part_of`): for
-/// each part, one whole, the one with the most claims (a tie to the first).
+/// The pairs (whole cluster, part cluster), by index in `clusters`, that some
+/// pair of their claims links as a whole and its part (see
+/// `features::part_of`): for each part, one whole, the one with the most claims
+/// (a tie to the first).
 pub(crate) fn parts_of_wholes(
     parts: &[(usize, usize)],
-    clusters: &[Vec<usize>],
-) -> Vec<(Vec<usize>, Vec<usize>)> {
-    let mut cluster_of = vec![0; clusters.iter().map(|c| c.len()).sum()];
+    clusters: &[Cluster],
+) -> Vec<(usize, usize)> {
+    let mut cluster_of = vec![0; clusters.iter().map(|c| c.members.len()).sum()];
     for (n, cluster) in clusters.iter().enumerate() {
-        for &i in cluster {
+        for &i in &cluster.members {
             if let Some(slot) = cluster_of.get_mut(i) {
                 *slot = n;
             }
@@ -426,11 +428,11 @@ pub(crate) fn parts_of_wholes(
         if w == p {
             continue;
         }
+        let size = |c: usize| clusters[c].members.len();
         let better = match whole_of[p] {
             None => true,
             Some(current) => {
-                (clusters[w].len(), std::cmp::Reverse(w))
-                    > (clusters[current].len(), std::cmp::Reverse(current))
+                (size(w), std::cmp::Reverse(w)) > (size(current), std::cmp::Reverse(current))
             }
         };
         if better {
@@ -438,9 +440,9 @@ pub(crate) fn parts_of_wholes(
         }
     }
     whole_of
-        .iter()
+        .into_iter()
         .enumerate()
-        .filter_map(|(p, w)| w.map(|w| (clusters[w].clone(), clusters[p].clone())))
+        .filter_map(|(p, w)| Some((w?, p)))
         .collect()
 }
 

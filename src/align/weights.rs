@@ -10,17 +10,29 @@ mod generated {
 pub use generated::THRESHOLD;
 use generated::{BIAS, WEIGHTS};
 
-/// The probability that a pair with these features is one quantity: the
-/// logistic of the weighted sum.
-pub fn probability(features: &Features) -> f64 {
-    let sum: f64 = BIAS
-        + WEIGHTS
-            .iter()
-            .zip(features)
-            .map(|(w, x)| w * x)
-            .sum::<f64>();
-    1.0 / (1.0 + (-sum).exp())
+/// The weighted sum of a pair's features and the bias: the log-odds that it
+/// is one quantity.
+pub fn logit(features: &Features) -> f64 {
+    BIAS + WEIGHTS
+        .iter()
+        .zip(features)
+        .map(|(w, x)| w * x)
+        .sum::<f64>()
 }
+
+/// The probability from the log-odds.
+pub fn sigmoid(logit: f64) -> f64 {
+    1.0 / (1.0 + (-logit).exp())
+}
+
+/// The probability that a pair with these features is one quantity.
+pub fn probability(features: &Features) -> f64 {
+    sigmoid(logit(features))
+}
+
+/// The weight of the last feature, whether each is the other's most alike
+/// figure in its report (added once every pair is known).
+pub const MUTUAL: f64 = WEIGHTS[COUNT - 1];
 
 const _: () = assert!(
     WEIGHTS.len() == COUNT,

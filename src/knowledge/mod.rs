@@ -7,5 +7,6 @@
 
 pub mod nouns;
 pub mod places;
+pub mod table;
 pub mod units;
 pub mod words;

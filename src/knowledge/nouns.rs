@@ -25,17 +25,8 @@ impl NounClass {
 
 /// The class of a lowercase singular lemma in WordNet's table.
 pub fn lookup(lemma: &str) -> Option<NounClass> {
-    let key = |i: usize| &NOUNS_TEXT[usize::from(NOUNS_AT[i])..usize::from(NOUNS_AT[i + 1]) - 1];
-    let (mut low, mut high) = (0, NOUN_CLASS.len());
-    while low < high {
-        let mid = (low + high) / 2;
-        match key(mid).cmp(lemma) {
-            std::cmp::Ordering::Less => low = mid + 1,
-            std::cmp::Ordering::Greater => high = mid,
-            std::cmp::Ordering::Equal => return Some(NounClass(NOUN_CLASS[mid])),
-        }
-    }
-    None
+    let index = super::table::values(NOUNS, lemma).next()?;
+    index.parse().ok().map(NounClass)
 }
 
 /// The class of a counted noun: WordNet's, else a person for "people" and for
@@ -66,8 +57,7 @@ mod tests {
         assert_eq!(class("protester"), Some("person"));
         assert_eq!(class("democracy"), None);
         // Sorted keys: every noun finds itself.
-        for i in 0..NOUN_CLASS.len() {
-            let key = &NOUNS_TEXT[usize::from(NOUNS_AT[i])..usize::from(NOUNS_AT[i + 1]) - 1];
+        for (key, _) in super::super::table::entries(NOUNS) {
             assert!(lookup(key).is_some(), "{key}");
         }
     }

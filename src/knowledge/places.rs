@@ -29,35 +29,24 @@ pub struct Known {
     pub capital: bool,
 }
 
-fn key(i: usize) -> &'static str {
-    &PLACES_TEXT[PLACES_AT[i] as usize..PLACES_AT[i + 1] as usize - 1]
+/// Every reading of a lowercase place name without accents ("georgia" is a
+/// country and a US state).
+pub fn lookup(name: &str) -> impl Iterator<Item = Known> + '_ {
+    super::table::values(PLACES, name).filter_map(known)
 }
 
-/// Every reading of a lowercase place name ("georgia" is a country and a US state).
-pub fn lookup(name: &str) -> impl Iterator<Item = Known> + '_ {
-    let (mut first, mut end) = (0, PLACE_INFO.len());
-    while first < end {
-        let mid = (first + end) / 2;
-        if key(mid) < name {
-            first = mid + 1;
-        } else {
-            end = mid;
-        }
-    }
-    (first..PLACE_INFO.len())
-        .take_while(move |&i| key(i) == name)
-        .map(|i| {
-            let (standing, country) = PLACE_INFO[i];
-            Known {
-                standing: match standing {
-                    0 => Standing::Country,
-                    1 => Standing::Region,
-                    _ => Standing::City,
-                },
-                country,
-                capital: standing == 3,
-            }
-        })
+/// A table value: the kind's digit and the country's code ("3NP").
+fn known(value: &str) -> Option<Known> {
+    let (&kind, country) = value.as_bytes().split_first()?;
+    Some(Known {
+        standing: match kind {
+            b'0' => Standing::Country,
+            b'1' => Standing::Region,
+            _ => Standing::City,
+        },
+        country: country.try_into().ok()?,
+        capital: kind == b'3',
+    })
 }
 
 /// The capital of the country named `name`, if the table knows it.
@@ -65,9 +54,9 @@ pub fn capital_of(name: &str) -> Option<&'static str> {
     let country = lookup(name)
         .find(|k| k.standing == Standing::Country)?
         .country;
-    (0..PLACE_INFO.len())
-        .find(|&i| PLACE_INFO[i] == (3, country))
-        .map(key)
+    super::table::entries(PLACES)
+        .find(|(_, value)| known(value).is_some_and(|k| k.capital && k.country == country))
+        .map(|(name, _)| name)
 }
 
 #[cfg(test)]

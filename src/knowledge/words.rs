@@ -931,22 +931,11 @@ pub fn is_title(word: &str) -> bool {
 /// The words come from WordNet (`data/concepts.tsv`, written by
 /// `scripts/gen/concepts.py`); DESIGN.md explains what a concept does.
 pub fn concept(word: &str) -> Option<&'static str> {
-    let key = |i: usize| {
-        &concepts::CONCEPT_WORDS_TEXT
-            [concepts::CONCEPT_WORDS_AT[i] as usize..concepts::CONCEPT_WORDS_AT[i + 1] as usize - 1]
-    };
-    let (mut low, mut high) = (0, concepts::CONCEPT_OF.len());
-    while low < high {
-        let mid = (low + high) / 2;
-        match key(mid).cmp(word) {
-            std::cmp::Ordering::Less => low = mid + 1,
-            std::cmp::Ordering::Greater => high = mid,
-            std::cmp::Ordering::Equal => {
-                return Some(concepts::CONCEPTS[usize::from(concepts::CONCEPT_OF[mid])]);
-            }
-        }
-    }
-    None
+    let index = super::table::values(concepts::CONCEPT_WORDS, word).next()?;
+    index
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| concepts::CONCEPTS.get(i).copied())
 }
 
 /// The kinds of quantity a concept is a measure of (`data/concepts.tsv`'s
@@ -1144,42 +1133,6 @@ pub fn is_place_noun(word: &str) -> bool {
     )
 }
 
-/// Countries and their capitals, as reports write them, for "in Saudi Arabia's
-/// capital" (Riyadh) or "Ukraine's capital" (Kyiv): `country:capital;`, one
-/// string rather than a `match` (a few hundred arms would cost the wasm bundle
-/// far more than the text).
-const CAPITALS: &str = "afghanistan:kabul;albania:tirana;algeria:algiers;angola:luanda;\
-argentina:buenos aires;armenia:yerevan;australia:canberra;austria:vienna;azerbaijan:baku;\
-bahrain:manama;bangladesh:dhaka;belarus:minsk;belgium:brussels;bolivia:sucre;\
-bosnia:sarajevo;brazil:brasilia;bulgaria:sofia;burkina faso:ouagadougou;\
-cambodia:phnom penh;cameroon:yaounde;canada:ottawa;chad:n'djamena;chile:santiago;\
-china:beijing;colombia:bogota;croatia:zagreb;cuba:havana;cyprus:nicosia;\
-czech republic:prague;denmark:copenhagen;ecuador:quito;egypt:cairo;\
-el salvador:san salvador;eritrea:asmara;estonia:tallinn;ethiopia:addis ababa;\
-finland:helsinki;france:paris;georgia:tbilisi;germany:berlin;ghana:accra;greece:athens;\
-guatemala:guatemala city;haiti:port-au-prince;honduras:tegucigalpa;hungary:budapest;\
-iceland:reykjavik;india:new delhi;indonesia:jakarta;iran:tehran;iraq:baghdad;\
-ireland:dublin;italy:rome;japan:tokyo;jordan:amman;kazakhstan:astana;kenya:nairobi;\
-kosovo:pristina;kuwait:kuwait city;kyrgyzstan:bishkek;laos:vientiane;latvia:riga;\
-lebanon:beirut;libya:tripoli;lithuania:vilnius;madagascar:antananarivo;\
-malaysia:kuala lumpur;mali:bamako;malta:valletta;mexico:mexico city;moldova:chisinau;\
-mongolia:ulaanbaatar;montenegro:podgorica;morocco:rabat;mozambique:maputo;\
-myanmar:naypyitaw;nepal:kathmandu;netherlands:amsterdam;new zealand:wellington;\
-nicaragua:managua;niger:niamey;nigeria:abuja;north korea:pyongyang;\
-north macedonia:skopje;norway:oslo;oman:muscat;pakistan:islamabad;panama:panama city;\
-paraguay:asuncion;peru:lima;philippines:manila;poland:warsaw;portugal:lisbon;\
-qatar:doha;romania:bucharest;russia:moscow;rwanda:kigali;saudi arabia:riyadh;\
-senegal:dakar;serbia:belgrade;sierra leone:freetown;slovakia:bratislava;\
-slovenia:ljubljana;somalia:mogadishu;south africa:pretoria;south korea:seoul;\
-south sudan:juba;spain:madrid;sri lanka:colombo;sudan:khartoum;sweden:stockholm;\
-switzerland:bern;syria:damascus;taiwan:taipei;tajikistan:dushanbe;tanzania:dodoma;\
-thailand:bangkok;tunisia:tunis;turkey:ankara;turkmenistan:ashgabat;\
-uganda:kampala;ukraine:kyiv;united arab emirates:abu dhabi;\
-united kingdom:london;united states:washington;uruguay:montevideo;\
-uzbekistan:tashkent;venezuela:caracas;vietnam:hanoi;yemen:sanaa;zambia:lusaka;\
-zimbabwe:harare;israel:;england:london;scotland:edinburgh;wales:cardiff;\
-northern ireland:belfast;palestine:;";
-
 /// A nationality adjective ("the Russian delegation", "the Scottish capital"),
 /// which is not a place.
 pub fn is_nationality(word: &str) -> bool {
@@ -1190,36 +1143,6 @@ pub fn is_nationality(word: &str) -> bool {
             word,
             "swiss" | "french" | "dutch" | "greek" | "thai" | "czech"
         )
-}
-
-/// One name for a country written several ways ("U.S.", "US", "America").
-pub fn canonical_place(name: &str) -> &str {
-    match name {
-        "u s" | "us" | "usa" | "u s a" | "america" => "united states",
-        "uk" | "u k" | "britain" | "great britain" => "united kingdom",
-        "türkiye" | "turkiye" => "turkey",
-        "czechia" => "czech republic",
-        "uae" => "united arab emirates",
-        _ => name,
-    }
-}
-
-/// The capital of a country named in lowercase, if listed with one.
-pub fn capital_of(country: &str) -> Option<&'static str> {
-    country_entry(country).filter(|capital| !capital.is_empty())
-}
-
-/// True for a country of the list (lowercase, as in a `place:` anchor).
-pub fn is_country(name: &str) -> bool {
-    country_entry(name).is_some()
-}
-
-/// The capital listed for `country` ("" when none is), if it is listed.
-fn country_entry(country: &str) -> Option<&'static str> {
-    CAPITALS.split(';').find_map(|entry| {
-        let (name, capital) = entry.split_once(':')?;
-        (name == country).then_some(capital)
-    })
 }
 
 /// A street, square or district (a word of a lowercase `place:` name, or the

@@ -107,3 +107,20 @@ test('<factmark-check> annotates the articles inside it, under the strict CSP, a
   assert.deepEqual(left, [0, 0, 2]);
   assert.deepEqual(await problemsOf(page), []);
 });
+
+test('dates are marked and charted as dates: “early 2022” within “2022”', async () => {
+  const page = await openPage(browser(), PAGE);
+  await annotateIn(page, '#war-a, #war-b');
+  const mentions = await mentionsIn(page);
+  const early = mentions.find((m) => m.article === 'war-a' && m.text === 'early 2022');
+  const year = mentions.find((m) => m.article === 'war-b' && m.text === '2022');
+  assert.ok(early && year, `the war's start is not marked: ${JSON.stringify(mentions.map((m) => m.text))}`);
+  assert.equal(early.group, year.group);
+  assert.equal(early.verdict, 'differsInPrecision');
+  const chart = await page.evaluate((text) => {
+    const group = [...document.querySelectorAll('.fm-summary .fm-group')].find((li) => li.textContent.includes(text));
+    return group && [...group.querySelectorAll('svg.fm-chart title')].map((t) => t.textContent).join(' | ');
+  }, 'early 2022');
+  assert.ok(chart?.includes('Jan 1, 2022–Apr 30, 2022'), `the chart does not show early 2022 as dates: ${chart}`);
+  assert.ok(chart.includes('Jan 1, 2022–Dec 31, 2022'), chart);
+});

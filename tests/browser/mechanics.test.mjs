@@ -57,6 +57,26 @@ test('after emoji, flags, combining marks, curly quotes and an em dash, the mark
   assert.deepEqual(around, ['lasted ', 'more than four hours', '.']);
 });
 
+test('a claim whose span would cut a character (before a combining mark, inside a surrogate pair) is left unmarked', async () => {
+  const page = await openPage(browser(), PAGE);
+  const spec = [
+    {
+      verdict: 'contradiction',
+      members: [
+        { report: 'Delta 👨‍👩‍👧 Wire', text: 'says e', value: MORE }, // "e" + U+0301 follows
+        { report: 'Delta 👨‍👩‍👧 Wire', text: '\uD83C', value: MORE }, // the first half of 🇨🇭's first code point
+        { report: 'Beta Post', text: 'four and a half hours', value: HALF },
+      ],
+    },
+  ];
+  await annotateIn(page, '#emoji, #geneva-b', { fake: spec });
+  assert.deepEqual(
+    (await mentionsIn(page)).map((m) => [m.article, m.text]),
+    [['geneva-b', 'four and a half hours']],
+  );
+  assert.deepEqual(await problemsOf(page), []);
+});
+
 test('a number crossing a link, <em> and <br> is wrapped piece by piece, leaving the markup intact', async () => {
   const page = await openPage(browser(), PAGE);
   await annotateIn(page, '#markup, #geneva-b', { fake: talks('Gamma Daily') });

@@ -31,6 +31,17 @@ FACTMARK_URL=$(head -n1 "$log")
 case "$FACTMARK_URL" in http://127.0.0.1:*) ;; *) echo "the test server did not start: $(cat "$log")" >&2; exit 1 ;; esac
 export FACTMARK_URL
 
+# The WordPress tests need a WordPress: the plugin's zip, then Debian's
+# WordPress, MariaDB and Apache on 127.0.0.1 (tests/wordpress/start.sh).
+if [ $# -eq 0 ] || [[ " $* " == *" wordpress.test.mjs "* ]]; then
+  repo=$PWD
+  scripts/build-wordpress.sh >/dev/null
+  wp_out=$(tests/wordpress/start.sh)
+  wp_dir=$(sed -n 1p <<<"$wp_out")
+  export FACTMARK_WP_URL=$(sed -n 2p <<<"$wp_out")
+  trap 'kill "$server" 2>/dev/null; rm -f "$log"; "$repo/tests/wordpress/stop.sh" "$wp_dir"' EXIT
+fi
+
 cd tests/browser
 if [ "${1:-}" = --measure ]; then
   node measure.mjs "${@:2}"

@@ -13,10 +13,17 @@ import tomllib
 
 ROOT = pathlib.Path(__file__).resolve().parent
 SEEDS = ROOT.parent.parent / "seeds"
-KINDS = {"duration", "money", "percent", "count", "ordinal", "date"}
+# The core's kinds and verdicts (src/claim.rs Kind, src/align/verdict.rs Verdict).
+KINDS = {"count", "money", "percent", "duration", "length", "area", "volume", "mass",
+         "speed", "temperature", "energy", "power", "magnitude", "age", "multiplier",
+         "ordinal", "date", "time"}
+# Kinds whose units convert into each other: a stated conversion may follow them.
+MEASURED = {"money", "percent", "duration", "length", "area", "volume", "mass", "speed",
+            "temperature", "energy", "power", "magnitude", "multiplier"}
 BOUNDS = {"exact", "above", "atLeast", "below", "atMost", "justBelow",
           "justAbove", "approximately", "range", "vague"}
-VERDICTS = {"agreement", "differsInPrecision", "contradiction", "revision"}
+VERDICTS = {"agreement", "differsInPrecision", "contradiction", "revision",
+            "sourcesDiffer", "partOfWhole"}
 DURATION_UNITS = {"second", "minute", "hour", "day", "week", "month", "year"}
 errors = []
 
@@ -104,14 +111,14 @@ def check_reader(path):
                 continue
             if kind == "duration" and c["unit"] not in DURATION_UNITS:
                 err(cw, f"bad duration unit {c['unit']}")
-            if kind == "percent" and c["unit"] != "%":
-                err(cw, "percent unit must be %")
+            if kind == "percent" and c["unit"] not in ("%", "percentage point"):
+                err(cw, "percent unit must be % (or percentage point, for a change)")
             if kind == "money" and not (len(c["unit"]) == 3 and c["unit"].isupper()):
                 err(cw, f"money unit must be an ISO code, got {c['unit']}")
             check_shape(cw, c)
             conv = c.get("conversion")
-            if conv is not None and kind != "money":
-                err(cw, "conversion on non-money claim")
+            if conv is not None and kind not in MEASURED:
+                err(cw, f"conversion on a {kind} claim")
 
 
 def ref_ok(where, ref, texts):

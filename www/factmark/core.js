@@ -14,6 +14,7 @@
 // check starts a fresh one; a normal page's checks reuse the one module.
 
 import { checkInWasm } from './seam.js';
+import { coreFailureReason } from './failure.js';
 
 /** Wasm memory past which the module is dropped after a check. */
 export const RECYCLE_BYTES = 32 << 20;
@@ -33,8 +34,9 @@ export function coreMemoryBytes() {
  * the wasm-bindgen glue (URLs relative to the page's copy of the widget, so the
  * entry module gives them). Resolves with `{ reports, groups }` (the README's
  * JSON contract), `memoryBytes`, the wasm memory the module held after the
- * check, and `coreMs`, the time the check itself took; rejects with an Error whose message says why (`logged` when the
- * console already said so).
+ * check, and `coreMs`, the time the check itself took; rejects with an Error
+ * whose message says why (`logged` when the console already said so, `reason`
+ * a code of failure.js when the core did not load).
  */
 export async function checkWithCore(input, files) {
   const loaded = await loadCore(files);
@@ -67,6 +69,7 @@ function loadCore(files) {
     const reason = String(error?.message ?? error).split('\n')[0];
     const failure = new Error(`factmark: the WebAssembly core did not load (${reason}); the articles are left as they are.`);
     failure.logged = true;
+    failure.reason = coreFailureReason(error);
     console.error(failure.message);
     throw failure;
   });

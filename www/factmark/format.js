@@ -4,16 +4,93 @@
 // interval in words), and all UI is built here through createElement and
 // textContent, never from markup strings, because report text is untrusted.
 
-/** Each verdict's name and a symbol, so the verdict never relies on colour alone. */
+/**
+ * Each verdict's name, its symbol and what it means, so that a verdict never
+ * relies on colour alone: the marks add an underline style of their own
+ * (factmark.css), and the popover, the legend and the summary say the name
+ * and show the symbol. In the order the legend lists them.
+ *
+ * `marked`: the verdicts whose mentions are highlighted, those of a group of
+ * one quantity whose figures are not all the same. Agreement is not marked;
+ * a part of a whole is not one quantity (a province's toll beside the
+ * country's): never marked as a conflict, only shown as context in the
+ * popovers of its members' marks and in the summary.
+ */
 export const VERDICTS = {
-  agreement: { label: 'Agreement', symbol: '=' },
-  differsInPrecision: { label: 'Differs in precision', symbol: '≈' },
-  contradiction: { label: 'Contradiction', symbol: '≠' },
-  revision: { label: 'Revision', symbol: '↻' },
+  contradiction: {
+    label: 'Contradiction',
+    symbol: '≠',
+    marked: true,
+    look: 'double underline',
+    means: 'no single value fits all the figures',
+  },
+  revision: {
+    label: 'Revision',
+    symbol: '↻',
+    marked: true,
+    look: 'dashed underline',
+    means: 'later reports updated an earlier figure',
+  },
+  sourcesDiffer: {
+    label: 'Sources differ',
+    symbol: '⇄',
+    marked: true,
+    look: 'wavy underline',
+    means: 'each figure is a different party’s estimate (organisers and police, say), which the reports pass on: not an error of a report',
+  },
+  differsInPrecision: {
+    label: 'Differs in precision',
+    symbol: '≈',
+    marked: true,
+    look: 'dotted underline',
+    means: 'the figures fit together; some are stated more precisely',
+  },
+  partOfWhole: {
+    label: 'Part of a whole',
+    symbol: '⊂',
+    marked: false,
+    look: 'not marked',
+    means: 'not one quantity: a figure of a part beside the figure of its whole, shown as context',
+  },
+  agreement: { label: 'Agreement', symbol: '=', marked: false, look: 'not marked', means: 'every report states the same figure' },
 };
 
 export function verdictOf(group) {
-  return VERDICTS[group.verdict] ?? { label: String(group.verdict), symbol: '?' };
+  return VERDICTS[group.verdict] ?? { label: String(group.verdict), symbol: '?', marked: true, look: 'underline', means: '' };
+}
+
+/** True for a group whose mentions are highlighted (a verdict the widget does not know yet is). */
+export function isMarked(group) {
+  return verdictOf(group).marked;
+}
+
+/** True for a group that is context, not one quantity: a part of a whole. */
+export function isContext(group) {
+  return group.verdict === 'partOfWhole';
+}
+
+/** Whose estimate a figure is, in words, for a `sourcesDiffer` group's claims (frame.party). */
+const PARTIES = {
+  police: 'the police',
+  organisers: 'the organisers',
+  officials: 'officials',
+  union: 'a union',
+  health: 'health officials',
+  rescuers: 'rescuers',
+};
+
+/** " (an estimate by the organisers)" for a claim of a `sourcesDiffer` group, else "". */
+export function partyWords(claim, group) {
+  const party = claim?.frame?.party;
+  if (group.verdict !== 'sourcesDiffer' || !party) return '';
+  return ` (an estimate by ${PARTIES[party] ?? party})`;
+}
+
+/** "How likely one quantity: 85%" for a group of one quantity with a confidence, else null. */
+export function confidenceWords(group) {
+  if (isContext(group) || typeof group.confidence !== 'number' || !Number.isFinite(group.confidence)) return null;
+  const percent = Math.round(Math.min(1, Math.max(0, group.confidence)) * 100);
+  return `How likely these figures are one quantity: ${percent}%`;
 }
 
 /** `el('p', {class: 'x'}, 'text', child)`: an element with attributes and children. */

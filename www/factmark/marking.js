@@ -13,7 +13,7 @@ import { buildSummary } from './summary.js';
 import { Highlighter } from './highlight.js';
 import { Popover } from './popover.js';
 import { readTextPaced } from './text.js';
-import { verdictOf } from './format.js';
+import { isContext, isMarked, verdictOf } from './format.js';
 import { adoptStyles } from './shadow.js';
 import { addStylesheet, removeStylesheet } from './stylesheet.js';
 import { PageChanged } from './watch.js';
@@ -44,7 +44,8 @@ export async function apply(prepared, pace, watch) {
     if (options.stylesheet !== false && (await addStylesheet(prepared.stylesheet))) applied.undo.push(removeStylesheet);
     watch?.check(); // the stylesheet loaded asynchronously
     if (prepared.declined) {
-      if (options.summary !== false) {
+      // No notice where an editor gets announce.js's instead, or none is wanted.
+      if (options.summary !== false && options.notices !== false) {
         const notice = document.createElement('p');
         notice.className = 'fm-notice';
         notice.setAttribute('role', 'status');
@@ -110,26 +111,30 @@ async function mark(prepared, applied, pace, watch, settle) {
   let items = 0;
   const step = () => (++items % STEP === 0 ? settle() : null);
 
-  // Every claim, with its report and (once planned) its highlight pieces.
+  // Every claim, with its report, its group of one quantity, the parts of a
+  // whole it is in (context: never marked) and (once planned) its highlight pieces.
   const mentions = new Map();
   for (let r = 0; r < result.reports.length; r++) {
     const report = result.reports[r];
     for (const claim of report.claims) {
-      mentions.set(claim.id, { claim, report, reportIndex: r, group: null, pieces: [] });
+      mentions.set(claim.id, { claim, report, reportIndex: r, group: null, context: null, pieces: [] });
       const wait = step();
       if (wait) await wait;
     }
   }
   for (const group of result.groups) {
+    const context = isContext(group);
     for (const member of group.members) {
       const mention = mentions.get(member.claim);
-      if (mention) mention.group = group;
+      if (mention && context) (mention.context ??= []).push(group);
+      else if (mention) mention.group = group;
       const wait = step();
       if (wait) await wait;
     }
   }
 
-  // Plan the marks: per report, disputed claims in text order, none overlapping.
+  // Plan the marks: per report, disputed claims in text order, none overlapping
+  // (the mentions of a group of one quantity whose figures differ: format.js).
   const highlighter = new Highlighter();
   applied.highlighter = highlighter;
   applied.undo.push(() => highlighter.undo());
@@ -140,15 +145,21 @@ async function mark(prepared, applied, pace, watch, settle) {
     const disputed = [];
     for (let n = 0; n < claims.length; n++) {
       const mention = mentions.get(claims[n].id);
-      if (mention?.group && mention.group.verdict !== 'agreement') disputed.push({ claim: claims[n], n, mention });
+      if (mention?.group && isMarked(mention.group)) disputed.push({ claim: claims[n], n, mention });
       const wait = step();
       if (wait) await wait;
     }
     disputed.sort((a, b) => a.claim.utf16Start - b.claim.utf16Start);
     let end = 0; // end of the range planned last: later ranges must start after it
     for (const { claim, n, mention } of disputed) {
-      if (claim.utf16Start < end || claim.utf16Start >= claim.utf16End || claim.utf16End > text.length) {
-        continue; // overlapping or out of range: leave it unmarked rather than mark wrong text
+      if (
+        claim.utf16Start < end ||
+        claim.utf16Start >= claim.utf16End ||
+        claim.utf16End > text.length ||
+        insideCharacter(text, claim.utf16Start) ||
+        insideCharacter(text, claim.utf16End)
+      ) {
+        continue; // overlapping, out of range or cutting a character: leave it unmarked rather than mark wrong text
       }
       end = claim.utf16End;
       mention.pieces = highlighter.add(segments, claim.utf16Start, claim.utf16End, (i, count) =>
@@ -202,6 +213,17 @@ async function mark(prepared, applied, pace, watch, settle) {
   }
 }
 
+/**
+ * True when UTF-16 index `i` of `text` falls inside a character: before a low
+ * surrogate (the second half of a pair) or a combining mark ("hours" + U+0301).
+ * A mark must not cut one in two.
+ */
+function insideCharacter(text, i) {
+  if (i <= 0 || i >= text.length) return false;
+  const code = text.codePointAt(i);
+  return (code >= 0xdc00 && code <= 0xdfff) || /\p{M}/u.test(String.fromCodePoint(code));
+}
+
 /** Group members past which the summary is built afresh rather than compared. */
 const COMPARED_MEMBERS = 5000;
 
@@ -229,7 +251,8 @@ function placeAfterReports(node, roots, options) {
 
 /**
  * One highlight piece. The first piece of a mention is the one Tab reaches and
- * screen readers announce; the last carries the verdict's symbol (in CSS).
+ * screen readers announce (the verdict in words); the last carries the
+ * verdict's symbol (in CSS).
  */
 function markElement(mention, prefix, id, last) {
   const verdict = verdictOf(mention.group);
@@ -244,7 +267,8 @@ function markElement(mention, prefix, id, last) {
     mark.setAttribute('role', 'button');
     mark.setAttribute('aria-haspopup', 'dialog');
     mark.setAttribute('aria-expanded', 'false');
-    mark.setAttribute('aria-label', `${mention.claim.text}: ${verdict.label.toLowerCase()} with other reports`);
+    const context = mention.context ? ', with context' : '';
+    mark.setAttribute('aria-label', `${mention.claim.text}: ${verdict.label.toLowerCase()} across reports${context}`);
   }
   return mark;
 }

@@ -14,11 +14,17 @@
 // may have thousands of members: the popover lists MAX_OTHERS of them and
 // says how many more there are; figures are <span>s, because many <q>
 // elements lay out in quadratic time in Chromium.
-import { el, verdictOf } from './format.js';
+//
+// Context: a mention whose figure is the whole of a part (or the part of a
+// whole) another report states gets a "Context:" line naming that figure
+// (a `partOfWhole` group): not the same quantity, so never a conflict.
+import { confidenceWords, el, partyWords, verdictOf } from './format.js';
 
 const HIDE_DELAY_MS = 250;
 /** Most other mentions one popover lists. */
 export const MAX_OTHERS = 20;
+/** Most figures one context line names. */
+const MAX_CONTEXT = 3;
 
 export class Popover {
   /**
@@ -176,6 +182,7 @@ export class Popover {
           ': ',
           figure(other.claim.text),
           sourceWords(other.claim),
+          partyWords(other.claim, group),
           other.pieces.length ? ' ' : '',
           other.pieces.length ? el('a', { href: `#${other.pieces[0].id}`, class: 'fm-goto' }, 'Show this mention') : null,
         ),
@@ -183,6 +190,7 @@ export class Popover {
     }
     if (more) others.append(el('li', { class: 'fm-more' }, `and ${more.toLocaleString('en')} more`));
 
+    const confidence = confidenceWords(group);
     this.element.replaceChildren(
       el(
         'p',
@@ -198,12 +206,44 @@ export class Popover {
         ': ',
         figure(claim.text),
         sourceWords(claim),
+        partyWords(claim, group),
       ),
       el('p', { class: 'fm-others-title' }, 'Elsewhere:'),
       others,
       el('p', { class: 'fm-explanation', id: this.explanationId }, group.explanation),
+      confidence ? el('p', { class: 'fm-confidence' }, confidence) : null,
+      ...this.#context(claimId),
       el('button', { type: 'button', class: 'fm-close', 'aria-label': 'Close' }, '×'),
     );
+  }
+
+  /**
+   * One "Context:" line per part of a whole the mention is in: "Context: Gamma
+   * Daily’s “40 people” is part of this one, not the same quantity", or, for
+   * the part, "Context: this figure is part of Alpha Times’s “120 people”".
+   */
+  #context(claimId) {
+    const lines = [];
+    for (const group of this.mentions.get(claimId).context ?? []) {
+      const own = group.members.find((member) => member.claim === claimId);
+      const side = (part) =>
+        group.members
+          .filter((member) => Boolean(member.part) === part && member.claim !== claimId)
+          .map((member) => this.mentions.get(member.claim))
+          .filter(Boolean);
+      const symbol = el('span', { class: 'fm-badge', 'aria-hidden': 'true' }, verdictOf(group).symbol);
+      if (own?.part) {
+        const wholes = side(false);
+        if (!wholes.length) continue;
+        lines.push(el('p', { class: 'fm-context' }, symbol, ' Context: this figure is part of ', ...figures(wholes), '.'));
+      } else {
+        const parts = side(true);
+        if (!parts.length) continue;
+        const verb = parts.length === 1 ? ' is part of this one' : ' are parts of this one';
+        lines.push(el('p', { class: 'fm-context' }, symbol, ' Context: ', ...figures(parts), `${verb}, not the same quantity.`));
+      }
+    }
+    return lines;
   }
 
   /** Fixed position under the highlight, kept inside the viewport. */
@@ -285,6 +325,19 @@ export class Popover {
 /** A figure as quoted: a <span> with the quotation marks as text. */
 function figure(text) {
   return el('span', { class: 'fm-figure' }, `“${text}”`);
+}
+
+/** "Alpha Times’s “120 people” and Beta Post’s “150 people”", naming at most MAX_CONTEXT. */
+function figures(mentions) {
+  const shown = mentions.slice(0, MAX_CONTEXT);
+  const nodes = [];
+  shown.forEach((mention, i) => {
+    if (i > 0) nodes.push(i === shown.length - 1 && shown.length === mentions.length ? ' and ' : ', ');
+    nodes.push(el('strong', { class: 'fm-report' }, mention.report.name), '’s ', figure(mention.claim.text));
+  });
+  const more = mentions.length - shown.length;
+  if (more) nodes.push(` and ${more.toLocaleString('en')} more`);
+  return nodes;
 }
 
 function sourceWords(claim) {

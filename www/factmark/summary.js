@@ -12,7 +12,12 @@
 // MAX_GROUPS groups and says how many more there are, the axis is found with
 // loops (Math.min(...values) overflows the call stack past ~120,000 values),
 // and the panel is built off the page, pausing between groups (pace.js).
-import { el, formatInterval, formatValue, unitLabel, verdictOf } from './format.js';
+//
+// Verdicts: a legend names each verdict on the panel, with a sample of its
+// mark (the underline style and symbol of factmark.css) and what it means.
+// A part of a whole is not one quantity: it is counted apart, as context, and
+// its chart marks the rows of the part.
+import { VERDICTS, confidenceWords, el, formatInterval, formatValue, isContext, partyWords, unitLabel, verdictOf } from './format.js';
 
 /** Most members one chart draws. */
 export const MAX_ROWS = 20;
@@ -43,9 +48,23 @@ function svg(tag, attributes = {}, ...children) {
  */
 export async function buildSummary(prefix, groups, mentions, reportCount, pace) {
   const counts = new Map();
-  for (const group of groups) counts.set(group.verdict, (counts.get(group.verdict) ?? 0) + 1);
+  let contexts = 0;
+  for (const group of groups) {
+    if (isContext(group)) contexts++;
+    else counts.set(group.verdict, (counts.get(group.verdict) ?? 0) + 1);
+  }
+  const quantities = groups.length - contexts;
   const countWords = [];
   for (const [verdict, n] of counts) countWords.push(`${n} ${verdictOf({ verdict }).label.toLowerCase()}`);
+  const summary = [];
+  if (quantities) {
+    summary.push(`${quantities} ${quantities === 1 ? 'figure' : 'figures'} stated in more than one place: ${countWords.join(', ')}.`);
+  } else {
+    summary.push('No figure was found in more than one place.');
+  }
+  if (contexts) {
+    summary.push(`${contexts} ${contexts === 1 ? 'figure is part' : 'figures are parts'} of another’s whole, shown as context.`);
+  }
 
   const list = el('ol', { class: 'fm-groups' });
   const listed = Math.min(groups.length, MAX_GROUPS);
@@ -53,23 +72,25 @@ export async function buildSummary(prefix, groups, mentions, reportCount, pace) 
     if (pace.due()) await pace.break();
     const group = groups[i];
     const verdict = verdictOf(group);
+    const confidence = confidenceWords(group);
     list.append(
       el(
         'li',
-        { class: `fm-group fm-v-${group.verdict}`, id: `${prefix}-${i}` },
+        { class: `fm-group fm-v-${group.verdict}${isContext(group) ? ' fm-context-group' : ''}`, id: `${prefix}-${i}` },
         el(
           'p',
           { class: 'fm-group-title' },
           el('span', { class: 'fm-badge', 'aria-hidden': 'true' }, verdict.symbol),
           ' ',
-          el('span', { class: 'fm-verdict' }, verdict.label),
+          el('span', { class: 'fm-verdict' }, isContext(group) ? `Context, ${verdict.label.toLowerCase()}` : verdict.label),
           ': ',
-          el('span', { class: 'fm-subject' }, group.subject || group.measure),
+          el('span', { class: 'fm-subject' }, group.subject),
           group.unit ? ` (${unitLabel(group.unit)})` : '',
         ),
         chart(`${prefix}-${i}`, group, mentions),
         group.members.length > MAX_ROWS ? el('p', { class: 'fm-more' }, moreWords(group.members.length - MAX_ROWS, 'mention')) : null,
         el('p', { class: 'fm-explanation' }, group.explanation),
+        confidence ? el('p', { class: 'fm-confidence' }, confidence) : null,
       ),
     );
   }
@@ -78,15 +99,36 @@ export async function buildSummary(prefix, groups, mentions, reportCount, pace) 
     'section',
     { class: 'fm-summary', 'aria-labelledby': `${prefix}-summary-title`, 'data-factmark-ui': '' },
     el('h2', { class: 'fm-summary-title', id: `${prefix}-summary-title` }, `Figures across ${reportCount} reports`),
-    el(
-      'p',
-      { class: 'fm-summary-counts' },
-      groups.length
-        ? `${groups.length} ${groups.length === 1 ? 'figure' : 'figures'} stated in more than one place: ${countWords.join(', ')}.`
-        : 'No figure was found in more than one place.',
-    ),
+    el('p', { class: 'fm-summary-counts' }, summary.join(' ')),
+    groups.length ? legend(groups) : null,
     groups.length ? list : null,
     groups.length > listed ? el('p', { class: 'fm-more' }, moreWords(groups.length - listed, 'figure')) : null,
+  );
+}
+
+/**
+ * The key to the verdicts on the panel: for each, a sample of its mark (or its
+ * symbol, when it is not marked), its name, how it looks and what it means.
+ */
+function legend(groups) {
+  const present = new Set(groups.map((group) => group.verdict));
+  const order = [...Object.keys(VERDICTS), ...present].filter((v, i, all) => present.has(v) && all.indexOf(v) === i);
+  return el(
+    'ul',
+    { class: 'fm-legend', 'aria-label': 'Key to the verdicts' },
+    ...order.map((v) => {
+      const verdict = verdictOf({ verdict: v });
+      return el(
+        'li',
+        { class: `fm-key fm-v-${v}` },
+        verdict.marked
+          ? el('span', { class: `fm-sample fm-v-${v} fm-last`, 'aria-hidden': 'true' }, '42')
+          : el('span', { class: 'fm-badge', 'aria-hidden': 'true' }, verdict.symbol),
+        ' ',
+        el('strong', { class: 'fm-verdict' }, verdict.label),
+        ` (${verdict.symbol}, ${verdict.look})${verdict.means ? `: ${verdict.means}` : ''}.`,
+      );
+    }),
   );
 }
 
@@ -125,9 +167,10 @@ function chart(id, group, mentions) {
   const height = rows.length * ROW + AXIS;
   const titleId = `${id}-chart`;
   const more = group.members.length - rows.length;
+  const partWord = (member) => (member.part ? ' (part)' : '');
   const description =
     rows
-      .map(({ member, mention }) => `${mention?.report.name ?? member.claim}: ${formatInterval(member.value, group.unit)}`)
+      .map(({ member, mention }) => `${mention?.report.name ?? member.claim}${partWord(member)}: ${formatInterval(member.value, group.unit)}`)
       .join('; ') + (more ? `; ${moreWords(more, 'mention')}` : '');
 
   const root = svg(
@@ -140,10 +183,12 @@ function chart(id, group, mentions) {
     const y = i * ROW + ROW / 2;
     const { low, high, lowInclusive, highInclusive } = member.value;
     const name = mention?.report.name ?? member.claim;
-    const row = svg('g', { class: 'fm-chart-row' });
+    // The rows of a part of a whole: ⊂ before the name, a dashed bar (factmark.css).
+    const row = svg('g', { class: member.part ? 'fm-chart-row fm-part' : 'fm-chart-row' });
+    const words = `${name}${partWord(member)}: “${mention?.claim.text ?? ''}”${partyWords(mention?.claim, group)}`;
     row.append(
-      svg('title', {}, `${name}: “${mention?.claim.text ?? ''}” = ${formatInterval(member.value, group.unit)}`),
-      svg('text', { class: 'fm-chart-label', x: LABEL_WIDTH, y: y + 4, 'text-anchor': 'end' }, shorten(name, 14)),
+      svg('title', {}, `${words} = ${formatInterval(member.value, group.unit)}`),
+      svg('text', { class: 'fm-chart-label', x: LABEL_WIDTH, y: y + 4, 'text-anchor': 'end' }, member.part ? `⊂ ${shorten(name, 12)}` : shorten(name, 14)),
     );
     if (low !== null && low === high) {
       row.append(svg('circle', { class: 'fm-end fm-closed', cx: x(low), cy: y, r: 4 }));

@@ -56,9 +56,11 @@ pub fn from_manifest(path: &OsString) -> (Vec<Source>, Vec<FileError>) {
 }
 
 /// Reads every source it can; the others get a message naming the file and the
-/// reason. The same file given twice is read once.
-pub fn read_all(sources: Vec<Source>) -> (Vec<Report>, Vec<FileError>) {
+/// reason. The same file given twice is read once. The paths are those of the
+/// reports, in their order.
+pub fn read_all(sources: Vec<Source>) -> (Vec<Report>, Vec<PathBuf>, Vec<FileError>) {
     let mut reports = Vec::with_capacity(sources.len());
+    let mut paths = Vec::with_capacity(sources.len());
     let mut errors = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for source in sources {
@@ -67,18 +69,21 @@ pub fn read_all(sources: Vec<Source>) -> (Vec<Report>, Vec<FileError>) {
             continue;
         }
         match read_text(&source.path) {
-            Ok(text) => reports.push(Report {
-                name: source.name,
-                date: source.date,
-                text,
-            }),
+            Ok(text) => {
+                reports.push(Report {
+                    name: source.name,
+                    date: source.date,
+                    text,
+                });
+                paths.push(source.path);
+            }
             Err(message) => errors.push(FileError {
                 file: shown(&source.name),
                 message,
             }),
         }
     }
-    (reports, errors)
+    (reports, paths, errors)
 }
 
 /// The text of a regular file of at most [`factmark::MAX_REPORT_BYTES`]. A

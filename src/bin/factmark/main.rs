@@ -6,6 +6,7 @@
 //! could not be read (each gets a one-line message on stderr, the others are
 //! still reported), or a score fell below its baseline; 2 for a usage error.
 
+mod annotation;
 mod files;
 mod score;
 
@@ -18,12 +19,15 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: factmark claims [--manifest FILE] [--] [FILE...]
-       factmark check [--json] [--manifest FILE] [--] [FILE...]
+       factmark check [--json | --format table|json|web-annotation] [--manifest FILE] [--] [FILE...]
        factmark score [--undated] [--details] [--pairs FILE] [--threshold T] [--json] [--baseline FILE [--update-baseline]] DIR...
        factmark --help
 
   claims       every file's claims, as JSON
-  check        groups and verdicts across the files: a table, or JSON with --json
+  check        groups and verdicts across the files: a table, or JSON with --json,
+               or with --format web-annotation the groups a reader sees marked
+               (not plain agreement, not a part of a whole) as W3C Web
+               Annotations (JSON-LD)
   score        scores factmark on clusters of labelled reports (tests/corpus/news/GUIDE.md)
 
   --manifest FILE  a CSV file with a header naming the columns file, name and date
@@ -54,10 +58,19 @@ struct CheckOutput {
     errors: Vec<FileError>,
 }
 
+/// How `check` prints its result.
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Table,
+    Json,
+    WebAnnotation,
+}
+
 /// The parsed command line.
 struct Options {
     command: String,
     json: bool,
+    format: Format,
     manifest: Option<OsString>,
     undated: bool,
     details: bool,
@@ -91,7 +104,7 @@ fn main() -> ExitCode {
         errors.extend(bad);
     }
     sources.extend(options.paths.iter().map(Source::from_path));
-    let (reports, read_errors) = files::read_all(sources);
+    let (reports, paths, read_errors) = files::read_all(sources);
     errors.extend(read_errors);
     for e in &errors {
         say(&format!("factmark: {}: {}", e.file, e.message));
@@ -111,7 +124,14 @@ fn main() -> ExitCode {
             })
         }
         _ => match factmark::check(&reports) {
-            Ok(check) if options.json => print_json(&CheckOutput { check, errors }),
+            Ok(check) if options.format == Format::WebAnnotation => {
+                let texts: Vec<&str> = reports.iter().map(|r| r.text.as_str()).collect();
+                let paths: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+                print_json(&annotation::collection(&check, &texts, &paths))
+            }
+            Ok(check) if options.json || options.format == Format::Json => {
+                print_json(&CheckOutput { check, errors })
+            }
             Ok(check) => print_table(&check),
             Err(e) => {
                 say(&format!("factmark: {e}"));
@@ -139,6 +159,7 @@ fn parse(args: Vec<OsString>) -> Result<Option<Options>, String> {
     let mut options = Options {
         command,
         json: false,
+        format: Format::Table,
         manifest: None,
         undated: false,
         details: false,
@@ -157,6 +178,16 @@ fn parse(args: Vec<OsString>) -> Result<Option<Options>, String> {
             Some("--") => options_end = true,
             Some("--help") => return Ok(None),
             Some("--json") if options.command != "claims" => options.json = true,
+            Some("--format") if options.command == "check" => {
+                options.format = match args.next().as_ref().and_then(|f| f.to_str()) {
+                    Some("table") => Format::Table,
+                    Some("json") => Format::Json,
+                    Some("web-annotation") => Format::WebAnnotation,
+                    _ => {
+                        return Err("factmark: --format takes table, json or web-annotation".into())
+                    }
+                }
+            }
             Some("--manifest") if !scoring => {
                 options.manifest = Some(args.next().ok_or("factmark: --manifest needs a file")?)
             }

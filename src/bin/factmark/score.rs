@@ -781,12 +781,13 @@ fn pair_rows(
         .iter()
         .filter_map(|&(q, id)| Some((*index.get(id?)?, q)))
         .collect();
-    for pair in align::pairs(&candidates) {
-        let (Some(&qa), Some(&qb)) = (quantity_of.get(&pair.a), quantity_of.get(&pair.b)) else {
+    for (pair, features) in align::pair_features(&candidates) {
+        let (i, j) = (pair.a as usize, pair.b as usize);
+        let (Some(&qa), Some(&qb)) = (quantity_of.get(&i), quantity_of.get(&j)) else {
             continue;
         };
-        let (a, b) = (candidates[pair.a].claim, candidates[pair.b].claim);
-        match pair.features {
+        let (a, b) = (candidates[i].claim, candidates[j].claim);
+        match features {
             Ok(values) => {
                 let row: Vec<String> = values.iter().map(|v| format!("{v:.3}")).collect();
                 let quote = |c: &factmark::Claim| {
