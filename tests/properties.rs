@@ -14,7 +14,10 @@
 mod invariants;
 
 use factmark::{Kind, Report, MAX_REPORT_BYTES};
-use invariants::{check_claims, check_read, check_reports, group_shapes, utf16_matches};
+use invariants::{
+    check_claims, check_names_and_dates, check_read, check_reports, group_shapes, other_order,
+    utf16_matches,
+};
 use proptest::prelude::*;
 
 /// Pieces of news text, chosen to meet the reader's qualifiers, numbers, units
@@ -257,6 +260,101 @@ proptest! {
     fn grouped_reports_do_not_depend_on_report_order(texts in prop::collection::vec(templated_report(), 2..6)) {
         assert_checks(&texts)?;
     }
+}
+
+/// Report names as pages and manifests give them: empty, repeated, already
+/// suffixed, non-ASCII, bidi, very long.
+const NAMES: &[&str] = &[
+    "",
+    "X",
+    "X",
+    "X (2)",
+    "Reuters",
+    "Süddeutsche Zeitung",
+    "新华社",
+    "\u{202e}أخبار\u{202c} 👩‍👩‍👧",
+    "a name of a hundred and twenty characters, as a CMS that puts a whole headline into data-name would give it, say......",
+];
+
+/// Publication dates: real days, with times and zones (some moving the day),
+/// and dates that must count as none.
+const DATES: &[Option<&str>] = &[
+    None,
+    Some("2025-04-11"),
+    Some("2025-04-12"),
+    Some("2025-04-11 09:30"),
+    Some("2025-04-11T23:30-05:00"),
+    Some("2025-04-12T00:10+01:00"),
+    Some("2025-04-11T12:00:59.999Z"),
+    Some("2024-02-29"),
+    Some("2025-02-30"),
+    Some("9999-99-99"),
+    Some("0000-01-01T00:00+00:01"),
+    Some("2025-04-11 noon"),
+    Some(""),
+];
+
+fn named_dated_report() -> impl Strategy<Value = Report> {
+    (
+        prop::sample::select(NAMES),
+        prop::sample::select(DATES),
+        templated_report(),
+    )
+        .prop_map(|(name, date, text)| Report {
+            name: name.to_string(),
+            date: date.map(str::to_string),
+            text,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Names come back unique, dates as given when real (else the dateline's),
+    /// and groups do not depend on the order of the reports (reports of one
+    /// name keep theirs, which decides who gets the name and who "name (2)").
+    #[test]
+    fn named_and_dated_reports_keep_the_invariants(reports in prop::collection::vec(named_dated_report(), 1..6)) {
+        check_reports(&reports).map_err(|why| TestCaseError::fail(format!("{why}\ninputs: {reports:?}")))?;
+    }
+}
+
+/// Negative controls: the name and date properties catch a name that is not
+/// the given one made unique, and a date that is not the given one.
+#[test]
+fn name_and_date_properties_fail_when_tampered() {
+    let reports = [
+        Report {
+            name: "X".into(),
+            date: Some("2025-04-11T23:30-05:00".into()),
+            text: talks("", 4),
+        },
+        Report::new("X", talks("about ", 4)),
+    ];
+    let check = factmark::check(&reports).unwrap();
+    assert_eq!(check_names_and_dates(&reports, &check), Ok(()));
+    assert_eq!(check.reports[0].date.as_deref(), Some("2025-04-12"));
+    assert_eq!(check.reports[1].name, "X (2)");
+
+    let mut renamed = check.clone();
+    renamed.reports[1].name = "X 2".into();
+    assert!(check_names_and_dates(&reports, &renamed).is_err());
+    let mut redated = check.clone();
+    redated.reports[0].date = Some("2025-04-11".into());
+    assert!(check_names_and_dates(&reports, &redated).is_err());
+    let mut retimed = check;
+    retimed.reports[0].time = None;
+    assert!(check_names_and_dates(&reports, &retimed).is_err());
+}
+
+/// The other order reverses the reports but keeps those of one name in theirs.
+#[test]
+fn other_order_keeps_reports_of_one_name_in_order() {
+    let reports: Vec<Report> = ["X", "Y", "X", "Z"]
+        .iter()
+        .map(|name| Report::new(*name, ""))
+        .collect();
+    assert_eq!(other_order(&reports), [3, 0, 1, 2]);
 }
 
 /// Qualifiers whose intervals overlap, nest or miss each other around a figure.

@@ -6,7 +6,7 @@
 #[path = "support/invariants.rs"]
 mod invariants;
 
-use invariants::{check_read, check_reports, split_reports, REPORT_SEPARATOR};
+use invariants::{check_read, check_reports, parse_reports};
 use std::path::Path;
 
 /// The `check` fuzz target splits its input into at most this many reports.
@@ -38,7 +38,7 @@ fn regression_inputs_keep_the_invariants() {
         if let Err(why) = check_read(&text) {
             failures.push(format!("{name} (read_claims): {why}"));
         }
-        if let Err(why) = check_reports(&split_reports(&text, REPORT_SEPARATOR, MAX_REPORTS)) {
+        if let Err(why) = check_reports(&parse_reports(&text, MAX_REPORTS)) {
             failures.push(format!("{name} (check): {why}"));
         }
     }

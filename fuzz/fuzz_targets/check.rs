@@ -1,6 +1,10 @@
 //! Splits the input into at most 8 reports on the byte 0x1E (ASCII record
-//! separator) and runs `check` on them in both orders, asserting the invariants
-//! of tests/support/invariants.rs.
+//! separator); a report holding the byte 0x1F (unit separator) opens with its
+//! name, and with its publication date when it holds two (`name␟date␟text`), so
+//! the fuzzer controls names (empty, repeated, non-ASCII, long) and dates (real,
+//! impossible, garbage, with times and zones) as well as the text. Runs `check`
+//! on them in two orders, asserting the invariants of
+//! tests/support/invariants.rs (`check_reports`).
 
 #![no_main]
 
@@ -19,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let reports = invariants::split_reports(text, invariants::REPORT_SEPARATOR, MAX_REPORTS);
+    let reports = invariants::parse_reports(text, MAX_REPORTS);
     if let Err(why) = invariants::check_reports(&reports) {
         panic!("{why}");
     }

@@ -285,6 +285,10 @@ impl Published {
             _ => return None,
         }
         published.day += minutes.div_euclid(24 * 60);
+        // Not when the zone moves the day out of the years "YYYY" can write.
+        (0..=9999)
+            .contains(&civil_from_days(published.day).0)
+            .then_some(())?;
         published.minute = Some(minutes.rem_euclid(24 * 60) as u16);
         Some(published)
     }
@@ -557,6 +561,8 @@ mod tests {
             "2025-04-11 24:00",
             "2025-04-11 12:60",
             "2025-04-11T12:00+15:00",
+            "0000-01-01T00:00+00:01",
+            "9999-12-31T23:59-00:01",
             "2025-04-11 noon",
             "11/04/2025",
             "",
