@@ -14,7 +14,7 @@
 //! align: 100 reports, 820 claims in 1.2 ms
 //! check: 1000 reports …
 //! check: 10000 reports …
-//! check: ratio 10000/1000 = 10.9 (fastest runs)
+//! check: ratio 10000/1000 = 9.3 (fastest runs)
 //! ```
 //!
 //! The one assertion is on that ratio (of the fastest runs, the least disturbed

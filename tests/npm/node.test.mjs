@@ -1,5 +1,5 @@
 // The npm package in Node (dist/npm, as `factmark` through node_modules): check()
-// without a DOM on the seed reports, and the Web Annotation export of check(),
+// without a DOM on the seed reports and two short ones, and the Web Annotation export of check(),
 // of the CLI (`factmark check --format web-annotation`) validated against the
 // model's JSON-LD context (validate.mjs); both agree on every selector. The
 // contract's fields of the new verdicts (sourcesDiffer, partOfWhole,
@@ -17,14 +17,15 @@ import { validate } from './validate.mjs';
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 /** The verdicts the widget marks and the export carries (contract.d.ts's MarkedVerdict). */
 const MARKED = new Set(['contradiction', 'differsInPrecision', 'revision', 'sourcesDiffer']);
-const seeds = readdirSync(`${repo}/seeds`).sort().map((file) => ({
-  name: `seeds/${file}`,
-  text: readFileSync(`${repo}/seeds/${file}`, 'utf8'),
-}));
+// The seed reports and two short ones whose figures differ in precision (at
+// the fitted threshold the seeds alone show agreements only, which are not
+// exported): named by their paths, as the CLI names them.
+const paths = [...readdirSync(`${repo}/seeds`).sort().map((file) => `seeds/${file}`), 'tests/npm/fixtures/geneva-a.txt', 'tests/npm/fixtures/geneva-b.txt'];
+const reports = paths.map((path) => ({ name: path, text: readFileSync(`${repo}/${path}`, 'utf8') }));
 
-test('check() in Node reads and groups the seeds as the CLI does', () => {
-  const result = check(seeds);
-  const cli = JSON.parse(execFileSync(`${repo}/target/release/factmark`, ['check', '--json', ...seeds.map((s) => s.name)], { cwd: repo }));
+test('check() in Node reads and groups the reports as the CLI does', () => {
+  const result = check(reports);
+  const cli = JSON.parse(execFileSync(`${repo}/target/release/factmark`, ['check', '--json', ...paths], { cwd: repo }));
   assert.deepEqual(result.reports.map((r) => r.claims.length), cli.reports.map((r) => r.claims.length));
   assert.deepEqual(result.groups, cli.groups);
   assert.ok(result.groups.some((g) => g.verdict !== 'agreement'));
@@ -37,8 +38,8 @@ test('check() throws a plain Error past the core’s limits, and stays usable', 
 });
 
 test('the Node export validates against the Web Annotation context, one annotation per highlighted group', async () => {
-  const result = check(seeds);
-  const annotations = toWebAnnotations(result, seeds);
+  const result = check(reports);
+  const annotations = toWebAnnotations(result, reports);
   assert.equal(annotations.length, result.groups.filter((g) => MARKED.has(g.verdict)).length);
   assert.equal(await validate(annotations), annotations.length);
   for (const annotation of annotations) {
@@ -50,13 +51,13 @@ test('the Node export validates against the Web Annotation context, one annotati
 });
 
 test('the CLI export validates too, and has the same selectors as the Node export', async () => {
-  const out = execFileSync(`${repo}/target/release/factmark`, ['check', '--format', 'web-annotation', ...seeds.map((s) => s.name)], { cwd: repo });
+  const out = execFileSync(`${repo}/target/release/factmark`, ['check', '--format', 'web-annotation', ...paths], { cwd: repo });
   const collection = JSON.parse(out);
   assert.equal(collection.type, 'AnnotationCollection');
   const items = collection.first.items;
   assert.equal(collection.total, items.length);
   assert.equal(await validate(collection), items.length);
-  const fromNode = toWebAnnotations(check(seeds), seeds);
+  const fromNode = toWebAnnotations(check(reports), reports);
   assert.deepEqual(
     items.map((a) => a.target.map((t) => t.selector)),
     fromNode.map((a) => a.target.map((t) => t.selector)),
@@ -118,7 +119,7 @@ test('Web Annotations carry sourcesDiffer and never a part of a whole, from Node
 });
 
 test('negative control: a term the context does not define fails validation', async () => {
-  const [annotation] = toWebAnnotations(check(seeds), seeds);
+  const [annotation] = toWebAnnotations(check(reports), reports);
   await assert.rejects(validate({ ...annotation, verdictOfFactmark: 'contradiction' }));
   await assert.rejects(validate({ ...annotation, motivation: 'assessingTheFigures' }));
 });
