@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: the corpus data checks, the generated tables, the Rust suite
 # (unit tests, golden corpus, properties, CLI, fuzz regressions), the alignment
-# fit's reproducibility, the real-news scores against their baseline, the benchmark's linearity check, the widget in headless
-# Chromium (with the WordPress plugin in a real WordPress), and the npm
-# package. Installs what it needs first (scripts/setup.sh).
+# fit's reproducibility, the real-news scores against their baseline, the
+# benchmark's linearity check, the widget in headless Chromium (with the
+# WordPress plugin in a real WordPress), and the npm package. Installs what it needs first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
