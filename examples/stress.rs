@@ -1,7 +1,7 @@
 //! Times `check` on one adversarial report set, for scripts/reliability.sh:
 //!
 //!     cargo run --release --example stress -- PATTERN MB     # a pattern of --list
-//!     cargo run --release --example stress -- over-cap WHAT  # report, total or count
+//!     cargo run --release --example stress -- over-cap WHAT  # report, total, count or claims
 //!     cargo run --release --example stress -- --list         # the patterns: name TAB what
 //!
 //! Prints one JSON line: the pattern, bytes, reports, the median time of the
@@ -27,7 +27,7 @@ fn main() {
         [p, s] => (p.as_str(), s.as_str()),
         _ => {
             eprintln!(
-                "usage: stress PATTERN MB | stress over-cap report|total|count | stress --list"
+                "usage: stress PATTERN MB | stress over-cap report|total|count|claims | stress --list"
             );
             std::process::exit(2);
         }
@@ -92,7 +92,10 @@ fn over_cap(what: &str) -> Vec<Report> {
         "count" => (0..=factmark::MAX_REPORTS)
             .map(|i| Report::new(format!("r{i}"), "4 hours."))
             .collect(),
-        other => panic!("over-cap takes report, total or count, not {other:?}"),
+        // One report of 64 KB stating a figure every 4 bytes, over its
+        // limit of one per BYTES_PER_CLAIM bytes.
+        "claims" => vec![Report::new("table", "1,1,".repeat(16_000))],
+        other => panic!("over-cap takes report, total, count or claims, not {other:?}"),
     }
 }
 

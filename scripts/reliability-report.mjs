@@ -73,8 +73,9 @@ for (const r of linear.filter((r) => !r.pattern.startsWith('over-cap'))) {
       `${n(Math.round(r.ms))} ms`,
       (r.bytes / 1e3 / r.ms).toFixed(1),
       (perByte / base[r.pattern]).toFixed(2),
-      n(r.claims),
-      n(r.groups),
+      // A report of more figures than prose holds is refused (the cap on claims).
+      r.claims === null ? 'refused: over the cap on figures' : n(r.claims),
+      r.groups === null ? '–' : n(r.groups),
       r.peakMB === null ? '–' : `${n(r.peakMB)} MB`,
       `\`cargo run --release --example stress -- ${r.pattern} ${size}\``,
     ),
@@ -87,6 +88,34 @@ Short version in the default suite: \`tests/adversarial.rs\` checks every patter
 at 20 KB and 320 KB (debug build) and fails if 16 times the input takes 64 times
 as long or more.
 
+## The core: memory per byte
+
+Peak resident memory of \`check\` before and after issue 11 (a cap of one figure
+per 16 bytes a report and a check, at least 1,000; 16-byte alignment pairs;
+neighbour lists of 12 bytes a neighbour in the clustering), measured
+2026-11-30 with \`cargo run --release --example stress -- PATTERN MB\` on
+the 2-core machine; the process alone takes 3 MB. Fixed text in
+\`scripts/reliability-report.mjs\`, not re-measured by \`scripts/reliability.sh\`.
+
+| pattern | claims at 1 / 4 MB | peak at 1 MB, before → after | peak at 4 MB, before → after |
+|---|---|---|---|
+| digits | 0 / 0 | 5 → 5 MB | 11 → 11 MB |
+| qualifiers | 1 / 1 | 9 → 9 MB | 29 → 29 MB |
+| words | 16,666 / 66,666 | 106 → 42 MB | 414 → 163 MB |
+| nospace | 35,714 / 142,856 | 218 → 92 MB | 862 → 317 MB |
+| repeat | 20,391 / 81,627 | 156 → 52 MB | 560 → 199 MB |
+| places | 17,049 / 67,933 | 111 → 46 MB | 433 → 175 MB |
+| ones ("1,1,1,…") | 250,000 / 1,000,000 before; refused after | 1,494 → 39 MB | 5,977 → 151 MB |
+
+"ones" is "1,1,1,…", a figure every few bytes, refused now: "report "part0"
+states 250000 figures in 1000000 bytes, over factmark's limit of 62500 for its
+length …".
+
+Short version in the default suite: \`tests/memory.rs\` checks every pattern at
+200 KB under a counting allocator (debug build, about 3 s) and fails past 100
+times the input unless the cap refused it; it measures 6 (digits) to 74
+(nospace) times, and 55 for "ones" until its refusal.
+
 ## The core: inputs past the caps
 
 | input | what happened | time | reproduce |
@@ -97,6 +126,7 @@ for (const r of linear.filter((r) => r.pattern.startsWith('over-cap'))) {
     report: 'one report of 64 MiB + 1 byte',
     total: `5 reports of 51.2 MiB + 1 byte (over the 256 MiB total)`,
     count: '100,001 reports (over 100,000)',
+    claims: 'one report of 64 KB stating 16,000 figures ("1,1,1,…"; over one per 16 bytes)',
   }[what];
   out.push(row(label, r.error ? `error: "${r.error}"` : '**no error**', r.ms === undefined ? '–' : `${r.ms} ms`, `\`cargo run --release --example stress -- over-cap ${what}\``));
 }

@@ -39,7 +39,7 @@ for pattern in $PATTERNS; do
     tail -n1 "$out/linear.jsonl"
   done
 done
-for what in report total count; do
+for what in report total count claims; do
   timeout "$LIMIT" "$stress" over-cap "$what" >>"$out/linear.jsonl" || echo "{\"pattern\":\"over-cap-$what\",\"error\":\"no answer\"}" >>"$out/linear.jsonl"
   tail -n1 "$out/linear.jsonl"
 done

@@ -12,6 +12,21 @@ pub enum Error {
     TooManyReports { count: usize },
     /// The reports together are longer than [`crate::MAX_TOTAL_BYTES`].
     TotalTooLarge { bytes: usize },
+    /// One report states more figures than [`crate::max_claims`] allows for
+    /// its length: more than prose can hold.
+    TooManyClaims {
+        report: String,
+        claims: usize,
+        bytes: usize,
+        limit: usize,
+    },
+    /// The reports together state more figures than [`crate::max_claims`]
+    /// allows for their total length; `report` is the one that passed it.
+    TooManyClaimsInAll {
+        report: String,
+        bytes: usize,
+        limit: usize,
+    },
     /// The caller passed something that is not a list of reports (from JS only).
     InvalidInput(String),
 }
@@ -33,6 +48,27 @@ impl fmt::Display for Error {
                 f,
                 "the reports total {bytes} bytes, over factmark's limit of {} bytes; check fewer at once",
                 crate::MAX_TOTAL_BYTES
+            ),
+            Error::TooManyClaims {
+                report,
+                claims,
+                bytes,
+                limit,
+            } => write!(
+                f,
+                "report \"{report}\" states {claims} figures in {bytes} bytes, over factmark's limit of {limit} for its length (one figure per {} bytes, at least {}); news prose states far fewer, so it is probably a table or data, not an article: leave it out or check only its prose",
+                crate::BYTES_PER_CLAIM,
+                crate::MIN_CLAIMS_LIMIT
+            ),
+            Error::TooManyClaimsInAll {
+                report,
+                bytes,
+                limit,
+            } => write!(
+                f,
+                "the reports state more than {limit} figures in {bytes} bytes together (passed at report \"{report}\"), over factmark's limit for their length (one figure per {} bytes, at least {}); check fewer reports at once",
+                crate::BYTES_PER_CLAIM,
+                crate::MIN_CLAIMS_LIMIT
             ),
             Error::InvalidInput(why) => write!(f, "factmark was called with invalid input: {why}"),
         }

@@ -39,8 +39,9 @@
 //! stage makes one pass over the tokens, or looks at a window of bounded size
 //! around each number, and alignment buckets claims by key instead of comparing
 //! every pair. Inputs are capped: one report at [`MAX_REPORT_BYTES`], one check at
-//! [`MAX_REPORTS`] reports and [`MAX_TOTAL_BYTES`] in all; larger inputs get an
-//! [`Error`], never a hang.
+//! [`MAX_REPORTS`] reports and [`MAX_TOTAL_BYTES`] in all, and a report (and a
+//! check) at one figure per [`BYTES_PER_CLAIM`] bytes (at least
+//! [`MIN_CLAIMS_LIMIT`]); larger inputs get an [`Error`], never a hang.
 
 pub mod align;
 pub mod claim;
@@ -68,6 +69,20 @@ pub const MAX_REPORT_BYTES: usize = 64 << 20;
 pub const MAX_REPORTS: usize = 100_000;
 /// Largest total of all reports in one check, in UTF-8 bytes (256 MiB).
 pub const MAX_TOTAL_BYTES: usize = 256 << 20;
+/// A report may state at most one figure (claim) per this many bytes of its
+/// text, and so may all reports of a check together (see [`max_claims`]).
+/// The densest real news article of the corpus states one per 43 bytes.
+pub const BYTES_PER_CLAIM: usize = 16;
+/// Figures any report, and any check, may state whatever its length.
+pub const MIN_CLAIMS_LIMIT: usize = 1_000;
+
+/// Most figures (claims) a text of `bytes` bytes may state: one per
+/// [`BYTES_PER_CLAIM`] bytes, and never fewer than [`MIN_CLAIMS_LIMIT`]. Each
+/// claim costs a few kilobytes while reports are aligned, so this bounds the
+/// memory a check takes by a multiple of its input (README, "Limits").
+pub fn max_claims(bytes: usize) -> usize {
+    (bytes / BYTES_PER_CLAIM).max(MIN_CLAIMS_LIMIT)
+}
 
 /// One report to check: its name, its publication date when known, and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,13 +148,35 @@ pub struct Check {
 
 /// Reads one report's numeric claims. `name` becomes part of each claim's id.
 pub fn read_claims(name: &str, text: &str) -> Result<Vec<Claim>, Error> {
+    read_within(name, text, usize::MAX)
+}
+
+/// [`read_claims`] under the report's cap on figures and `allowance`, what
+/// is left of the check's.
+fn read_within(name: &str, text: &str, allowance: usize) -> Result<Vec<Claim>, Error> {
     if text.len() > MAX_REPORT_BYTES {
         return Err(Error::ReportTooLarge {
             report: name.to_string(),
             bytes: text.len(),
         });
     }
-    Ok(read::claims(name, text))
+    let limit = max_claims(text.len());
+    read::claims_within(name, text, limit.min(allowance)).map_err(|claims| {
+        if claims > limit {
+            Error::TooManyClaims {
+                report: name.to_string(),
+                claims,
+                bytes: text.len(),
+                limit,
+            }
+        } else {
+            Error::TooManyClaimsInAll {
+                report: name.to_string(),
+                bytes: 0,
+                limit: 0,
+            }
+        }
+    })
 }
 
 /// Reads every report, groups the claims that measure the same quantity and
@@ -154,9 +191,21 @@ pub fn check(reports: &[Report]) -> Result<Check, Error> {
     if total > MAX_TOTAL_BYTES {
         return Err(Error::TotalTooLarge { bytes: total });
     }
+    // The claims of all reports together are capped too: else many short
+    // reports, each under its own cap, would add up to any number.
+    let limit = max_claims(total);
+    let mut stated = 0;
     let mut read = Vec::with_capacity(reports.len());
     for (report, name) in reports.iter().zip(unique_names(reports)) {
-        let claims = read_claims(&name, &report.text)?;
+        let claims = read_within(&name, &report.text, limit - stated).map_err(|e| match e {
+            Error::TooManyClaimsInAll { report, .. } => Error::TooManyClaimsInAll {
+                report,
+                bytes: total,
+                limit,
+            },
+            other => other,
+        })?;
+        stated += claims.len();
         read.push(ReportClaims::new(name, report.date.as_deref(), claims));
     }
     let groups = align::groups(&read);

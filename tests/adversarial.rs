@@ -8,7 +8,7 @@
 #[path = "support/adversarial.rs"]
 mod adversarial;
 
-use factmark::{Error, Report, MAX_REPORTS, MAX_TOTAL_BYTES};
+use factmark::{Error, Report, BYTES_PER_CLAIM, MAX_REPORTS, MAX_TOTAL_BYTES, MIN_CLAIMS_LIMIT};
 use std::time::Instant;
 
 const SMALL: usize = 20_000;
@@ -21,8 +21,15 @@ fn time_check(reports: &[Report]) -> f64 {
     let mut times: Vec<f64> = (0..3)
         .map(|_| {
             let started = Instant::now();
-            let check = factmark::check(reports).expect("under the caps");
-            std::hint::black_box(check);
+            // A report of more figures than prose holds is refused: in linear
+            // time too.
+            match factmark::check(reports) {
+                Ok(check) => {
+                    std::hint::black_box(check);
+                }
+                Err(Error::TooManyClaims { .. }) => {}
+                Err(other) => panic!("under the caps: {other}"),
+            }
             started.elapsed().as_secs_f64()
         })
         .collect();
@@ -80,6 +87,63 @@ fn over_the_total_size_cap_is_an_error() {
     // Not a time limit: the error must come before any reading, so it is
     // printed for the record only.
     println!("refused {} bytes in {:?}", each * 5, started.elapsed());
+}
+
+/// A report of more figures than prose holds (issue 11: "1,1,1,…" took
+/// ~470 bytes of memory a byte) is refused with an error that names it, its
+/// figures and the limit, before its claims are made; at the limit it is read.
+#[test]
+fn over_the_claims_cap_is_an_error_naming_the_report() {
+    // "1,1,1,…": one figure per 4 bytes ("1,1," is one).
+    let bytes = 64 * MIN_CLAIMS_LIMIT;
+    let ones = |n: usize| Report::new("table", "1,1,".repeat(n / 4));
+    let limit = bytes / BYTES_PER_CLAIM;
+    let error = factmark::check(&[ones(bytes)]).map(|_| ()).unwrap_err();
+    assert_eq!(
+        error,
+        Error::TooManyClaims {
+            report: "table".into(),
+            claims: bytes / 4,
+            bytes,
+            limit,
+        }
+    );
+    let message = error.to_string();
+    for part in [
+        "\"table\"",
+        &(bytes / 4).to_string(),
+        &limit.to_string(),
+        "leave it out",
+    ] {
+        assert!(message.contains(part), "{part} not in {message}");
+    }
+    // At the floor: read, whatever the density.
+    let at_floor = factmark::read_claims("short", &"1,1,".repeat(MIN_CLAIMS_LIMIT)).unwrap();
+    assert_eq!(at_floor.len(), MIN_CLAIMS_LIMIT);
+}
+
+/// Many reports, each under its own cap, cannot add up to more figures than
+/// their total length allows.
+#[test]
+fn over_the_claims_cap_in_all_is_an_error() {
+    // Each 900 figures in 3,600 bytes: under the floor of 1,000 a report;
+    // together 2,700 in 10,800 bytes, over the floor (and one per 16 bytes).
+    let reports: Vec<Report> = (0..3)
+        .map(|i| Report::new(format!("r{i}"), "1,1,".repeat(900)))
+        .collect();
+    let error = factmark::check(&reports).map(|_| ()).unwrap_err();
+    assert_eq!(
+        error,
+        Error::TooManyClaimsInAll {
+            report: "r1".into(),
+            bytes: 3 * 3_600,
+            limit: MIN_CLAIMS_LIMIT,
+        }
+    );
+    assert!(
+        error.to_string().contains("check fewer reports at once"),
+        "{error}"
+    );
 }
 
 /// Found by the browser's odd-strings row (RELIABILITY.md): a thousands group

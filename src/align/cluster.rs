@@ -42,11 +42,95 @@ impl Hasher for IndexHasher {
     }
 }
 
-/// Each group's neighbours, by index.
-type Neighbours = HashMap<usize, Between, BuildHasherDefault<IndexHasher>>;
+/// The most neighbours a group keeps in a sorted vector; a group with more
+/// gets a hash map (a vector's insertions would cost as much as its length).
+const FEW: usize = 256;
+
+/// A group's neighbours: each with the sum of the scores of the pairs across,
+/// or [`APART`] when any pair across is cannot-linked (every score is finite,
+/// so the mark survives any sum). Sorted indices and their sums while few: 12
+/// bytes a neighbour, a quarter of what a hash map of the same takes.
+enum Neighbours {
+    Few { keys: Vec<u32>, sums: Vec<f64> },
+    Many(HashMap<u32, f64, BuildHasherDefault<IndexHasher>>),
+}
+
+/// The sum across two groups when a pair across them is cannot-linked.
+const APART: f64 = f64::NEG_INFINITY;
+
+impl Default for Neighbours {
+    fn default() -> Self {
+        Neighbours::Few {
+            keys: Vec::new(),
+            sums: Vec::new(),
+        }
+    }
+}
+
+impl Neighbours {
+    fn iter(&self) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let (few, many) = match self {
+            Neighbours::Few { keys, sums } => (Some(keys.iter().zip(sums)), None),
+            Neighbours::Many(m) => (None, Some(m.iter())),
+        };
+        few.into_iter()
+            .flatten()
+            .chain(many.into_iter().flatten())
+            .map(|(&k, &sum)| (k as usize, sum))
+    }
+
+    fn remove(&mut self, key: usize) -> Option<f64> {
+        match self {
+            Neighbours::Few { keys, sums } => {
+                let at = keys.binary_search(&(key as u32)).ok()?;
+                keys.remove(at);
+                Some(sums.remove(at))
+            }
+            Neighbours::Many(m) => m.remove(&(key as u32)),
+        }
+    }
+
+    fn get(&self, key: usize) -> Option<f64> {
+        match self {
+            Neighbours::Few { keys, sums } => {
+                keys.binary_search(&(key as u32)).ok().map(|at| sums[at])
+            }
+            Neighbours::Many(m) => m.get(&(key as u32)).copied(),
+        }
+    }
+
+    /// Sets the sum across to `key`.
+    fn set(&mut self, key: usize, sum: f64) {
+        match self {
+            Neighbours::Few { keys, sums } => match keys.binary_search(&(key as u32)) {
+                Ok(at) => sums[at] = sum,
+                Err(at) => {
+                    keys.insert(at, key as u32);
+                    sums.insert(at, sum);
+                    if keys.len() > FEW {
+                        let many = keys.iter().copied().zip(sums.iter().copied()).collect();
+                        *self = Neighbours::Many(many);
+                    }
+                }
+            },
+            Neighbours::Many(m) => {
+                m.insert(key as u32, sum);
+            }
+        }
+    }
+
+    /// Adds `sum` to the sum across to `key` (from 0 when there was none) and
+    /// returns the new sum.
+    fn add(&mut self, key: usize, sum: f64) -> f64 {
+        let merged = self.get(key).unwrap_or(0.0) + sum;
+        self.set(key, merged);
+        merged
+    }
+}
 
 /// A scored pair: the indices of two items, and either the probability that
 /// they are one quantity or `None` when they cannot be.
+#[derive(Clone, Copy)]
 pub struct Link {
     pub a: usize,
     pub b: usize,
@@ -60,37 +144,107 @@ pub struct Cluster {
     pub confidence: f64,
 }
 
-/// Between two groups: the sum of their pairs' scores, and whether any pair
-/// is cannot-linked.
-#[derive(Clone, Copy, Default)]
-struct Between {
-    sum: f64,
-    apart: bool,
-}
-
 /// The state of the merging.
-struct Groups {
+pub struct Groups {
     members: Vec<Vec<usize>>,
     between: Vec<Neighbours>,
     /// Sum of the scores of the pairs within each group.
     within: Vec<f64>,
     alive: Vec<bool>,
-    threshold: f64,
 }
 
 impl Groups {
-    fn average(&self, a: usize, b: usize, link: Between) -> f64 {
-        link.sum / (self.members[a].len() * self.members[b].len()) as f64
+    /// `count` groups of one item each, and the sums across them from
+    /// `links` (read twice: once to count each item's neighbours, so that
+    /// every list is allocated once at its size). The links may be dropped
+    /// before [`Groups::clusters`]: the groups keep all they need.
+    pub fn new<I>(count: usize, links: I) -> Groups
+    where
+        I: Iterator<Item = Link> + Clone,
+    {
+        let mut degree = vec![0u32; count];
+        for link in links.clone().filter(|l| l.a != l.b) {
+            degree[link.a] += 1;
+            degree[link.b] += 1;
+        }
+        let mut between: Vec<Neighbours> = degree
+            .iter()
+            .map(|&d| {
+                let d = d as usize;
+                if d > FEW {
+                    Neighbours::Many(HashMap::with_capacity_and_hasher(d, Default::default()))
+                } else {
+                    Neighbours::Few {
+                        keys: Vec::with_capacity(d),
+                        sums: Vec::with_capacity(d),
+                    }
+                }
+            })
+            .collect();
+        drop(degree);
+        for link in links.filter(|l| l.a != l.b) {
+            let score = link.score.unwrap_or(APART);
+            for (from, to) in [(link.a, link.b), (link.b, link.a)] {
+                match &mut between[from] {
+                    // Sorted and summed below, in the order of the links.
+                    Neighbours::Few { keys, sums } => {
+                        keys.push(to as u32);
+                        sums.push(score);
+                    }
+                    Neighbours::Many(m) => {
+                        let sum = m.entry(to as u32).or_insert(0.0);
+                        *sum += score;
+                    }
+                }
+            }
+        }
+        for neighbours in &mut between {
+            if let Neighbours::Few { keys, sums } = neighbours {
+                if keys.windows(2).all(|w| w[0] < w[1]) {
+                    // In order and each once already, as a block of all
+                    // pairs gives them.
+                    continue;
+                }
+                // Stable: a pair given twice sums in the order of the links.
+                let mut order: Vec<usize> = (0..keys.len()).collect();
+                order.sort_by_key(|&n| keys[n]);
+                let (mut k, mut s): (Vec<u32>, Vec<f64>) = (
+                    Vec::with_capacity(keys.len()),
+                    Vec::with_capacity(keys.len()),
+                );
+                for n in order {
+                    if k.last() == Some(&keys[n]) {
+                        *s.last_mut().expect("as many sums as keys") += sums[n];
+                    } else {
+                        k.push(keys[n]);
+                        s.push(0.0 + sums[n]);
+                    }
+                }
+                k.shrink_to_fit();
+                s.shrink_to_fit();
+                (*keys, *sums) = (k, s);
+            }
+        }
+        Groups {
+            members: (0..count).map(|i| vec![i]).collect(),
+            between,
+            within: vec![0.0; count],
+            alive: vec![true; count],
+        }
+    }
+
+    fn average(&self, a: usize, b: usize, sum: f64) -> f64 {
+        sum / (self.members[a].len() * self.members[b].len()) as f64
     }
 
     /// Group `a`'s best neighbour at or above the threshold, if it has one
     /// (a tie to the lowest index, so that chains end).
-    fn best(&self, a: usize) -> Option<usize> {
+    fn best(&self, a: usize, threshold: f64) -> Option<usize> {
         self.between[a]
             .iter()
-            .filter(|(&b, link)| self.alive[b] && !link.apart)
-            .map(|(&b, &link)| (self.average(a, b, link), b))
-            .filter(|&(average, _)| average >= self.threshold)
+            .filter(|&(b, sum)| self.alive[b] && sum != APART)
+            .map(|(b, sum)| (self.average(a, b, sum), b))
+            .filter(|&(average, _)| average >= threshold)
             .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
             .map(|(_, b)| b)
     }
@@ -100,20 +254,16 @@ impl Groups {
         self.alive[gone] = false;
         let moved = std::mem::take(&mut self.members[gone]);
         self.members[keep].extend(moved);
-        let across = self.between[keep].remove(&gone).unwrap_or_default();
-        self.within[keep] += self.within[gone] + across.sum;
-        for (other, link) in std::mem::take(&mut self.between[gone]) {
+        let across = self.between[keep].remove(gone).unwrap_or(0.0);
+        self.within[keep] += self.within[gone] + across;
+        let neighbours = std::mem::take(&mut self.between[gone]);
+        for (other, sum) in neighbours.iter() {
             if other == keep || !self.alive[other] {
                 continue;
             }
-            self.between[other].remove(&gone);
-            let merged = {
-                let entry = self.between[keep].entry(other).or_default();
-                entry.sum += link.sum;
-                entry.apart |= link.apart;
-                *entry
-            };
-            self.between[other].insert(keep, merged);
+            self.between[other].remove(gone);
+            let merged = self.between[keep].add(other, sum);
+            self.between[other].set(keep, merged);
         }
     }
 }
@@ -123,73 +273,67 @@ impl Groups {
 /// (unscored pairs count 0) is at least `threshold` and no pair across them is
 /// cannot-linked.
 pub fn average_linkage(count: usize, links: &[Link], threshold: f64) -> Vec<Cluster> {
-    let mut groups = Groups {
-        members: (0..count).map(|i| vec![i]).collect(),
-        between: vec![Neighbours::default(); count],
-        within: vec![0.0; count],
-        alive: vec![true; count],
-        threshold,
-    };
-    for link in links.iter().filter(|l| l.a != l.b) {
-        for (from, to) in [(link.a, link.b), (link.b, link.a)] {
-            let entry = groups.between[from].entry(to).or_default();
-            match link.score {
-                Some(score) => entry.sum += score,
-                None => entry.apart = true,
+    Groups::new(count, links.iter().copied()).clusters(threshold)
+}
+
+impl Groups {
+    /// Merges the groups by average linkage (see [`average_linkage`]).
+    pub fn clusters(mut self, threshold: f64) -> Vec<Cluster> {
+        let count = self.members.len();
+        let groups = &mut self;
+        // Groups to start a chain from (a merged group goes back on it), and the
+        // groups with no neighbour to merge with: reducibility keeps them so.
+        let mut starts: Vec<usize> = (0..count).rev().collect();
+        let mut done = vec![false; count];
+        let mut chain: Vec<usize> = Vec::new();
+        loop {
+            let Some(&group) = chain.last() else {
+                match starts.pop() {
+                    Some(start) if groups.alive[start] && !done[start] => chain.push(start),
+                    Some(_) => {}
+                    None => break,
+                }
+                continue;
+            };
+            match groups.best(group, threshold) {
+                None => {
+                    done[group] = true;
+                    chain.pop();
+                }
+                Some(best) if chain.len() >= 2 && chain[chain.len() - 2] == best => {
+                    chain.truncate(chain.len() - 2);
+                    // Merge the smaller group into the larger; the larger keeps its index.
+                    let (keep, gone) = if groups.members[group].len() >= groups.members[best].len()
+                    {
+                        (group, best)
+                    } else {
+                        (best, group)
+                    };
+                    groups.merge(keep, gone);
+                    starts.push(keep);
+                }
+                Some(best) => chain.push(best),
             }
         }
+        let mut clusters: Vec<Cluster> = (0..count)
+            .filter(|&i| groups.alive[i])
+            .map(|i| {
+                groups.members[i].sort_unstable();
+                let n = groups.members[i].len() as f64;
+                let pairs = n * (n - 1.0) / 2.0;
+                Cluster {
+                    confidence: if pairs > 0.0 {
+                        groups.within[i] / pairs
+                    } else {
+                        1.0
+                    },
+                    members: std::mem::take(&mut groups.members[i]),
+                }
+            })
+            .collect();
+        clusters.sort_by_key(|c| c.members[0]);
+        clusters
     }
-    // Groups to start a chain from (a merged group goes back on it), and the
-    // groups with no neighbour to merge with: reducibility keeps them so.
-    let mut starts: Vec<usize> = (0..count).rev().collect();
-    let mut done = vec![false; count];
-    let mut chain: Vec<usize> = Vec::new();
-    loop {
-        let Some(&group) = chain.last() else {
-            match starts.pop() {
-                Some(start) if groups.alive[start] && !done[start] => chain.push(start),
-                Some(_) => {}
-                None => break,
-            }
-            continue;
-        };
-        match groups.best(group) {
-            None => {
-                done[group] = true;
-                chain.pop();
-            }
-            Some(best) if chain.len() >= 2 && chain[chain.len() - 2] == best => {
-                chain.truncate(chain.len() - 2);
-                // Merge the smaller group into the larger; the larger keeps its index.
-                let (keep, gone) = if groups.members[group].len() >= groups.members[best].len() {
-                    (group, best)
-                } else {
-                    (best, group)
-                };
-                groups.merge(keep, gone);
-                starts.push(keep);
-            }
-            Some(best) => chain.push(best),
-        }
-    }
-    let mut clusters: Vec<Cluster> = (0..count)
-        .filter(|&i| groups.alive[i])
-        .map(|i| {
-            groups.members[i].sort_unstable();
-            let n = groups.members[i].len() as f64;
-            let pairs = n * (n - 1.0) / 2.0;
-            Cluster {
-                confidence: if pairs > 0.0 {
-                    groups.within[i] / pairs
-                } else {
-                    1.0
-                },
-                members: std::mem::take(&mut groups.members[i]),
-            }
-        })
-        .collect();
-    clusters.sort_by_key(|c| c.members[0]);
-    clusters
 }
 
 #[cfg(test)]

@@ -83,16 +83,16 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
 pub fn groups_at(reports: &[ReportClaims], threshold: f64) -> Vec<Group> {
     let candidates = candidates(reports);
     let scored = pairs(&candidates);
-    let links: Vec<Link> = scored
-        .iter()
-        .map(|p| Link {
-            a: p.a as usize,
-            b: p.b as usize,
-            score: p.score.ok().map(f64::from),
-        })
-        .collect();
     let parts: Vec<(usize, usize)> = scored.iter().filter_map(Pair::part).collect();
-    let clusters = cluster::average_linkage(candidates.len(), &links, threshold);
+    let links = scored.iter().map(|p| Link {
+        a: p.a as usize,
+        b: p.b as usize,
+        score: p.score().map(f64::from),
+    });
+    let linkage = cluster::Groups::new(candidates.len(), links);
+    // The groups hold what clustering needs: the pairs go before it runs.
+    drop(scored);
+    let clusters = linkage.clusters(threshold);
     let mut groups = Vec::new();
     for cluster in clusters.iter().filter(|c| c.members.len() > 1) {
         let members: Vec<&Candidate> = cluster.members.iter().map(|&i| &candidates[i]).collect();
@@ -146,19 +146,28 @@ pub fn candidates(reports: &[ReportClaims]) -> Vec<Candidate<'_>> {
 }
 
 /// A pair of candidates (by index) that alignment compared: the probability
-/// that it is one quantity, or why it cannot be; whether each is the other's
+/// that it is one quantity, unless it cannot be; whether each is the other's
 /// most alike figure in its report; and, when one is a part of the other's
-/// whole, which is the whole.
+/// whole, which is the whole. 16 bytes: a page of figures has some thirty
+/// pairs each (why it cannot be one quantity is in [`features::Context::features`]).
 pub struct Pair {
     pub a: u32,
     pub b: u32,
-    pub score: Result<f32, features::Apart>,
+    /// The probability; unused when `apart`.
+    score: f32,
+    /// The pair cannot be one quantity.
+    apart: bool,
     pub mutual: bool,
     /// `Some(true)` when `a` is the whole and `b` its part; `Some(false)` the other way.
     pub a_is_whole: Option<bool>,
 }
 
 impl Pair {
+    /// The probability that the pair is one quantity, or `None` when it cannot be.
+    pub fn score(&self) -> Option<f32> {
+        (!self.apart).then_some(self.score)
+    }
+
     /// (whole, part), when one is a part of the other's whole.
     pub fn part(&self) -> Option<(usize, usize)> {
         let (a, b) = (self.a as usize, self.b as usize);
@@ -171,35 +180,59 @@ impl Pair {
 /// or, for a dimension of more claims than a page holds, each claim and its
 /// `WINDOW` neighbours in the order of what they measure (predicate), then of
 /// publication: figures of one measure from many reports meet, and the cost
-/// stays linear.
-fn compared(candidates: &[Candidate]) -> impl Iterator<Item = (usize, usize)> {
+/// stays linear. Each block is a dimension's candidates in that order; a
+/// candidate is compared with the next `reach(block.len())` of its block.
+fn blocks(candidates: &[Candidate]) -> Vec<Vec<u32>> {
     let mut blocks = Vec::new();
     let mut start = 0;
     while start < candidates.len() {
         let kind = candidates[start].claim.kind;
         let end = start + candidates[start..].partition_point(|c| c.claim.kind == kind);
-        let mut block: Vec<usize> = (start..end).collect();
+        let mut block: Vec<u32> = (start as u32..end as u32).collect();
         if block.len() > MAX_BLOCK {
             // Stable: candidates are in publication order already.
-            block.sort_by_key(|&i| candidates[i].claim.frame.predicate);
+            block.sort_by_key(|&i| candidates[i as usize].claim.frame.predicate);
         }
         blocks.push(block);
         start = end;
     }
-    blocks.into_iter().flat_map(|block| {
-        let reach = if block.len() <= MAX_BLOCK {
-            block.len()
-        } else {
-            WINDOW
-        };
+    blocks
+}
+
+/// How many of the next candidates of its block a candidate is compared with.
+fn reach(block: usize) -> usize {
+    if block <= MAX_BLOCK {
+        block
+    } else {
+        WINDOW
+    }
+}
+
+/// Each compared pair `(i, j)`, `i < j`, in the order alignment scores them.
+fn compared(blocks: &[Vec<u32>]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    blocks.iter().flat_map(|block| {
+        let reach = reach(block.len());
         (0..block.len()).flat_map(move |n| {
-            let (i, window) = (
-                block[n],
-                block[n + 1..block.len().min(n + 1 + reach)].to_vec(),
-            );
-            window.into_iter().map(move |j| (i.min(j), i.max(j)))
+            let i = block[n] as usize;
+            block[n + 1..block.len().min(n + 1 + reach)]
+                .iter()
+                .map(move |&j| (i.min(j as usize), i.max(j as usize)))
         })
     })
+}
+
+/// How many pairs [`compared`] yields, so that the vectors of pairs are
+/// allocated once at their size.
+fn compared_count(blocks: &[Vec<u32>]) -> usize {
+    blocks
+        .iter()
+        .map(|block| {
+            let reach = reach(block.len());
+            (0..block.len())
+                .map(|n| reach.min(block.len() - 1 - n))
+                .sum::<usize>()
+        })
+        .sum()
 }
 
 /// Every pair alignment compares, scored. Whether each of a pair is the other's
@@ -207,9 +240,11 @@ fn compared(candidates: &[Candidate]) -> impl Iterator<Item = (usize, usize)> {
 /// rule) needs every pair: the probability counts it last.
 pub fn pairs(candidates: &[Candidate]) -> Vec<Pair> {
     let context = features::Context::new(candidates);
-    let mut pairs = Vec::new();
-    let mut likeness: Vec<f64> = Vec::new();
-    for (i, j) in compared(candidates) {
+    let blocks = blocks(candidates);
+    let count = compared_count(&blocks);
+    let mut pairs = Vec::with_capacity(count);
+    let mut likeness: Vec<f64> = Vec::with_capacity(count);
+    for (i, j) in compared(&blocks) {
         let (a, b) = (&candidates[i], &candidates[j]);
         let same_report = context.report(i) == context.report(j);
         let a_is_whole = if features::part_of(b, a, same_report) {
@@ -229,7 +264,8 @@ pub fn pairs(candidates: &[Candidate]) -> Vec<Pair> {
         pairs.push(Pair {
             a: i as u32,
             b: j as u32,
-            score,
+            score: score.unwrap_or(0.0),
+            apart: score.is_err(),
             mutual: false,
             a_is_whole,
         });
@@ -237,9 +273,9 @@ pub fn pairs(candidates: &[Candidate]) -> Vec<Pair> {
     mark_mutual(&context, &mut pairs, &likeness);
     for pair in &mut pairs {
         let mutual = if pair.mutual { weights::MUTUAL } else { 0.0 };
-        pair.score = pair
-            .score
-            .map(|logit| weights::sigmoid(f64::from(logit) + mutual) as f32);
+        if !pair.apart {
+            pair.score = weights::sigmoid(f64::from(pair.score) + mutual) as f32;
+        }
     }
     pairs
 }
@@ -267,33 +303,28 @@ pub fn pair_features(
 /// Marks the pairs of claims of different reports that are each the other's
 /// most alike figure in its report (by `likeness`; a tie to the first pair).
 fn mark_mutual(context: &features::Context, pairs: &mut [Pair], likeness: &[f64]) {
+    let scored = pairs.iter().filter(|pair| !pair.apart).count();
     // For each claim and each other report: the pair of best likeness.
     let best = |claim: fn(&Pair) -> u32, other: fn(&Pair) -> u32| -> Vec<bool> {
-        // (claim, report of the other, likeness, pair), sorted: each run's
-        // first is the claim's best pair with that report.
-        let mut order: Vec<(u32, u32, f64, u32)> = pairs
-            .iter()
-            .enumerate()
-            .filter(|(_, pair)| pair.score.is_ok())
-            .map(|(k, pair)| {
-                (
-                    claim(pair),
-                    context.report(other(pair) as usize),
-                    likeness[k],
-                    k as u32,
-                )
-            })
-            .collect();
-        order.sort_unstable_by(|x, y| {
-            (x.0, x.1)
-                .cmp(&(y.0, y.1))
-                .then(y.2.total_cmp(&x.2))
-                .then(x.3.cmp(&y.3))
+        // The scored pairs by (claim, report of the other, likeness from the
+        // highest, pair): each run's first is the claim's best pair with that
+        // report. Sorted as indices, 4 bytes a pair.
+        let key = |k: u32| {
+            let pair = &pairs[k as usize];
+            (claim(pair), context.report(other(pair) as usize))
+        };
+        let mut order: Vec<u32> = Vec::with_capacity(scored);
+        order.extend((0..pairs.len() as u32).filter(|&k| !pairs[k as usize].apart));
+        order.sort_unstable_by(|&x, &y| {
+            key(x)
+                .cmp(&key(y))
+                .then(likeness[y as usize].total_cmp(&likeness[x as usize]))
+                .then(x.cmp(&y))
         });
         let mut is_best = vec![false; pairs.len()];
-        for (n, entry) in order.iter().enumerate() {
-            if n == 0 || (order[n - 1].0, order[n - 1].1) != (entry.0, entry.1) {
-                is_best[entry.3 as usize] = true;
+        for (n, &k) in order.iter().enumerate() {
+            if n == 0 || key(order[n - 1]) != key(k) {
+                is_best[k as usize] = true;
             }
         }
         is_best

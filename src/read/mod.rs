@@ -41,10 +41,26 @@ impl Found {
 
 /// All claims of one report, in text order. Never fails and never panics.
 pub fn claims(name: &str, text: &str) -> Vec<Claim> {
+    claims_within(name, text, usize::MAX).unwrap_or_default()
+}
+
+/// [`claims`], unless the report states more than `limit` figures: then how
+/// many it states, found before any claim is made of them (and only the
+/// first `limit` kept meanwhile), so that memory stays within the limit's.
+pub fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<Claim>, usize> {
     let text = &Text::new(text);
     let tokens = lex::tokens(text);
     let layout = layout::layout(text, &tokens);
-    let found = find(text, &tokens, &layout);
+    let mut found = FoundList {
+        items: Vec::new(),
+        count: 0,
+        limit,
+    };
+    find(text, &tokens, &layout, &mut found);
+    if found.count > limit {
+        return Err(found.count);
+    }
+    let found = found.items;
     let mut utf16 = Utf16Index::new(text);
     let mut claims = Vec::with_capacity(found.len());
     for (n, item) in found.iter().enumerate() {
@@ -140,7 +156,23 @@ pub fn claims(name: &str, text: &str) -> Vec<Claim> {
     }
     let claim_tokens: Vec<Range<usize>> = found.iter().map(Found::span).collect();
     scope::anchor(text, &tokens, &layout, &mut claims, &claim_tokens);
-    claims
+    Ok(claims)
+}
+
+/// The numbers found so far: all of them up to `limit`, then only counted.
+struct FoundList {
+    items: Vec<Found>,
+    count: usize,
+    limit: usize,
+}
+
+impl FoundList {
+    fn push(&mut self, item: Found) {
+        self.count += 1;
+        if self.count <= self.limit {
+            self.items.push(item);
+        }
+    }
 }
 
 /// The frame of an amount, from what its clause says: the subject's slots,
@@ -220,8 +252,7 @@ fn push_decimal(out: &mut String, n: usize) {
 }
 
 /// Finds every date and amount, left to right; each token belongs to at most one.
-fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
-    let mut found = Vec::new();
+fn find(text: &Text, tokens: &[Token], layout: &Layout, found: &mut FoundList) {
     let mut sentence = 0;
     let mut i = 0;
     let mut taken = 0;
@@ -313,7 +344,6 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout) -> Vec<Found> {
             None => i += 1,
         }
     }
-    found
 }
 
 /// "a" and "an" are everywhere; they start a number only before a scale or

@@ -6,7 +6,8 @@
 //! run that never ends, a qualifier chain that never reaches its number, a
 //! numeral made of words that never ends, a line with no space to break a token
 //! on, many reports whose every claim falls into the same group, and one
-//! paragraph whose every claim inherits a lead of many places.
+//! paragraph whose every claim inherits a lead of many places; and "1,1,1,…",
+//! more figures per byte than prose can state (refused by the cap on claims).
 //!
 //! One report never exceeds [`SPLIT_BYTES`] (50 MB, under the core's 64 MiB cap),
 //! so the 100 MB sets of the single-text patterns are two reports of 50 MB.
@@ -43,6 +44,10 @@ pub const PATTERNS: &[(&str, &str)] = &[
     (
         "places",
         "one dated paragraph naming a new place in every sentence, with a count that names no concept",
+    ),
+    (
+        "ones",
+        "\"1,1,1,…\": a figure every two bytes (issue 11: once ~470 bytes of memory a byte)",
     ),
 ];
 
@@ -87,6 +92,8 @@ pub fn reports(pattern: &str, bytes: usize) -> Vec<Report> {
                 )
             })
         }),
+        // The densest figures text can hold: one number every two bytes.
+        "ones" => split(bytes, |n| "1,".repeat((n / 2).max(1))),
         other => panic!("unknown pattern {other:?}; known: {PATTERNS:?}"),
     }
 }

@@ -109,14 +109,28 @@ fn main() -> ExitCode {
     for e in &errors {
         say(&format!("factmark: {}: {}", e.file, e.message));
     }
-    let failed = !errors.is_empty();
+    let mut failed = !errors.is_empty();
     let printed = match options.command.as_str() {
         "claims" => {
             let mut reports_out = Vec::with_capacity(reports.len());
             for r in &reports {
-                // `files::read_all` already enforced the size cap, so this cannot fail.
-                let claims = factmark::read_claims(&r.name, &r.text).unwrap_or_default();
-                reports_out.push(ReportClaims::new(r.name.clone(), r.date.as_deref(), claims));
+                // `files::read_all` already enforced the size cap; a report of
+                // more figures than prose holds is left out, and said so.
+                match factmark::read_claims(&r.name, &r.text) {
+                    Ok(claims) => reports_out.push(ReportClaims::new(
+                        r.name.clone(),
+                        r.date.as_deref(),
+                        claims,
+                    )),
+                    Err(e) => {
+                        say(&format!("factmark: {e}"));
+                        errors.push(files::FileError {
+                            file: r.name.clone(),
+                            message: e.to_string(),
+                        });
+                        failed = true;
+                    }
+                }
             }
             print_json(&ClaimsOutput {
                 reports: reports_out,
