@@ -23,22 +23,22 @@
 //! - [`check`]: several reports to their claims and the [`Group`]s of claims that
 //!   measure the same quantity, each with a [`Verdict`] and an explanation.
 //!
-//! The pipeline, one module per stage: [`lex`] (tokens, each word classified once
-//! against the vocabulary) → [`layout`] (lines, sentences, quotes, page furniture,
-//! datelines) → [`date`] and [`numeral`] (dates; numbers and vague magnitudes) →
-//! [`quantity`] (qualifiers into intervals, units, ranges, conversions) →
-//! [`subject`] (what it measures) → [`source`] (who says it) → [`event`] (which
-//! event: anchors) → [`read`] (claims) → [`align`] (groups across reports) →
-//! [`verdict`]. The word lists live in one private `vocabulary` module.
-//! [`offsets`] converts spans for JavaScript; the `wasm` module is the only code
-//! that knows about JavaScript.
+//! The pipeline, one module per stage (DESIGN.md has the table): [`read`]
+//! (tokens, each word classified once; layout; dates and numerals; quantities
+//! into intervals with units and conversions; sources; claims) → [`frame`] (what
+//! each claim measures, where and when, as typed slots) → [`align`] (pair
+//! features and fitted weights, cannot-links, average-linkage groups, verdicts).
+//! [`knowledge`] holds the tables generated from WordNet, GeoNames/ISO 3166 and
+//! pint, and the hand-written words. [`offsets`] converts spans for JavaScript;
+//! the `wasm` module is the only code that knows about JavaScript.
 //!
 //! # Untrusted input
 //! Any `&str` is accepted and no input makes factmark panic (property tests and a
 //! fuzz target back this). Time and memory grow linearly with the input: every
 //! stage makes one pass over the tokens, or looks at a window of bounded size
-//! around each number, and alignment buckets claims by key instead of comparing
-//! every pair. Inputs are capped: one report at [`MAX_REPORT_BYTES`], one check at
+//! around each number, and alignment compares every pair only within a block of
+//! at most 400 claims of one kind, each claim with a bounded window beyond.
+//! Inputs are capped: one report at [`MAX_REPORT_BYTES`], one check at
 //! [`MAX_REPORTS`] reports and [`MAX_TOTAL_BYTES`] in all, and a report (and a
 //! check) at one figure per [`BYTES_PER_CLAIM`] bytes (at least
 //! [`MIN_CLAIMS_LIMIT`]); larger inputs get an [`Error`], never a hang.

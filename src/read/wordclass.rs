@@ -7,7 +7,7 @@
 //! the answer in the token as a set of flags; the stages test a flag and call
 //! the vocabulary only for the value (which month, which concept).
 //!
-//! `vocabulary.rs` stays the one source of the words: the build script lists
+//! `knowledge/words.rs` stays the one source of the words: the build script lists
 //! every one-word string literal in it, and the table here asks the
 //! vocabulary's own functions what each one is. A word the lists do not name has
 //! no flags; so does every word longer than [`MAX_WORD_BYTES`].
