@@ -216,9 +216,11 @@ out.push(
 );
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 for (const r of browser) {
-  const what = r.declined
-    ? `declined with a visible notice (role="status"): "${r.declined}"`
-    : `${n(r.claims)} claims, ${n(r.marks)} highlight pieces`;
+  const what = r.rejected
+    ? `annotate() rejects, the page as it was: "${r.rejected}"`
+    : r.declined
+      ? `declined with a visible notice (role="status"): "${r.declined}"`
+      : `${n(r.claims)} claims, ${n(r.marks)} highlight pieces`;
   const held = r.memoryHeldAfter ? `${mib(r.memoryHeldAfter)} held after it` : 'the module dropped after it';
   const memory = r.wasmMemoryBytes ? `; wasm memory ${mib(r.wasmMemoryBytes)} after the check, ${held}` : '';
   out.push(

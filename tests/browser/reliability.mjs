@@ -153,7 +153,23 @@ async function measure(browser, { row, arg, build, detached = false }, options) 
     const articles = window.__articles ?? document.querySelectorAll('article');
     const characters = [...articles].reduce((n, a) => n + a.textContent.length, 0);
     const started = performance.now();
-    const handle = await annotate(articles, options);
+    let handle;
+    try {
+      handle = await annotate(articles, options);
+    } catch (error) {
+      // The core refuses some inputs (a report of more figures than prose
+      // states): annotate() rejects and leaves the page as it was.
+      const annotateMs = Math.round(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // let the observer report
+      observer.disconnect();
+      return {
+        characters,
+        elements: [...articles].reduce((n, a) => n + a.querySelectorAll('*').length, 0),
+        annotateMs,
+        longestTaskMs: Math.round(tasks.reduce((a, b) => Math.max(a, b), 0)),
+        rejected: error.message,
+      };
+    }
     const annotateMs = performance.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 200)); // let the observer report
     observer.disconnect();
