@@ -148,34 +148,40 @@ pub struct Check {
 
 /// Reads one report's numeric claims. `name` becomes part of each claim's id.
 pub fn read_claims(name: &str, text: &str) -> Result<Vec<Claim>, Error> {
-    read_within(name, text, usize::MAX)
+    read_within(name, text, None)
 }
 
-/// [`read_claims`] under the report's cap on figures and `allowance`, what
-/// is left of the check's.
-fn read_within(name: &str, text: &str, allowance: usize) -> Result<Vec<Claim>, Error> {
+/// What is left of a check's cap on figures: `left` of `limit` for the
+/// reports' `bytes` in all.
+struct Allowance {
+    left: usize,
+    bytes: usize,
+    limit: usize,
+}
+
+/// [`read_claims`] under the report's own cap on figures and, in a check,
+/// what is left of the check's.
+fn read_within(name: &str, text: &str, check: Option<&Allowance>) -> Result<Vec<Claim>, Error> {
     if text.len() > MAX_REPORT_BYTES {
         return Err(Error::ReportTooLarge {
             report: name.to_string(),
             bytes: text.len(),
         });
     }
-    let limit = max_claims(text.len());
-    read::claims_within(name, text, limit.min(allowance)).map_err(|claims| {
-        if claims > limit {
-            Error::TooManyClaims {
-                report: name.to_string(),
-                claims,
-                bytes: text.len(),
-                limit,
-            }
-        } else {
-            Error::TooManyClaimsInAll {
-                report: name.to_string(),
-                bytes: 0,
-                limit: 0,
-            }
-        }
+    let own = max_claims(text.len());
+    let cap = check.map_or(own, |c| own.min(c.left));
+    read::claims_within(name, text, cap).map_err(|claims| match check {
+        Some(c) if claims <= own => Error::TooManyClaimsInAll {
+            report: name.to_string(),
+            bytes: c.bytes,
+            limit: c.limit,
+        },
+        _ => Error::TooManyClaims {
+            report: name.to_string(),
+            claims,
+            bytes: text.len(),
+            limit: own,
+        },
     })
 }
 
@@ -194,18 +200,15 @@ pub fn check(reports: &[Report]) -> Result<Check, Error> {
     // The claims of all reports together are capped too: else many short
     // reports, each under its own cap, would add up to any number.
     let limit = max_claims(total);
-    let mut stated = 0;
+    let mut allowance = Allowance {
+        left: limit,
+        bytes: total,
+        limit,
+    };
     let mut read = Vec::with_capacity(reports.len());
     for (report, name) in reports.iter().zip(unique_names(reports)) {
-        let claims = read_within(&name, &report.text, limit - stated).map_err(|e| match e {
-            Error::TooManyClaimsInAll { report, .. } => Error::TooManyClaimsInAll {
-                report,
-                bytes: total,
-                limit,
-            },
-            other => other,
-        })?;
-        stated += claims.len();
+        let claims = read_within(&name, &report.text, Some(&allowance))?;
+        allowance.left -= claims.len();
         read.push(ReportClaims::new(name, report.date.as_deref(), claims));
     }
     let groups = align::groups(&read);

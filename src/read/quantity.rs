@@ -382,21 +382,9 @@ impl Reader<'_, '_> {
         } else if q.kind.is_some() {
             return Some(()); // magnitude, Mach: nothing more to read
         } else if self.symbol(at) == Some('%') || matches!(word, "percent" | "pct") {
-            let end = self.percentage_points(at + 1).unwrap_or(at + 1);
-            let unit = if end > at + 1 {
-                "percentage point"
-            } else {
-                "%"
-            };
-            q.set(Kind::Percent, unit, end);
+            self.percent(q, at + 1);
         } else if word == "per" && self.word(at + 1) == "cent" {
-            let end = self.percentage_points(at + 2).unwrap_or(at + 2);
-            let unit = if end > at + 2 {
-                "percentage point"
-            } else {
-                "%"
-            };
-            q.set(Kind::Percent, unit, end);
+            self.percent(q, at + 2);
         } else if word == "percentage" && matches!(self.word(at + 1), "point" | "points") {
             q.set(Kind::Percent, "percentage point", at + 2);
         } else if let Some(end) = self.age(q, at, hyphenated) {
@@ -446,11 +434,15 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// After a percent: "points" of a change ("3 percentage points" written
-    /// "3% points" is rare, "percentage points" after "per cent" rarer): the
-    /// end of the words, if they follow.
-    fn percentage_points(&self, at: usize) -> Option<usize> {
-        matches!(self.word(at), "point" | "points").then_some(at + 1)
+    /// A percent whose sign or word ends before `after`. "Points" after it
+    /// make it a change in percentage points ("3 percentage points" written
+    /// "3% points" is rare, "percentage points" after "per cent" rarer).
+    fn percent(&self, q: &mut Draft, after: usize) {
+        if matches!(self.word(after), "point" | "points") {
+            q.set(Kind::Percent, "percentage point", after + 1);
+        } else {
+            q.set(Kind::Percent, "%", after);
+        }
     }
 
     /// An age: "67-year-old", "67 years old", "aged 67", "four or younger",
