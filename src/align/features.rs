@@ -16,6 +16,7 @@ use crate::claim::{Bound, Claim, Kind};
 use crate::frame::{DateAnchor, Frame, PlaceRelation, Statistic, When};
 use crate::knowledge::nouns::NounClass;
 use crate::knowledge::words;
+use crate::read::date::Published;
 
 /// The names of the features, in the order of [`Features`]' values and of the
 /// weights in `data/weights.tsv`.
@@ -383,6 +384,12 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<()
     if days_differ(&x.dates, &y.dates) {
         return Err("they are about different days");
     }
+    // A duration is of one happening, and a happening dated after a report
+    // was published is not the one it timed (a toll dated later is only a
+    // later count of the same dead).
+    if c.kind == Kind::Duration && (dated_after(a, b.published) || dated_after(b, a.published)) {
+        return Err("one times a happening dated after the other report was published");
+    }
     // Reports on one page are of one event, unless their dates say they are
     // weeks apart and nothing else (a place, a day) says they are.
     let weeks_apart =
@@ -452,6 +459,19 @@ fn days_differ(x: &[DateAnchor], y: &[DateAnchor]) -> bool {
     };
     let (p, q) = (days(x), days(y));
     !p.is_empty() && !q.is_empty() && !p.iter().any(|d| q.contains(d))
+}
+
+/// A day the claim's sentence names ("met on June 2"), placed in the year
+/// nearest its report's publication, falls after `other` was published (a
+/// day's slack for time zones): the other report cannot be telling of it.
+fn dated_after(claim: &Candidate, other: Option<Published>) -> bool {
+    let (Some(own), Some(other)) = (claim.published, other) else {
+        return false;
+    };
+    claim.claim.frame.dates.iter().any(|anchor| match *anchor {
+        DateAnchor::Day { month, day } => own.nearest(month, day) > other.day + 1,
+        _ => false,
+    })
 }
 
 /// The periods of a figure per period ("a week", "annual", "quarterly"):

@@ -304,6 +304,18 @@ impl Published {
         }
     }
 
+    /// Days since 1970-01-01 of `month`/`day` in the year nearest this day
+    /// ("December 28" in a report of January 2 is last year's).
+    pub fn nearest(&self, month: u8, day: u8) -> i64 {
+        let (year, own_month, _) = civil_from_days(self.day);
+        let year = match i32::from(month) - i32::from(own_month) {
+            gap if gap > 6 => year - 1,
+            gap if gap < -6 => year + 1,
+            _ => year,
+        };
+        days_since_epoch(year, (month, day))
+    }
+
     /// `YYYY-MM-DD`.
     pub fn iso_date(&self) -> String {
         iso_string(&self.date()).unwrap_or_default()

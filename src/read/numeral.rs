@@ -35,13 +35,16 @@ pub enum Worth {
     /// last possibly with decimals, and how many there are. A duration or a
     /// time of day: [`crate::read::quantity`] decides which.
     Clock([f64; 3], usize),
+    /// A decade written `20s`: 20 to 29, a decade of life when
+    /// [`crate::read::quantity`] finds an age around it ("in their 20s").
+    Decade(f64),
 }
 
 impl Numeral {
     /// The value a qualifier in front refers to: "more than a dozen" is more than 12.
     pub fn nominal(&self) -> f64 {
         match self.worth {
-            Worth::Cardinal(x) | Worth::Ordinal(x) | Worth::Fraction(x) => x,
+            Worth::Cardinal(x) | Worth::Ordinal(x) | Worth::Fraction(x) | Worth::Decade(x) => x,
             Worth::Vague(v) => v.nominal,
             Worth::Clock(parts, count) => parts[..count].iter().fold(0.0, |n, p| n * 60.0 + p),
         }
@@ -74,7 +77,9 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         if before.is_word() && !magnitude {
             return None;
         }
-        let named = i > 1 && tokens[i - 2].is_word() && word_at(text, tokens, i - 2) != "magnitude";
+        let named = i > 1
+            && tokens[i - 2].is_word()
+            && !matches!(word_at(text, tokens, i - 2), "magnitude" | "mid");
         if before.is_symbol(text, '-') && glued(tokens, i - 1) && named {
             return None; // "F-16", "COVID-19"; not "magnitude-5.8"
         }
@@ -133,6 +138,13 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         } else if words::is_glued_scale(suffix) && !glued_metres(text, tokens, i, end) {
             value *= words::scale(suffix).unwrap_or(1.0);
             end += 1;
+        } else if suffix == "s" && is_decade(written) {
+            return Some(Numeral {
+                start: i,
+                end: end + 1,
+                worth: Worth::Decade(value),
+                year_like,
+            });
         } else if !glued_unit(text, tokens, end) {
             return None; // "1e400", "1990s", "3pm"
         }
@@ -151,6 +163,11 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         worth: Worth::Cardinal(value),
         year_like,
     })
+}
+
+/// `20s` to `90s` (and `10s`): a decade a life or a century has; not "1990s".
+fn is_decade(written: &str) -> bool {
+    written.len() == 2 && written.ends_with('0') && !written.starts_with('0')
 }
 
 /// A unit glued to digits at token `k`, which the quantity reads: "8km",
@@ -356,6 +373,20 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
             year_like: false,
         });
     }
+    // "a week", "more than a century": one of a duration's unit; not "a
+    // second" (an ordinal) nor a rate ("twice a day", "500 people a day").
+    if matches!(first, "a" | "an")
+        && next != "second"
+        && crate::knowledge::units::hours_in(next).is_some()
+        && !follows_a_figure(text, tokens, i)
+    {
+        return Some(Numeral {
+            start: i,
+            end: i + 1,
+            worth: Worth::Cardinal(1.0),
+            year_like: false,
+        });
+    }
     // "a hundred", "a million": the article counts as one only before a scale word.
     let mut k = i;
     if first == "a" {
@@ -376,7 +407,8 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     loop {
         let word = word_at(text, tokens, k);
         if let Some(v) = words::small_number(word) {
-            if read_any && group % 100.0 != 0.0 {
+            // (Not `group % 100.0`: a float remainder costs the wasm bundle 1 KB.)
+            if read_any && (group / 100.0).fract() != 0.0 {
                 break; // "two three" is two numbers
             }
             group += v;
@@ -441,6 +473,22 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         worth: Worth::Cardinal(value),
         year_like: false,
     })
+}
+
+/// The word before token `i` ends a figure, so that "a day" after it is a
+/// rate: digits or a percent ("500 a day", "5% a year"), a number word, "once" or "twice", a plural noun
+/// ("people a day") or a unit ("miles an hour").
+fn follows_a_figure(text: &Text, tokens: &[Token], i: usize) -> bool {
+    let Some(before) = i.checked_sub(1).map(|k| &tokens[k]) else {
+        return false;
+    };
+    let word = before.lower(text);
+    before.kind == TokenKind::Digits
+        || before.is_symbol(text, '%')
+        || matches!(word, "once" | "twice" | "thrice" | "times")
+        || words::small_number(word).is_some()
+        || words::is_plural(word)
+        || crate::knowledge::units::by_spelling(word, false).is_some()
 }
 
 /// A fraction at `i`: "a third", "one-third", "two-thirds", "three quarters",

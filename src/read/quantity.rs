@@ -358,6 +358,9 @@ impl Reader<'_, '_> {
         if let Worth::Clock(parts, count) = q.first.worth {
             return self.clock(q, parts, count);
         }
+        if let Worth::Decade(decade) = q.first.worth {
+            return self.decade_of_life(q, decade);
+        }
         if self.new_line(at) && at > q.end {
             return Some(());
         }
@@ -477,6 +480,35 @@ impl Reader<'_, '_> {
             && !self.tokens[i - 2].has(WordClass::MONTH | WordClass::WEEKDAY);
         let closed = matches!(self.symbol(at), Some(',' | ')' | ';')) || self.new_line(at);
         (whole && after_name && closed && q.first.end == at && q.bound.is_none()).then_some(at)
+    }
+
+    /// A decade of life: "in their 20s" is 20 to 29 years of age, "her late
+    /// 40s" 47 to 49, "his mid-60s" 64 to 66, "early 30s" 30 to 33. `None`
+    /// for a decade that is not an age ("the 90s").
+    fn decade_of_life(&self, q: &mut Draft, decade: f64) -> Option<()> {
+        let i = q.first.start;
+        let hyphen = usize::from(self.symbol(i.wrapping_sub(1)) == Some('-'));
+        let part = i.checked_sub(1 + hyphen).filter(|&k| k >= self.taken);
+        let (low, high) = match part.map(|k| self.word(k)) {
+            Some("early") => (0.0, 3.0),
+            Some("mid") => (4.0, 6.0),
+            Some("late") => (7.0, 9.0),
+            _ => (0.0, 9.0),
+        };
+        let start = if low == 0.0 && high == 9.0 { i } else { part? };
+        let owner = start.checked_sub(1).filter(|&k| k >= self.taken)?;
+        if !matches!(self.word(owner), "their" | "his" | "her") {
+            return None;
+        }
+        let age = |years: f64| Numeral {
+            worth: Worth::Cardinal(decade + years),
+            ..q.first
+        };
+        (q.first, q.second) = (age(low), Some(age(high)));
+        q.bound = Some(Bound::Range);
+        q.start = start;
+        q.set(Kind::Age, "year", q.end);
+        Some(())
     }
 
     /// A magnitude after the number: "6.2-magnitude", "7.4 magnitude", "7.2 on
