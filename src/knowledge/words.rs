@@ -276,6 +276,7 @@ pub const VAGUE: &[Vague] = &[
     },
     vague(&["a", "couple", "of"], 2.0, 3.0, 2.0),
     vague(&["a", "few"], 2.0, 5.0, 2.0),
+    vague(&["a", "handful"], 2.0, 5.0, 2.0),
     vague(&["several"], 3.0, 9.0, 3.0),
     vague(&["dozens"], 24.0, 99.0, 24.0),
     vague(&["scores"], 40.0, 199.0, 40.0),

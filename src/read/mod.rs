@@ -352,7 +352,15 @@ fn article_starts_number(text: &Text, tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1).map_or("", |t| t.lower(text));
     matches!(
         next,
-        "dozen" | "few" | "couple" | "hundred" | "thousand" | "million" | "billion" | "trillion"
+        "dozen"
+            | "few"
+            | "handful"
+            | "couple"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "trillion"
     ) || crate::knowledge::units::hours_in(next).is_some()
         || words::denominator(next).is_some()
 }

@@ -151,6 +151,10 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     } else if let Some(scale) = words::scale(after).filter(|_| !words::is_glued_scale(after)) {
         value *= scale;
         end += 1;
+    } else if let Some(scale) = hyphenated_scale(text, tokens, end) {
+        // "$800-million", "a 1.6-billion deal".
+        value *= scale;
+        end += 2;
     } else if after == "dozen" {
         value *= 12.0;
         end += 1;
@@ -163,6 +167,15 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         worth: Worth::Cardinal(value),
         year_like,
     })
+}
+
+/// A scale word glued to the digits by a hyphen at token `k`: "800-million".
+fn hyphenated_scale(text: &Text, tokens: &[Token], k: usize) -> Option<f64> {
+    let hyphen = tokens.get(k).is_some_and(|t| t.is_symbol(text, '-')) && glued(tokens, k);
+    let word = word_at(text, tokens, k + 1);
+    (hyphen && glued(tokens, k + 1))
+        .then(|| words::scale(word).filter(|_| !words::is_glued_scale(word)))
+        .flatten()
 }
 
 /// `20s` to `90s` (and `10s`): a decade a life or a century has; not "1990s".

@@ -608,12 +608,14 @@ impl Reader<'_, '_> {
             ""
         };
         let after = self.word(at);
-        let time_of_day = matches!(before, "at" | "by" | "until" | "till" | "from" | "since")
-            || matches!(
-                after,
-                "am" | "pm" | "gmt" | "utc" | "bst" | "cet" | "local" | "a" | "p"
-            );
+        // A time of day has no fractions of a second: "400m at 1:08.06" is a split.
         let decimals = parts[count - 1].fract() != 0.0;
+        let time_of_day = !decimals
+            && (matches!(before, "at" | "by" | "until" | "till" | "from" | "since")
+                || matches!(
+                    after,
+                    "am" | "pm" | "gmt" | "utc" | "bst" | "cet" | "local" | "a" | "p"
+                ));
         let duration_cue = count == 3
             || decimals
             || matches!(after, "minutes" | "hours" | "seconds")

@@ -24,7 +24,12 @@ BOUNDS = {"exact", "above", "atLeast", "below", "atMost", "justBelow",
           "justAbove", "approximately", "range", "vague"}
 VERDICTS = {"agreement", "differsInPrecision", "contradiction", "revision",
             "sourcesDiffer", "partOfWhole"}
-DURATION_UNITS = {"second", "minute", "hour", "day", "week", "month", "year"}
+# The units of time in the units table the reader uses (data/units.tsv, from pint).
+DURATION_UNITS = {
+    line.split("\t")[0]
+    for line in (ROOT.parent.parent / "data" / "units.tsv").read_text().splitlines()
+    if not line.startswith("#") and line.split("\t")[1:2] == ["duration"]
+}
 errors = []
 
 
