@@ -301,12 +301,14 @@ test('the widget loads only on posts that use it, as a module from the versioned
   await page.context().close();
 });
 
-test("a report marked as the post's own takes its name and date from the post; others keep their fields", { timeout: 120_000 }, async () => {
-  const id = await writeInClassicEditor(
-    'author',
-    'Our report and theirs',
-    '[factmark]\n[factmark-report from="post"]The talks in Geneva lasted four hours.[/factmark-report]\n' +
-      '[factmark-report name="AP" date="2025-04-11"]The talks in Geneva lasted five hours.[/factmark-report]\n[/factmark]\n',
+test("a report marked as the post's own takes its name and date from the post; others keep their fields", { timeout: 300_000 }, async () => {
+  const id = await patiently('author writes a post with its own report', () =>
+    writeInClassicEditor(
+      'author',
+      'Our report and theirs',
+      '[factmark]\n[factmark-report from="post"]The talks in Geneva lasted four hours.[/factmark-report]\n' +
+        '[factmark-report name="AP" date="2025-04-11"]The talks in Geneva lasted five hours.[/factmark-report]\n[/factmark]\n',
+    ),
   );
   const page = await openPage(browser(), null);
   await page.goto(new URL(`?p=${id}`, WP).href);
@@ -328,7 +330,7 @@ test("a Content-Security-Policy sent with the pages only does not reach the plug
   await reader.context().close();
 });
 
-test("a policy the server sends with every file: an editor who is logged in sees why nothing is marked; a reader sees the reports untouched", { timeout: 180_000 }, async () => {
+test("a policy the server sends with every file: an editor who is logged in sees why nothing is marked; a reader sees the reports untouched", { timeout: 360_000 }, async () => {
   // The site's web server sends a Content-Security-Policy without
   // 'wasm-unsafe-eval' with every response, the worker's too (start.sh).
   const strict = [{ name: 'factmark_csp', value: 'strict', url: WP }];
@@ -355,7 +357,9 @@ test("a policy the server sends with every file: an editor who is logged in sees
   await reader.context().close();
 
   // A marker with no reports around it.
-  const id = await writeInClassicEditor('admin', 'A marker alone', 'Nothing to compare here.\n\n[factmark]\n');
+  const id = await patiently('admin writes a post with a marker alone', () =>
+    writeInClassicEditor('admin', 'A marker alone', 'Nothing to compare here.\n\n[factmark]\n'),
+  );
   const empty = await (await login('admin')).newPage();
   await empty.goto(new URL(`?p=${id}`, WP).href);
   await empty.locator('.fm-editor-notice').waitFor({ state: 'visible', timeout: 30000 });
