@@ -121,7 +121,7 @@ fn str_array<S: std::fmt::Debug>(code: &mut String, name: &str, items: &[S]) {
 }
 
 /// A sorted table as one text, a line an entry: `key`, a tab, `value`
-/// (searched in place by `knowledge::table`: no index, no parallel arrays).
+/// (a `knowledge::table::Table`: no parallel arrays in the bundle).
 fn sorted_table(code: &mut String, name: &str, mut entries: Vec<(String, String)>) {
     entries.sort();
     entries.dedup();
@@ -133,7 +133,11 @@ fn sorted_table(code: &mut String, name: &str, mut entries: Vec<(String, String)
         text.push_str(value);
         text.push('\n');
     }
-    writeln!(code, "pub(crate) static {name}: &str = {text:?};").unwrap();
+    writeln!(
+        code,
+        "pub(crate) static {name}: crate::knowledge::table::Table = crate::knowledge::table::Table::new({text:?});"
+    )
+    .unwrap();
 }
 
 /// `data/nouns.tsv` (class, nouns) → the class names, and the table of nouns

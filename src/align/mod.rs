@@ -308,22 +308,24 @@ fn mark_mutual(context: &features::Context, pairs: &mut [Pair], likeness: &[f64]
     let best = |claim: fn(&Pair) -> u32, other: fn(&Pair) -> u32| -> Vec<bool> {
         // The scored pairs by (claim, report of the other, likeness from the
         // highest, pair): each run's first is the claim's best pair with that
-        // report. Sorted as indices, 4 bytes a pair.
-        let key = |k: u32| {
-            let pair = &pairs[k as usize];
-            (claim(pair), context.report(other(pair) as usize))
-        };
-        let mut order: Vec<u32> = Vec::with_capacity(scored);
-        order.extend((0..pairs.len() as u32).filter(|&k| !pairs[k as usize].apart));
-        order.sort_unstable_by(|&x, &y| {
-            key(x)
-                .cmp(&key(y))
-                .then(likeness[y as usize].total_cmp(&likeness[x as usize]))
-                .then(x.cmp(&y))
-        });
+        // report. Sorted with their keys at hand (24 bytes a pair), which is
+        // several times faster than looking them up at each comparison.
+        let mut order: Vec<(u64, f64, u32)> = Vec::with_capacity(scored);
+        order.extend(
+            pairs
+                .iter()
+                .enumerate()
+                .filter(|(_, pair)| !pair.apart)
+                .map(|(k, pair)| {
+                    let key = u64::from(claim(pair)) << 32
+                        | u64::from(context.report(other(pair) as usize));
+                    (key, likeness[k], k as u32)
+                }),
+        );
+        order.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)).then(x.2.cmp(&y.2)));
         let mut is_best = vec![false; pairs.len()];
-        for (n, &k) in order.iter().enumerate() {
-            if n == 0 || key(order[n - 1]) != key(k) {
+        for (n, &(key, _, k)) in order.iter().enumerate() {
+            if n == 0 || order[n - 1].0 != key {
                 is_best[k as usize] = true;
             }
         }

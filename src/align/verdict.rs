@@ -184,9 +184,14 @@ pub(crate) fn compared(claim: &Claim, value: Interval, unit: &str) -> Interval {
         claim.kind.is_measured() || claim.written.bytes().any(|b| b.is_ascii_alphabetic());
     match (claim.bound, value.low, written) {
         (Bound::Exact, Some(x), Some(w)) if rounded && w > 0.0 => {
-            let scale = match (units::by_name(&claim.unit), units::by_name(unit)) {
-                (Some(from), Some(to)) => from.factor / to.factor,
-                _ => x / w,
+            // (One unit needs no lookup: its scale is 1 either way.)
+            let scale = if claim.unit == unit {
+                1.0
+            } else {
+                match (units::by_name(&claim.unit), units::by_name(unit)) {
+                    (Some(from), Some(to)) => from.factor / to.factor,
+                    _ => x / w,
+                }
             };
             let half = crate::read::quantity::rounding_step(w) / 2.0 * scale;
             Interval::closed(x - half, x + half)

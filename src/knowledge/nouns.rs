@@ -25,7 +25,7 @@ impl NounClass {
 
 /// The class of a lowercase singular lemma in WordNet's table.
 pub fn lookup(lemma: &str) -> Option<NounClass> {
-    let index = super::table::values(NOUNS, lemma).next()?;
+    let index = NOUNS.values(lemma).next()?;
     index.parse().ok().map(NounClass)
 }
 
@@ -57,7 +57,7 @@ mod tests {
         assert_eq!(class("protester"), Some("person"));
         assert_eq!(class("democracy"), None);
         // Sorted keys: every noun finds itself.
-        for (key, _) in super::super::table::entries(NOUNS) {
+        for (key, _) in NOUNS.entries() {
             assert!(lookup(key).is_some(), "{key}");
         }
     }

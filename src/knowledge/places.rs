@@ -32,7 +32,7 @@ pub struct Known {
 /// Every reading of a lowercase place name without accents ("georgia" is a
 /// country and a US state).
 pub fn lookup(name: &str) -> impl Iterator<Item = Known> + '_ {
-    super::table::values(PLACES, name).filter_map(known)
+    PLACES.values(name).filter_map(known)
 }
 
 /// A table value: the kind's digit and the country's code ("3NP").
@@ -54,7 +54,8 @@ pub fn capital_of(name: &str) -> Option<&'static str> {
     let country = lookup(name)
         .find(|k| k.standing == Standing::Country)?
         .country;
-    super::table::entries(PLACES)
+    PLACES
+        .entries()
         .find(|(_, value)| known(value).is_some_and(|k| k.capital && k.country == country))
         .map(|(name, _)| name)
 }

@@ -932,7 +932,7 @@ pub fn is_title(word: &str) -> bool {
 /// The words come from WordNet (`data/concepts.tsv`, written by
 /// `scripts/gen/concepts.py`); DESIGN.md explains what a concept does.
 pub fn concept(word: &str) -> Option<&'static str> {
-    let index = super::table::values(concepts::CONCEPT_WORDS, word).next()?;
+    let index = concepts::CONCEPT_WORDS.values(word).next()?;
     index
         .parse::<usize>()
         .ok()
