@@ -300,6 +300,8 @@ pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
     (&["at", "least"], Bound::AtLeast),
     (&["less", "than"], Bound::Below),
     (&["fewer", "than"], Bound::Below),
+    (&["younger", "than"], Bound::Below),
+    (&["older", "than"], Bound::Above),
     (&["at", "most"], Bound::AtMost),
     (&["up", "to"], Bound::AtMost),
     (&["just", "under"], Bound::JustBelow),

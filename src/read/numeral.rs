@@ -114,6 +114,11 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         value += fraction;
         end += 1;
     }
+    // "2 1/2 minutes": a fraction written after the whole number.
+    if let Some((fraction, after)) = written_fraction(text, tokens, end) {
+        value += fraction;
+        end = after;
+    }
     // "12-and-a-half-year", "2 and a half hours".
     if let Some(after_half) = and_a_half(text, tokens, end) {
         value += 0.5;
@@ -155,7 +160,7 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         // "$800-million", "a 1.6-billion deal".
         value *= scale;
         end += 2;
-    } else if after == "dozen" {
+    } else if matches!(after, "dozen" | "dozens") {
         value *= 12.0;
         end += 1;
     } else {
@@ -280,6 +285,27 @@ fn vulgar_fraction(symbol: &str) -> Option<f64> {
         "¾" => 0.75,
         _ => return None,
     })
+}
+
+/// A fraction in digits at token `k`, after a space: " 1/2", " 3/4" (halves,
+/// thirds, quarters, eighths); its worth and the token after it.
+fn written_fraction(text: &Text, tokens: &[Token], k: usize) -> Option<(f64, usize)> {
+    let (numerator, slash, denominator) = (tokens.get(k)?, tokens.get(k + 1)?, tokens.get(k + 2)?);
+    let shape = numerator.kind == TokenKind::Digits
+        && numerator.space_before
+        && slash.is_symbol(text, '/')
+        && glued(tokens, k + 1)
+        && denominator.kind == TokenKind::Digits
+        && glued(tokens, k + 2)
+        && !tokens
+            .get(k + 3)
+            .is_some_and(|t| !t.space_before && t.kind == TokenKind::Digits);
+    let (n, d) = (
+        decimal(numerator.text(text)),
+        decimal(denominator.text(text)),
+    );
+    (shape && n >= 1.0 && n < d && matches!(d as u32, 2 | 3 | 4 | 8) && n.fract() == 0.0)
+        .then_some((n / d, k + 3))
 }
 
 /// `thousands`, `a dozen`, `tens of thousands`: the longest vague phrase at `i`.
@@ -442,7 +468,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         } else if word == "hundred" && read_any {
             group = group.max(1.0) * 100.0;
             k += 1;
-        } else if word == "dozen" && read_any {
+        } else if matches!(word, "dozen" | "dozens") && read_any {
             group = group.max(1.0) * 12.0;
             k += 1;
         } else if let Some(scale) =

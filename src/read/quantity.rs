@@ -449,6 +449,7 @@ impl Reader<'_, '_> {
     }
 
     /// An age: "67-year-old", "67 years old", "aged 67", "four or younger",
+    /// "younger than 4",
     /// "Smith, 52,". The end.
     fn age(&self, q: &Draft, at: usize, hyphenated: bool) -> Option<usize> {
         let year = matches!(self.word(at), "year" | "years");
@@ -463,12 +464,19 @@ impl Reader<'_, '_> {
             .as_ref()
             .map_or(q.start, |r| r.start.min(q.start));
         let aged = start > self.taken && self.word(start - 1) == "aged";
-        let younger = q
-            .qualifier
-            .as_ref()
-            .is_some_and(|r| matches!(self.word(r.end - 1), "younger" | "older"));
-        if (aged || younger) && units::hours_in(self.word(at)).is_none() {
-            return Some(q.end);
+        let younger = q.qualifier.as_ref().is_some_and(|r| {
+            r.clone()
+                .any(|k| matches!(self.word(k), "younger" | "older"))
+        });
+        if aged || younger {
+            // "younger than 4 years": the years are the age's; another unit is
+            // a duration ("aged 3 months" is not read as an age).
+            if matches!(self.word(at), "year" | "years") {
+                return Some(at + 1);
+            }
+            if units::hours_in(self.word(at)).is_none() {
+                return Some(q.end);
+            }
         }
         // "Smith, 52, said": a whole number between commas after a name.
         let whole = matches!(q.first.worth, Worth::Cardinal(x) if x.fract() == 0.0 && (1.0..=120.0).contains(&x));
