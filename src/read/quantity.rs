@@ -586,15 +586,17 @@ impl Reader<'_, '_> {
         (self.word(at) == "times" && comparison).then_some(at + 1)
     }
 
-    /// "one in five", "one in every 50": a share, in percent. The end.
+    /// "one in five", "one in every 50": a share, in percent, of one number
+    /// (not a range: "12-31 in five wars") no larger than the whole. The end.
     fn one_in(&self, q: &mut Draft) -> Option<usize> {
         let at = q.end;
-        if self.word(at) != "in" {
+        if self.word(at) != "in" || q.second.is_some() {
             return None;
         }
         let every = usize::from(self.word(at + 1) == "every");
-        let of = numeral::at(self.text, self.tokens, at + 1 + every)
-            .filter(|n| matches!(n.worth, Worth::Cardinal(x) if x > 0.0))?;
+        let of = numeral::at(self.text, self.tokens, at + 1 + every).filter(
+            |n| matches!(n.worth, Worth::Cardinal(x) if x > 0.0 && x >= q.first.nominal()),
+        )?;
         let share = q.first.nominal() / of.nominal() * 100.0;
         q.first = Numeral {
             worth: Worth::Cardinal(share),
