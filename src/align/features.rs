@@ -384,17 +384,18 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<()
     if days_differ(&x.dates, &y.dates) {
         return Err("they are about different days");
     }
+    let shared_day = x.dates.iter().any(|d| y.dates.contains(d));
     // A duration is of one happening, and a happening dated after a report
-    // was published is not the one it timed (a toll dated later is only a
-    // later count of the same dead).
-    if c.kind == Kind::Duration && (dated_after(a, b.published) || dated_after(b, a.published)) {
+    // was published is not the one it timed, unless both name its day (a
+    // toll dated later is only a later count of the same dead).
+    let dated_later = dated_after(a, b.published) || dated_after(b, a.published);
+    if c.kind == Kind::Duration && dated_later && !shared_day {
         return Err("one times a happening dated after the other report was published");
     }
     // Reports on one page are of one event, unless their dates say they are
     // weeks apart and nothing else (a place, a day) says they are.
     let weeks_apart =
         matches!((a.published, b.published), (Some(p), Some(q)) if (p.day - q.day).abs() > 7);
-    let shared_day = x.dates.iter().any(|d| y.dates.contains(d));
     let placed = matches!(
         places,
         PlaceRelation::Same | PlaceRelation::Contains | PlaceRelation::Within
@@ -462,16 +463,22 @@ fn days_differ(x: &[DateAnchor], y: &[DateAnchor]) -> bool {
 }
 
 /// A day the claim's sentence names ("met on June 2"), placed in the year
-/// nearest its report's publication, falls after `other` was published (a
-/// day's slack for time zones): the other report cannot be telling of it.
+/// nearest its report's publication, is past by then but falls after `other`
+/// was published (a day's slack either way for time zones): the other report
+/// cannot be telling of it. Not when the clause names its year (the year
+/// rules weigh that) or the day was still ahead ("talks that begin on June 20").
 fn dated_after(claim: &Candidate, other: Option<Published>) -> bool {
     let (Some(own), Some(other)) = (claim.published, other) else {
         return false;
     };
-    claim.claim.frame.dates.iter().any(|anchor| match *anchor {
-        DateAnchor::Day { month, day } => own.nearest(month, day) > other.day + 1,
-        _ => false,
-    })
+    claim.claim.frame.year.is_none()
+        && claim.claim.frame.dates.iter().any(|anchor| match *anchor {
+            DateAnchor::Day { month, day } => {
+                let day = own.nearest(month, day);
+                day <= own.day + 1 && day > other.day + 1
+            }
+            _ => false,
+        })
 }
 
 /// The periods of a figure per period ("a week", "annual", "quarterly"):

@@ -356,13 +356,7 @@ fn date_year(candidate: &Candidate) -> Option<i32> {
     if date.year.is_some() {
         return date.year;
     }
-    let published = candidate.published?.date();
-    let (year, month) = (published.year?, i32::from(published.month?));
-    Some(match i32::from(date.month?) - month {
-        gap if gap > 6 => year - 1,
-        gap if gap < -6 => year + 1,
-        _ => year,
-    })
+    Some(candidate.published?.year_nearest(date.month?))
 }
 
 /// A date claim's days: since 1970-01-01 when it can be placed in a year, else

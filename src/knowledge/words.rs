@@ -355,6 +355,36 @@ pub fn ends_qualifier(word: &str) -> bool {
         .any(|(words, _)| words.last() == Some(&word))
 }
 
+/// Words before "a day", "an hour" that take a length of time: "for a
+/// decade", "within an hour", "lasted a week" (a qualifier does too: "more
+/// than a century").
+pub fn takes_a_span(word: &str) -> bool {
+    matches!(
+        word,
+        "for"
+            | "in"
+            | "within"
+            | "after"
+            | "took"
+            | "takes"
+            | "take"
+            | "taking"
+            | "lasted"
+            | "lasts"
+            | "last"
+            | "lasting"
+            | "spent"
+            | "spend"
+            | "spends"
+    )
+}
+
+/// Words after "a day", "an hour" that make it a length of time: "a day
+/// later", "a decade ago".
+pub fn follows_a_span(word: &str) -> bool {
+    matches!(word, "later" | "earlier" | "ago" | "before" | "after")
+}
+
 /// Qualifiers that follow the number: "50 or more", "300 or so".
 pub const QUALIFIERS_AFTER: &[(&[&str], Bound)] = &[
     (&["or", "more"], Bound::AtLeast),

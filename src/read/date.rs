@@ -304,16 +304,20 @@ impl Published {
         }
     }
 
-    /// Days since 1970-01-01 of `month`/`day` in the year nearest this day
-    /// ("December 28" in a report of January 2 is last year's).
-    pub fn nearest(&self, month: u8, day: u8) -> i64 {
+    /// The year nearest this day in which `month` falls ("December" in a
+    /// report of January 2 is last year's).
+    pub fn year_nearest(&self, month: u8) -> i32 {
         let (year, own_month, _) = civil_from_days(self.day);
-        let year = match i32::from(month) - i32::from(own_month) {
+        match i32::from(month) - i32::from(own_month) {
             gap if gap > 6 => year - 1,
             gap if gap < -6 => year + 1,
             _ => year,
-        };
-        days_since_epoch(year, (month, day))
+        }
+    }
+
+    /// Days since 1970-01-01 of `month`/`day` in the year nearest this day.
+    pub fn nearest(&self, month: u8, day: u8) -> i64 {
+        days_since_epoch(self.year_nearest(month), (month, day))
     }
 
     /// `YYYY-MM-DD`.
@@ -426,6 +430,15 @@ fn days_since_epoch(year: i32, (month, day): (u8, u8)) -> i64 {
 mod tests {
     use super::*;
     use crate::read::lex::{tokens, Text};
+
+    #[test]
+    fn nearest_year_of_a_month_and_day() {
+        let published = Published::parse("2025-01-02").expect("a day");
+        assert_eq!(published.year_nearest(12), 2024);
+        assert_eq!(published.year_nearest(3), 2025);
+        let last_december = Published::parse("2024-12-28").expect("a day");
+        assert_eq!(published.nearest(12, 28), last_december.day);
+    }
 
     fn date(raw: &str) -> Option<(DateValue, String)> {
         let text = &Text::new(raw);

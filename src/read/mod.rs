@@ -350,18 +350,14 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout, found: &mut FoundList) {
 /// vague word or a unit ("a dozen", "a thousand", "an hour and a half").
 fn article_starts_number(text: &Text, tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1).map_or("", |t| t.lower(text));
-    matches!(
-        next,
-        "dozen"
-            | "few"
-            | "handful"
-            | "couple"
-            | "hundred"
-            | "thousand"
-            | "million"
-            | "billion"
-            | "trillion"
-    ) || crate::knowledge::units::hours_in(next).is_some()
+    let vague = words::VAGUE
+        .iter()
+        .any(|v| v.words.first() == Some(&"a") && v.words.get(1) == Some(&next));
+    let scale =
+        next == "hundred" || words::scale(next).is_some_and(|_| !words::is_glued_scale(next));
+    vague
+        || scale
+        || crate::knowledge::units::hours_in(next).is_some()
         || words::denominator(next).is_some()
 }
 

@@ -115,7 +115,10 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         end += 1;
     }
     // "2 1/2 minutes": a fraction written after the whole number.
-    if let Some((fraction, after)) = written_fraction(text, tokens, end) {
+    // (Not after a year: "in 2019 1/4 of adults".)
+    if let Some((fraction, after)) =
+        written_fraction(text, tokens, end).filter(|_| written.len() <= 2)
+    {
         value += fraction;
         end = after;
     }
@@ -160,7 +163,8 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         // "$800-million", "a 1.6-billion deal".
         value *= scale;
         end += 2;
-    } else if matches!(after, "dozen" | "dozens") {
+    } else if after == "dozen" || after == "dozens" && written.len() <= 2 {
+        // "two dozens", not "in 2015 dozens of people".
         value *= 12.0;
         end += 1;
     } else {
@@ -299,7 +303,7 @@ fn written_fraction(text: &Text, tokens: &[Token], k: usize) -> Option<(f64, usi
         && glued(tokens, k + 2)
         && !tokens
             .get(k + 3)
-            .is_some_and(|t| !t.space_before && t.kind == TokenKind::Digits);
+            .is_some_and(|t| !t.space_before && !t.is_word());
     let (n, d) = (
         decimal(numerator.text(text)),
         decimal(denominator.text(text)),
@@ -412,12 +416,12 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
             year_like: false,
         });
     }
-    // "a week", "more than a century": one of a duration's unit; not "a
-    // second" (an ordinal) nor a rate ("twice a day", "500 people a day").
+    // "a week", "more than a century": one of a duration's unit, where the
+    // words around say it is a length of time; not "a second" (an ordinal).
     if matches!(first, "a" | "an")
         && next != "second"
         && crate::knowledge::units::hours_in(next).is_some()
-        && !follows_a_figure(text, tokens, i)
+        && times_a_span(text, tokens, i)
     {
         return Some(Numeral {
             start: i,
@@ -514,20 +518,19 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     })
 }
 
-/// The word before token `i` ends a figure, so that "a day" after it is a
-/// rate: digits or a percent ("500 a day", "5% a year"), a number word, "once" or "twice", a plural noun
-/// ("people a day") or a unit ("miles an hour").
-fn follows_a_figure(text: &Text, tokens: &[Token], i: usize) -> bool {
-    let Some(before) = i.checked_sub(1).map(|k| &tokens[k]) else {
-        return false;
-    };
-    let word = before.lower(text);
-    before.kind == TokenKind::Digits
-        || before.is_symbol(text, '%')
-        || matches!(word, "once" | "twice" | "thrice" | "times")
-        || words::small_number(word).is_some()
-        || words::is_plural(word)
-        || crate::knowledge::units::by_spelling(word, false).is_some()
+/// "A day" at token `i` is a length of time: a qualifier before it ("more
+/// than a century"), a word that takes one ("for a decade", "lasted a week"),
+/// or one after it ("a day later", "a year-long"). Elsewhere it is mostly a
+/// rate ("$2 million a year", "twice a day") or an idiom ("wait a minute").
+fn times_a_span(text: &Text, tokens: &[Token], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|k| &tokens[k]);
+    let cue_before = before.is_some_and(|t| {
+        t.has(crate::read::lex::WordClass::QUALIFIER_END) || words::takes_a_span(t.lower(text))
+    });
+    let hyphen_long = tokens.get(i + 2).is_some_and(|t| t.is_symbol(text, '-'))
+        && glued(tokens, i + 2)
+        && word_at(text, tokens, i + 3) == "long";
+    cue_before || hyphen_long || words::follows_a_span(word_at(text, tokens, i + 2))
 }
 
 /// A fraction at `i`: "a third", "one-third", "two-thirds", "three quarters",

@@ -505,7 +505,11 @@ impl Reader<'_, '_> {
         };
         let start = if low == 0.0 && high == 9.0 { i } else { part? };
         let owner = start.checked_sub(1).filter(|&k| k >= self.taken)?;
-        if !matches!(self.word(owner), "their" | "his" | "her") {
+        // "in their 20s", "her late 40s and"; not "their 80s hits".
+        let names_a_thing = self.tokens.get(q.end).is_some_and(|t| {
+            t.is_word() && !t.newline_before && !words::ends_noun_phrase(t.lower(self.text))
+        });
+        if !matches!(self.word(owner), "their" | "his" | "her") || names_a_thing {
             return None;
         }
         let age = |years: f64| Numeral {
