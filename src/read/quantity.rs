@@ -368,15 +368,35 @@ impl Reader<'_, '_> {
         if words::multiplier_word(self.word(q.first.start)).is_some() {
             q.set(Kind::Multiplier, "times", q.end);
         } else if let Some(end) = self.time_of_day(at) {
-            let written = q.first.nominal();
+            let pm = matches!(self.word(at), "pm" | "p");
             // "3.15pm" is a quarter past three; "12am" midnight.
-            let (hour, minute) = (written.trunc(), (written.fract() * 100.0).round());
-            let afternoon = matches!(self.word(at), "pm" | "p") && hour < 12.0;
-            let midnight = matches!(self.word(at), "am" | "a") && hour == 12.0;
-            let hours =
-                hour + if afternoon { 12.0 } else { 0.0 } - if midnight { 12.0 } else { 0.0 };
+            let hours = |written: f64, pm: bool| {
+                let (hour, minute) = (written.trunc(), (written.fract() * 100.0).round());
+                let afternoon = pm && hour < 12.0;
+                let midnight = !pm && hour == 12.0;
+                hour + if afternoon { 12.0 } else { 0.0 } - if midnight { 12.0 } else { 0.0 }
+                    + minute / 60.0
+            };
+            let mut first = hours(q.first.nominal(), pm);
+            // "3-5pm" is 15:00 to 17:00; "11-1pm" 11:00 to 13:00; a range that
+            // still runs backwards ("0-0 PM") keeps its first time only.
+            if let Some(second) = q.second {
+                let last = hours(second.nominal(), pm);
+                if last < first {
+                    first = hours(q.first.nominal(), false);
+                }
+                if last < first {
+                    q.second = None;
+                    q.bound = None;
+                } else {
+                    q.second = Some(Numeral {
+                        worth: Worth::Cardinal(last),
+                        ..second
+                    });
+                }
+            }
             q.first = Numeral {
-                worth: Worth::Cardinal(hours + minute / 60.0),
+                worth: Worth::Cardinal(first),
                 ..q.first
             };
             q.set(Kind::Time, "hour", end);
