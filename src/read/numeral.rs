@@ -180,11 +180,20 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
 
 /// A scale word glued to the digits by a hyphen at token `k`: "800-million".
 fn hyphenated_scale(text: &Text, tokens: &[Token], k: usize) -> Option<f64> {
-    let hyphen = tokens.get(k).is_some_and(|t| t.is_symbol(text, '-')) && glued(tokens, k);
-    let word = word_at(text, tokens, k + 1);
-    (hyphen && glued(tokens, k + 1))
-        .then(|| words::scale(word).filter(|_| !words::is_glued_scale(word)))
-        .flatten()
+    let word = after_hyphen(text, tokens, k);
+    words::scale(word).filter(|_| !words::is_glued_scale(word))
+}
+
+/// The word after a hyphen at token `k`, all glued ("-million", "-long"), else "".
+fn after_hyphen<'t>(text: &'t Text, tokens: &[Token], k: usize) -> &'t str {
+    let hyphen = tokens.get(k).is_some_and(|t| t.is_symbol(text, '-'))
+        && glued(tokens, k)
+        && glued(tokens, k + 1);
+    if hyphen {
+        word_at(text, tokens, k + 1)
+    } else {
+        ""
+    }
 }
 
 /// `20s` to `90s` (and `10s`): a decade a life or a century has; not "1990s".
@@ -527,10 +536,8 @@ fn times_a_span(text: &Text, tokens: &[Token], i: usize) -> bool {
     let cue_before = before.is_some_and(|t| {
         t.has(crate::read::lex::WordClass::QUALIFIER_END) || words::takes_a_span(t.lower(text))
     });
-    let hyphen_long = tokens.get(i + 2).is_some_and(|t| t.is_symbol(text, '-'))
-        && glued(tokens, i + 2)
-        && word_at(text, tokens, i + 3) == "long";
-    cue_before || hyphen_long || words::follows_a_span(word_at(text, tokens, i + 2))
+    let year_long = after_hyphen(text, tokens, i + 2) == "long";
+    cue_before || year_long || words::follows_a_span(word_at(text, tokens, i + 2))
 }
 
 /// A fraction at `i`: "a third", "one-third", "two-thirds", "three quarters",

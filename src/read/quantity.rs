@@ -469,8 +469,7 @@ impl Reader<'_, '_> {
     }
 
     /// An age: "67-year-old", "67 years old", "aged 67", "four or younger",
-    /// "younger than 4",
-    /// "Smith, 52,". The end.
+    /// "younger than 4", "Smith, 52,". The end.
     fn age(&self, q: &Draft, at: usize, hyphenated: bool) -> Option<usize> {
         let year = matches!(self.word(at), "year" | "years");
         if year && self.word(at + 1) == "old" {
@@ -517,13 +516,13 @@ impl Reader<'_, '_> {
         let i = q.first.start;
         let hyphen = usize::from(self.symbol(i.wrapping_sub(1)) == Some('-'));
         let part = i.checked_sub(1 + hyphen).filter(|&k| k >= self.taken);
-        let (low, high) = match part.map(|k| self.word(k)) {
-            Some("early") => (0.0, 3.0),
-            Some("mid") => (4.0, 6.0),
-            Some("late") => (7.0, 9.0),
-            _ => (0.0, 9.0),
-        };
-        let start = if low == 0.0 && high == 9.0 { i } else { part? };
+        let narrowed = part.and_then(|k| match self.word(k) {
+            "early" => Some((k, 0.0, 3.0)),
+            "mid" => Some((k, 4.0, 6.0)),
+            "late" => Some((k, 7.0, 9.0)),
+            _ => None,
+        });
+        let (start, low, high) = narrowed.unwrap_or((i, 0.0, 9.0));
         let owner = start.checked_sub(1).filter(|&k| k >= self.taken)?;
         // "in their 20s", "her late 40s and"; not "their 80s hits".
         let names_a_thing = self.tokens.get(q.end).is_some_and(|t| {
