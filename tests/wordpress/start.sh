@@ -88,7 +88,10 @@ LoadModule php_module $(compgen -G '/usr/lib/apache2/modules/libphp*.so' | head 
 StartServers 2
 MinSpareServers 2
 MaxSpareServers 6
-MaxRequestWorkers 12
+# The browser tests keep several logged-in contexts, each with its own
+# keep-alive connections: 12 workers were all taken at times.
+MaxRequestWorkers 32
+KeepAliveTimeout 2
 TypesConfig /etc/mime.types
 DocumentRoot /usr/share/wordpress
 DirectoryIndex index.php index.html
