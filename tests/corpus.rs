@@ -486,13 +486,14 @@ fn alignment_sets() {
 /// (DESIGN.md, "Threshold"), the sets written for the purpose keep their wrong
 /// joins at zero (asserted above) but lose groups whose figures differ, which
 /// real news scores as unlikely one quantity. Lower it when alignment improves.
-/// (30 since the set `duration-dated-before-and-after` joined the fit: it forms,
-/// and the refit loses `heldout/earthquake-toll-contradiction`, while dev's
-/// wrong highlights fell from 6 to 5.)
-const MISSES_AT_MOST: usize = 30;
+/// (31 since the refit after undated reports took the page's latest year: its
+/// threshold rose from 0.93 to 0.94, dev's wrong highlights fell from 5 to 3
+/// dated and undated, and `heldout3/mine-trapped-contradiction` no longer forms.)
+const MISSES_AT_MOST: usize = 31;
 
-/// The seed groups that do not form, at most (as MISSES_AT_MOST).
-const SEED_MISSES_AT_MOST: usize = 5;
+/// The seed groups that do not form, at most (as MISSES_AT_MOST). (7 since the
+/// same refit: two agreements, which the widget does not mark, no longer form.)
+const SEED_MISSES_AT_MOST: usize = 7;
 
 #[test]
 fn seed_groups() {

@@ -663,6 +663,5 @@ pub fn part_of(part: &Candidate, whole: &Candidate, same_report: bool) -> bool {
 
 /// True when a claim's clause names a year before its report's.
 fn earlier_year(c: &Candidate) -> bool {
-    let published = c.published.and_then(|p| p.date().year);
-    matches!((c.claim.frame.year, published), (Some(y), Some(p)) if y < p)
+    matches!((c.claim.frame.year, c.year), (Some(y), Some(now)) if y < now)
 }

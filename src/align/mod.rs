@@ -66,6 +66,10 @@ pub struct Candidate<'a> {
     pub claim: &'a Claim,
     /// When its report was published, when known.
     pub published: Option<Published>,
+    /// The year its report speaks from: its publication's or, undated, the
+    /// latest year the page names (news names the present's year more than a
+    /// future one: "on October 24, 2023", "since a 1997 storm").
+    pub year: Option<i32>,
 }
 
 /// Most claims of one dimension compared pair by pair; past that, each claim
@@ -118,12 +122,20 @@ pub fn groups_at(reports: &[ReportClaims], threshold: f64) -> Vec<Group> {
 /// order of the reports: by dimension, publication, report name and position
 /// (a stable sort keeps the input order between reports that share a name).
 pub fn candidates(reports: &[ReportClaims]) -> Vec<Candidate<'_>> {
+    let page_year = reports
+        .iter()
+        .flat_map(|r| &r.claims)
+        .filter(|c| c.role == Role::Statement)
+        .filter_map(|c| c.date.as_ref()?.year)
+        .max();
     let mut candidates: Vec<Candidate> = reports
         .iter()
         .flat_map(|r| {
+            let year = r.published.and_then(|p| p.date().year).or(page_year);
             r.claims.iter().map(move |claim| Candidate {
                 claim,
                 published: r.published,
+                year,
             })
         })
         .filter(|c| c.claim.role == Role::Statement && comparable(c.claim))

@@ -88,6 +88,10 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         return None; // "Boeing 737", "Article 5"
     }
     let mut value = decimal(written);
+    let point = leading_point(text, tokens, i);
+    if point {
+        value /= 10f64.powi(written.len() as i32);
+    }
     let mut end = i + 1;
     let mut year_like = false;
     if let Some(clock) = clock(text, tokens, i, value) {
@@ -171,11 +175,22 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         year_like = written.len() == 4 && (1800.0..=2100.0).contains(&value);
     }
     Some(Numeral {
-        start: i,
+        start: i - usize::from(point),
         end,
         worth: Worth::Cardinal(value),
         year_like,
     })
+}
+
+/// A decimal point before digits with no zero in front (".11 seconds"):
+/// not a full stop glued to a word ("people.11 more").
+fn leading_point(text: &Text, tokens: &[Token], i: usize) -> bool {
+    let written = tokens[i].text(text);
+    i > 0
+        && glued(tokens, i)
+        && tokens[i - 1].is_symbol(text, '.')
+        && (i == 1 || tokens[i - 1].space_before)
+        && !written.contains([',', '.'])
 }
 
 /// A scale word glued to the digits by a hyphen at token `k`: "800-million".
@@ -717,6 +732,28 @@ mod tests {
                 "reading {text:?}"
             );
         }
+    }
+
+    #[test]
+    fn reads_digits_after_a_bare_decimal_point() {
+        for (raw, value, written) in [
+            ("won by .11 seconds", 0.11, ".11"),
+            ("a .5 million rise", 5e5, ".5 million"),
+        ] {
+            let text = &Text::new(raw);
+            let toks = tokens(text);
+            let n = (0..toks.len()).find_map(|i| at(text, &toks, i)).unwrap();
+            let seen = &text[toks[n.start].start..toks[n.end - 1].end];
+            assert_eq!((n.nominal(), seen), (value, written), "{raw:?}");
+        }
+        let text = &Text::new("killed 40 people.11 more");
+        let toks = tokens(text);
+        let after_stop = at(text, &toks, toks.len() - 2).map(|n| n.nominal());
+        assert_eq!(
+            after_stop,
+            Some(11.0),
+            "a full stop glued to a word is no decimal point"
+        );
     }
 
     #[test]

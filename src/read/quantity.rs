@@ -272,7 +272,8 @@ impl Reader<'_, '_> {
     }
 
     /// A range: "between 30 and 40", "30–40", "$1 million to $2 million",
-    /// "between 26.6% and 28.6%", "50% to 60%". Not "three-hour" (a compound).
+    /// "between 26.6% and 28.6%", "50% to 60%". Not "three-hour" (a compound),
+    /// nor "by 315 to 14,413" (a change and a level).
     fn range(&self, q: &mut Draft) {
         let before_amount = |word: &str| q.start > self.taken && self.word(q.start - 1) == word;
         let between = before_amount("between");
@@ -290,7 +291,8 @@ impl Reader<'_, '_> {
             (Some('–' | '-' | '—'), _) => {
                 self.tokens[q.first.start].kind == TokenKind::Digits && !self.glued_word_after(k)
             }
-            (_, "to") => true,
+            // "rose by 315 to 14,413": a change, then the new level.
+            (_, "to") => !before_amount("by"),
             (_, "and") => between,
             _ => false,
         };
@@ -610,16 +612,18 @@ impl Reader<'_, '_> {
     }
 
     /// "one in five", "one in every 50": a share, in percent, of one number
-    /// (not a range: "12-31 in five wars") no larger than the whole. The end.
+    /// (not a range: "12-31 in five wars"; not a place: "fourth in 9.93") no
+    /// larger than a whole number. The end.
     fn one_in(&self, q: &mut Draft) -> Option<usize> {
         let at = q.end;
-        if self.word(at) != "in" || q.second.is_some() {
+        let cardinal = matches!(q.first.worth, Worth::Cardinal(_));
+        if self.word(at) != "in" || q.second.is_some() || !cardinal {
             return None;
         }
         let every = usize::from(self.word(at + 1) == "every");
-        let of = numeral::at(self.text, self.tokens, at + 1 + every).filter(
-            |n| matches!(n.worth, Worth::Cardinal(x) if x > 0.0 && x >= q.first.nominal()),
-        )?;
+        let of = numeral::at(self.text, self.tokens, at + 1 + every).filter(|n| {
+            matches!(n.worth, Worth::Cardinal(x) if x > 0.0 && x >= q.first.nominal() && x.fract() == 0.0)
+        })?;
         let share = q.first.nominal() / of.nominal() * 100.0;
         q.first = Numeral {
             worth: Worth::Cardinal(share),
@@ -1091,6 +1095,22 @@ mod tests {
                 false,
             ),
             (
+                "winds approached 165 mph",
+                Bound::JustBelow,
+                Some(148.5),
+                true,
+                Some(165.0),
+                false,
+            ),
+            (
+                "the toll passes 5,000",
+                Bound::Above,
+                Some(5000.0),
+                false,
+                None,
+                false,
+            ),
+            (
                 "between 26.6% and 28.6%",
                 Bound::Range,
                 Some(26.6),
@@ -1226,6 +1246,12 @@ mod tests {
             ("two-thirds of the town", Kind::Percent, "%", "two-thirds"),
             ("one in five adults", Kind::Percent, "%", "one in five"),
             (
+                "fourth in 9.93 seconds",
+                Kind::Duration,
+                "second",
+                "9.93 seconds",
+            ),
+            (
                 "three times as many",
                 Kind::Multiplier,
                 "times",
@@ -1272,6 +1298,19 @@ mod tests {
             (hours - (1.0 + 59.0 / 60.0 + 40.0 / 3600.0)).abs() < 1e-9,
             "{hours}"
         );
+    }
+
+    #[test]
+    fn a_change_then_a_level_is_no_range() {
+        for raw in [
+            "cases rose by 315 to 14,413",
+            "shares dropped by $41.24 to $176.26",
+        ] {
+            let q = read(raw);
+            assert_eq!(q.bound, Bound::Exact, "{raw}");
+            assert_eq!(q.value.low, q.value.high, "{raw}");
+        }
+        assert_eq!(read("from 315 to 14,413 cases").bound, Bound::Range);
     }
 
     #[test]
