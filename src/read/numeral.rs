@@ -657,6 +657,15 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
     if i == 0 || this.newline_before || !(capitalized(this) || this.kind == TokenKind::Digits) {
         return false;
     }
+    // "Microsoft Eliminating 18,000 Jobs", "Sheinbaum Gains 58.4%": a title-case
+    // headline's amount; names carry no thousands and no percent ("Boeing 737").
+    let grouped = this.kind == TokenKind::Digits && this.text(text).contains(',');
+    let percent = tokens
+        .get(i + 1)
+        .is_some_and(|t| !t.space_before && t.is_symbol(text, '%'));
+    if grouped || percent {
+        return false;
+    }
     let before = &tokens[i - 1];
     let name_word = capitalized(before)
         && {
@@ -754,6 +763,23 @@ mod tests {
             Some(11.0),
             "a full stop glued to a word is no decimal point"
         );
+    }
+
+    #[test]
+    fn a_title_case_headline_amount_is_no_name() {
+        let first = |raw: &str| {
+            let text = &Text::new(raw);
+            let toks = tokens(text);
+            (0..toks.len())
+                .find_map(|i| at(text, &toks, i))
+                .map(|n| n.nominal())
+        };
+        assert_eq!(
+            first("Microsoft Eliminating 18,000 Jobs as Nadella Streamlines"),
+            Some(18000.0)
+        );
+        assert_eq!(first("Claudia Sheinbaum Gains 58.4% in Mexico"), Some(58.4));
+        assert_eq!(first("Investigators Study Boeing 737 Wreck"), None);
     }
 
     #[test]

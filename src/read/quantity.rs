@@ -272,7 +272,8 @@ impl Reader<'_, '_> {
     }
 
     /// A range: "between 30 and 40", "30–40", "$1 million to $2 million",
-    /// "between 26.6% and 28.6%", "50% to 60%". Not "three-hour" (a compound),
+    /// "between 26.6% and 28.6%", "50% to 60%", "two or three weeks". Not
+    /// "three-hour" (a compound),
     /// nor "by 315 to 14,413" (a change and a level).
     fn range(&self, q: &mut Draft) {
         let before_amount = |word: &str| q.start > self.taken && self.word(q.start - 1) == word;
@@ -294,6 +295,7 @@ impl Reader<'_, '_> {
             // "rose by 315 to 14,413": a change, then the new level.
             (_, "to") => !before_amount("by"),
             (_, "and") => between,
+            (_, "or") => true,
             _ => false,
         };
         if !joins || self.new_line(k + 1) {
@@ -303,8 +305,11 @@ impl Reader<'_, '_> {
         if self.symbol(next).and_then(words::currency_symbol).is_some() {
             next += 1;
         }
+        // "two or three weeks"; not "10 or 12,000 people" (ten thousand, as written).
+        let or = self.word(k) == "or";
         let Some(second) = numeral::at(self.text, self.tokens, next)
             .filter(|n| matches!(n.worth, Worth::Cardinal(_)) && n.nominal() >= q.first.nominal())
+            .filter(|n| !or || n.nominal() <= 10.0 * q.first.nominal())
         else {
             return;
         };
@@ -1311,6 +1316,17 @@ mod tests {
             assert_eq!(q.value.low, q.value.high, "{raw}");
         }
         assert_eq!(read("from 315 to 14,413 cases").bound, Bound::Range);
+    }
+
+    #[test]
+    fn two_numbers_joined_by_or_are_a_range() {
+        let q = read("for two or three weeks");
+        assert_eq!(
+            (q.bound, q.value.low, q.value.high),
+            (Bound::Range, Some(2.0), Some(3.0))
+        );
+        assert_eq!(read("10 or 12,000 people").bound, Bound::Exact);
+        assert_eq!(read("five or more people").bound, Bound::AtLeast);
     }
 
     #[test]

@@ -19,8 +19,9 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * reading "a week", "in their 20s", "2 1/2" and more (issue 12), and faster
  * lookups, added 1.2 KB; dropping the float remainder (fmod) saved 1 KB:
  * 141.6 KB, under the ceiling this stood at before them. Reading ".11
- * seconds" and "by 315 to 14,413", and an undated report's year taken from
- * the page, added 0.5 KB: 142.1 KB, and the ceiling rose to 142.5 KB.
+ * seconds", "by 315 to 14,413" and "two or three weeks", and an undated
+ * report's year taken from the page, added 0.7 KB: 142.3 KB, and the ceiling
+ * rose to 142.5 KB.
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
