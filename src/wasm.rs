@@ -21,11 +21,15 @@ fn into_js_error(error: impl std::fmt::Display) -> JsError {
 
 /// `value` as JSON text. A JSON buffer sized from the input up front: growing it
 /// by doubling copies the output again and again.
+/// Writing the core's types into memory cannot fail (string keys, finite or
+/// null numbers); a fixed message keeps serde_json's error texts, and the
+/// formatting of I/O errors, out of the bundle.
 fn to_json<T: Serialize>(value: &T, capacity: usize) -> Result<String, JsError> {
+    let unwritable = || JsError::new("factmark could not write its result as JSON");
     let mut out = Vec::with_capacity(capacity);
-    serde_json::to_writer(&mut out, value).map_err(into_js_error)?;
+    serde_json::to_writer(&mut out, value).map_err(|_| unwritable())?;
     // serde_json writes UTF-8 only.
-    String::from_utf8(out).map_err(into_js_error)
+    String::from_utf8(out).map_err(|_| unwritable())
 }
 
 /// `checkReportsJson(names, dates, texts)`: three arrays of equal length, one

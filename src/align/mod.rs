@@ -67,8 +67,9 @@ pub struct Candidate<'a> {
     /// When its report was published, when known.
     pub published: Option<Published>,
     /// The year its report speaks from: its publication's or, undated, the
-    /// latest year the page names (news names the present's year more than a
-    /// future one: "on October 24, 2023", "since a 1997 storm").
+    /// latest year of a date with a month on the page ("on October 24, 2023"),
+    /// else the latest year it names at all (a year alone is as often a past
+    /// or a target: "a 1997 storm", "by 2030").
     pub year: Option<i32>,
 }
 
@@ -122,12 +123,18 @@ pub fn groups_at(reports: &[ReportClaims], threshold: f64) -> Vec<Group> {
 /// order of the reports: by dimension, publication, report name and position
 /// (a stable sort keeps the input order between reports that share a name).
 pub fn candidates(reports: &[ReportClaims]) -> Vec<Candidate<'_>> {
-    let page_year = reports
-        .iter()
-        .flat_map(|r| &r.claims)
-        .filter(|c| c.role == Role::Statement)
-        .filter_map(|c| c.date.as_ref()?.year)
+    let page_dates = || {
+        reports
+            .iter()
+            .flat_map(|r| &r.claims)
+            .filter(|c| c.role == Role::Statement)
+            .filter_map(|c| c.date.as_ref())
+    };
+    let with_month = page_dates()
+        .filter(|d| d.month.is_some())
+        .filter_map(|d| d.year)
         .max();
+    let page_year = with_month.or_else(|| page_dates().filter_map(|d| d.year).max());
     let mut candidates: Vec<Candidate> = reports
         .iter()
         .flat_map(|r| {

@@ -88,14 +88,14 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         return None; // "Boeing 737", "Article 5"
     }
     let mut value = decimal(written);
-    let point = leading_point(text, tokens, i);
-    if point {
-        value /= 10f64.powi(written.len() as i32);
-    }
     let mut end = i + 1;
     let mut year_like = false;
     if let Some(clock) = clock(text, tokens, i, value) {
         return Some(clock);
+    }
+    let point = leading_point(text, tokens, i);
+    if point {
+        value /= 10f64.powi(written.len() as i32);
     }
     // "2,4 million" in a report that writes decimals with a comma.
     if text.decimal_comma && !written.contains([',', '.']) {
@@ -134,7 +134,7 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     let after = word_at(text, tokens, end);
     if glued(tokens, end) && tokens[end].is_word() {
         let suffix = after;
-        if words::is_ordinal_suffix(suffix) && !written.contains([',', '.']) {
+        if words::is_ordinal_suffix(suffix) && !written.contains([',', '.']) && !point {
             let named = tokens
                 .get(end + 1)
                 .is_some_and(|t| crate::read::lex::starts_capitalized(t.text(text)));
@@ -763,6 +763,18 @@ mod tests {
             Some(11.0),
             "a full stop glued to a word is no decimal point"
         );
+        let first = |raw: &str| {
+            let text = &Text::new(raw);
+            let toks = tokens(text);
+            (0..toks.len())
+                .find_map(|i| at(text, &toks, i))
+                .map(|n| n.worth)
+        };
+        assert_eq!(
+            first("at .11:30 GMT"),
+            Some(Worth::Clock([11.0, 30.0, 0.0], 2))
+        );
+        assert_eq!(first("took .5th place"), None);
     }
 
     #[test]

@@ -263,7 +263,10 @@ impl Reader<'_, '_> {
                 && start > n
                 && (words::takes_over(word_before())
                     || words::spreads_over(word_before()) && duration_follows());
-            if !preposition {
+            // "House passes $1.2 trillion bill": a bill passed, not a sum
+            // surpassed; "the approaching 2024 election": a year.
+            let passed_bill = matches!(words, ["passes" | "passed"]) && q.kind == Some(Kind::Money);
+            if !preposition && !passed_bill && !q.first.year_like {
                 q.bound = Some(*bound);
                 q.qualifier = Some(start - n..start);
             }
@@ -273,8 +276,8 @@ impl Reader<'_, '_> {
 
     /// A range: "between 30 and 40", "30–40", "$1 million to $2 million",
     /// "between 26.6% and 28.6%", "50% to 60%", "two or three weeks". Not
-    /// "three-hour" (a compound),
-    /// nor "by 315 to 14,413" (a change and a level).
+    /// "three-hour" (a compound), nor "by 315 to 14,413" (a change and a
+    /// level), nor "$50 or 60 days".
     fn range(&self, q: &mut Draft) {
         let before_amount = |word: &str| q.start > self.taken && self.word(q.start - 1) == word;
         let between = before_amount("between");
@@ -288,31 +291,40 @@ impl Reader<'_, '_> {
         if self.symbol(k) == Some('%') {
             k += 1;
         }
+        // The first number's digits (".5-1 percent" starts at the point).
+        let digits = self.tokens[q.first.end - 1].kind == TokenKind::Digits;
+        let or = self.word(k) == "or";
         let joins = match (self.symbol(k), self.word(k)) {
-            (Some('–' | '-' | '—'), _) => {
-                self.tokens[q.first.start].kind == TokenKind::Digits && !self.glued_word_after(k)
-            }
-            // "rose by 315 to 14,413": a change, then the new level.
-            (_, "to") => !before_amount("by"),
+            (Some('–' | '-' | '—'), _) => digits && !self.glued_word_after(k),
+            (_, "to" | "or") => true,
             (_, "and") => between,
-            (_, "or") => true,
             _ => false,
         };
-        if !joins || self.new_line(k + 1) {
+        // "in 2019 or 2020" is two years.
+        if !joins || self.new_line(k + 1) || or && q.first.year_like {
             return;
         }
         let mut next = k + 1;
-        if self.symbol(next).and_then(words::currency_symbol).is_some() {
+        let currency_again = self.symbol(next).and_then(words::currency_symbol).is_some();
+        if currency_again {
             next += 1;
         }
-        // "two or three weeks"; not "10 or 12,000 people" (ten thousand, as written).
-        let or = self.word(k) == "or";
+        // "$50 or 60 days": the second of an "or" is in the first's currency.
+        if or && q.kind == Some(Kind::Money) && !currency_again {
+            return;
+        }
         let Some(second) = numeral::at(self.text, self.tokens, next)
             .filter(|n| matches!(n.worth, Worth::Cardinal(_)) && n.nominal() >= q.first.nominal())
-            .filter(|n| !or || n.nominal() <= 10.0 * q.first.nominal())
         else {
             return;
         };
+        // Far apart, they are not one range: "rose by 315 to 14,413" is a
+        // change, then the new level; "9 or 90". (Near: "rise by 10 to 15
+        // percent", "two or three weeks", "10 or 12,000 people".)
+        let ratio = second.nominal() / range_low(&q.first, second.nominal());
+        if (or || before_amount("by")) && ratio > NEAR_RANGE {
+            return;
+        }
         // With a unit after the first number, the same must follow the second.
         if k > q.first.end && self.symbol(second.end) != Some('%') {
             return;
@@ -845,15 +857,23 @@ fn interval(first: &Numeral, second: Option<&Numeral>, bound: Bound) -> Interval
         (Bound::Approximately | Bound::Vague, Worth::Vague(v)) => Interval::closed(v.low, v.high),
         (Bound::Range, _) => {
             let high = second.map_or(first.nominal(), Numeral::nominal);
-            // "$5–6 billion": the scale written once applies to both ends.
-            let mut low = first.nominal();
-            while low > 0.0 && high / low >= 1000.0 && first.end - first.start == 1 {
-                low *= 1000.0;
-            }
-            Interval::closed(low, high)
+            Interval::closed(range_low(first, high), high)
         }
         _ => bounded(first.nominal(), bound),
     }
+}
+
+/// How far apart the ends of a range joined by "or", or after "by", may be.
+const NEAR_RANGE: f64 = 3.0;
+
+/// A range's low end: "$5–6 billion" and "4 or 5 million" write the scale
+/// once, for both ends.
+fn range_low(first: &Numeral, high: f64) -> f64 {
+    let mut low = first.nominal();
+    while low > 0.0 && high / low >= 1000.0 && first.end - first.start == 1 {
+        low *= 1000.0;
+    }
+    low
 }
 
 /// The interval `bound` makes of the single value `x`.
@@ -1108,6 +1128,14 @@ mod tests {
                 false,
             ),
             (
+                "House passes $1.2 trillion bill",
+                Bound::Exact,
+                Some(1.2e12),
+                true,
+                Some(1.2e12),
+                true,
+            ),
+            (
                 "the toll passes 5,000",
                 Bound::Above,
                 Some(5000.0),
@@ -1256,6 +1284,8 @@ mod tests {
                 "second",
                 "9.93 seconds",
             ),
+            ("fourth in 10 races", Kind::Count, "race", "10 races"),
+            ("1 in 3.5 adults", Kind::Count, "", "1"),
             (
                 "three times as many",
                 Kind::Multiplier,
@@ -1316,16 +1346,27 @@ mod tests {
             assert_eq!(q.value.low, q.value.high, "{raw}");
         }
         assert_eq!(read("from 315 to 14,413 cases").bound, Bound::Range);
+        assert_eq!(
+            read("prices will rise by 10 to 15 percent").bound,
+            Bound::Range
+        );
     }
 
     #[test]
     fn two_numbers_joined_by_or_are_a_range() {
-        let q = read("for two or three weeks");
+        let range = |raw: &str| {
+            let q = read(raw);
+            (q.bound == Bound::Range).then_some((q.value.low, q.value.high))
+        };
         assert_eq!(
-            (q.bound, q.value.low, q.value.high),
-            (Bound::Range, Some(2.0), Some(3.0))
+            range("for two or three weeks"),
+            Some((Some(2.0), Some(3.0)))
         );
-        assert_eq!(read("10 or 12,000 people").bound, Bound::Exact);
+        assert_eq!(range("10 or 12,000 people"), Some((Some(1e4), Some(1.2e4))));
+        assert_eq!(range("4 or 5 million people"), Some((Some(4e6), Some(5e6))));
+        assert_eq!(range("9 or 90 people"), None);
+        assert_eq!(range("in 2019 or 2020, 45 people died"), None);
+        assert_eq!(range("a fine of $50 or 60 days in jail"), None);
         assert_eq!(read("five or more people").bound, Bound::AtLeast);
     }
 

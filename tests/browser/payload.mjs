@@ -20,12 +20,13 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * lookups, added 1.2 KB; dropping the float remainder (fmod) saved 1 KB:
  * 141.6 KB, under the ceiling this stood at before them. Reading ".11
  * seconds", "by 315 to 14,413" and "two or three weeks", and an undated
- * report's year taken from the page, added 0.7 KB: 142.3 KB, and the ceiling
- * rose to 142.5 KB.
+ * report's year taken from the page, added 0.9 KB; a fixed message for a JSON
+ * write that cannot fail (no serde_json error texts, no I/O error formatting)
+ * saved 1.4 KB: 141.1 KB.
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
-export const CEILING_GZIP_BYTES = 142_500;
+export const CEILING_GZIP_BYTES = 141_500;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**

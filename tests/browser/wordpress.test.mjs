@@ -121,8 +121,10 @@ async function writeInClassicEditor(user, title, content) {
   // Chromium sometimes never finishes closing the edit page while WordPress's
   // unload handlers run (post.js, namespace .edit-post: the post lock's
   // release): page.close() hung in about one close in five here; 65 of 65
-  // closed without them (the post is saved by then).
-  await page.evaluate(() => window.jQuery?.(window).off('.edit-post'));
+  // closed without them (the post is saved by then). post.js binds them once
+  // the document is ready, so the edit page must have loaded first.
+  await page.waitForLoadState('load');
+  await page.evaluate(() => jQuery(window).off('.edit-post'));
   await page.close();
   return id;
 }
