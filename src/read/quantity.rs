@@ -318,11 +318,14 @@ impl Reader<'_, '_> {
         else {
             return;
         };
-        // Far apart, they are not one range: "rose by 315 to 14,413" is a
-        // change, then the new level; "9 or 90". (Near: "rise by 10 to 15
-        // percent", "two or three weeks", "10 or 12,000 people".)
+        // Far apart, they are not one range: "rose by 315 to 14,413" and
+        // "the Dow rose 0.5 to 3,412" are a change, then the new level; "9 or
+        // 90". (Near: "rise by 10 to 15 percent", "two or three weeks", "10 or
+        // 12,000 people".)
+        let change = before_amount("by")
+            || q.start > self.taken && words::is_change_verb(self.word(q.start - 1));
         let ratio = second.nominal() / range_low(&q.first, second.nominal());
-        if (or || before_amount("by")) && ratio > NEAR_RANGE {
+        if (or || change) && ratio > NEAR_RANGE {
             return;
         }
         // With a unit after the first number, the same must follow the second.
@@ -1350,6 +1353,8 @@ mod tests {
             read("prices will rise by 10 to 15 percent").bound,
             Bound::Range
         );
+        assert_eq!(read("the Dow rose 0.5 to 3,412").value.high, Some(0.5));
+        assert_eq!(read("sales rose 10 to 15 percent").bound, Bound::Range);
     }
 
     #[test]
