@@ -692,6 +692,17 @@ mod tests {
     use super::*;
     use crate::read::lex::{tokens, Text};
 
+    /// The first numeral anywhere in `raw`, with the text it spans.
+    fn first(raw: &str) -> Option<(Numeral, String)> {
+        let text = &Text::new(raw);
+        let toks = tokens(text);
+        let n = (0..toks.len()).find_map(|i| at(text, &toks, i))?;
+        Some((
+            n,
+            text[toks[n.start].start..toks[n.end - 1].end].to_string(),
+        ))
+    }
+
     fn read(raw: &str) -> Option<(f64, String)> {
         let text = &Text::new(raw);
         let toks = tokens(text);
@@ -749,11 +760,8 @@ mod tests {
             ("won by .11 seconds", 0.11, ".11"),
             ("a .5 million rise", 5e5, ".5 million"),
         ] {
-            let text = &Text::new(raw);
-            let toks = tokens(text);
-            let n = (0..toks.len()).find_map(|i| at(text, &toks, i)).unwrap();
-            let seen = &text[toks[n.start].start..toks[n.end - 1].end];
-            assert_eq!((n.nominal(), seen), (value, written), "{raw:?}");
+            let (n, seen) = first(raw).unwrap();
+            assert_eq!((n.nominal(), seen.as_str()), (value, written), "{raw:?}");
         }
         let text = &Text::new("killed 40 people.11 more");
         let toks = tokens(text);
@@ -763,35 +771,23 @@ mod tests {
             Some(11.0),
             "a full stop glued to a word is no decimal point"
         );
-        let first = |raw: &str| {
-            let text = &Text::new(raw);
-            let toks = tokens(text);
-            (0..toks.len())
-                .find_map(|i| at(text, &toks, i))
-                .map(|n| n.worth)
-        };
+        let worth = |raw: &str| first(raw).map(|(n, _)| n.worth);
         assert_eq!(
-            first("at .11:30 GMT"),
+            worth("at .11:30 GMT"),
             Some(Worth::Clock([11.0, 30.0, 0.0], 2))
         );
-        assert_eq!(first("took .5th place"), None);
+        assert_eq!(worth("took .5th place"), None);
     }
 
     #[test]
     fn a_title_case_headline_amount_is_no_name() {
-        let first = |raw: &str| {
-            let text = &Text::new(raw);
-            let toks = tokens(text);
-            (0..toks.len())
-                .find_map(|i| at(text, &toks, i))
-                .map(|n| n.nominal())
-        };
+        let value = |raw: &str| first(raw).map(|(n, _)| n.nominal());
         assert_eq!(
-            first("Microsoft Eliminating 18,000 Jobs as Nadella Streamlines"),
+            value("Microsoft Eliminating 18,000 Jobs as Nadella Streamlines"),
             Some(18000.0)
         );
-        assert_eq!(first("Claudia Sheinbaum Gains 58.4% in Mexico"), Some(58.4));
-        assert_eq!(first("Investigators Study Boeing 737 Wreck"), None);
+        assert_eq!(value("Claudia Sheinbaum Gains 58.4% in Mexico"), Some(58.4));
+        assert_eq!(value("Investigators Study Boeing 737 Wreck"), None);
     }
 
     #[test]

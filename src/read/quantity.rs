@@ -866,7 +866,8 @@ fn interval(first: &Numeral, second: Option<&Numeral>, bound: Bound) -> Interval
     }
 }
 
-/// How far apart the ends of a range joined by "or", or after "by", may be.
+/// How far apart the ends of a range joined by "or", or after "by" or a
+/// verb of change, may be.
 const NEAR_RANGE: f64 = 3.0;
 
 /// A range's low end: "$5–6 billion" and "4 or 5 million" write the scale
