@@ -11,7 +11,7 @@
 //! [`at`] reads one quantity in steps, each a method of [`Reader`] that fills
 //! in a [`Draft`]: the unit written before the number (a currency, "magnitude",
 //! "Mach"), the qualifier before it, a range, a qualifier after it, the unit
-//! after it (or what it counts), a compound duration, a conversion, a rate.
+//! after it (or what it counts), a compound ("6 feet 5 inches"), a conversion, a rate.
 
 use crate::claim::{Bound, Interval, Kind};
 use crate::knowledge::units::{self, Unit};
@@ -72,11 +72,14 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
     reader.range(&mut q);
     reader.qualifier_after(&mut q);
     reader.unit_after(&mut q)?;
-    reader.compound_duration(&mut q);
+    reader.compound(&mut q);
     reader.conversion(&mut q);
     reader.rate(&mut q);
     Some(q.finish(text, tokens))
 }
+
+/// The dimensions news writes in several units at once ("6 feet 5 inches").
+const COMPOUND_KINDS: [Kind; 3] = [Kind::Duration, Kind::Length, Kind::Mass];
 
 /// What is known of a quantity while it is read.
 struct Draft {
@@ -95,7 +98,7 @@ struct Draft {
     noun: Option<Range<usize>>,
     conversions: Vec<Converted>,
     rate: Option<&'static str>,
-    /// More of the same unit, from a compound duration ("and six months").
+    /// More of the same unit, from a compound ("and six months", "5 inches").
     added: f64,
     /// The value is that of a fraction of a share: "two-thirds" is 66.7%.
     share: bool,
@@ -738,10 +741,14 @@ impl Reader<'_, '_> {
     }
 
     /// "12 years and six months", "2 minutes, 45 seconds", "one hour, 59
-    /// minutes and 40 seconds", "1hr 59min and 40secs": one duration in
-    /// several units, each smaller than the one before.
-    fn compound_duration(&self, q: &mut Draft) {
-        if q.kind != Some(Kind::Duration) || q.second.is_some() {
+    /// minutes and 40 seconds", "1hr 59min and 40secs", "6 feet 5 inches",
+    /// "8 pounds 6 ounces": one duration, length or mass in several units,
+    /// each smaller than the one before.
+    fn compound(&self, q: &mut Draft) {
+        let Some(kind) = q.kind.filter(|k| COMPOUND_KINDS.contains(k)) else {
+            return;
+        };
+        if q.second.is_some() {
             return;
         }
         let Some(mut unit) = units::by_name(&q.unit) else {
@@ -763,7 +770,7 @@ impl Reader<'_, '_> {
             };
             let Some((smaller, end)) = self
                 .unit_spelled(more.end, false)
-                .filter(|(u, _)| u.kind == Kind::Duration && u.factor < unit.factor)
+                .filter(|(u, _)| u.kind == kind && u.factor < unit.factor)
             else {
                 return;
             };
