@@ -213,6 +213,8 @@ pub fn denominator(word: &str) -> Option<f64> {
         "quarter" | "quarters" => 4.0,
         "fifth" | "fifths" => 5.0,
         "tenth" | "tenths" => 10.0,
+        "hundredth" | "hundredths" => 100.0,
+        "thousandth" | "thousandths" => 1000.0,
         _ => return None,
     })
 }

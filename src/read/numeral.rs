@@ -7,6 +7,7 @@
 //! same job whether it counts people or euros, and the range and conversion
 //! readers in [`crate::read::quantity`] call it again for the second number.
 
+use crate::knowledge::units;
 use crate::knowledge::words::{self, Vague};
 use crate::read::lex::{word_at, Text, Token, TokenKind};
 
@@ -561,6 +562,9 @@ fn times_a_span(text: &Text, tokens: &[Token], i: usize) -> bool {
 fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     let first = word_at(text, tokens, i);
     if first == "half" {
+        if let Some(part) = of_a_unit(text, tokens, i, i + 1, 0.5) {
+            return Some(part); // "half of a mile"
+        }
         // "half of the town", "more than half": not "in the half" (a race).
         let next = word_at(text, tokens, i + 1);
         let qualified = i > 0 && tokens[i - 1].has(crate::read::lex::WordClass::QUALIFIER_END);
@@ -584,13 +588,43 @@ fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         k += 1;
     }
     let denominator = words::denominator(word_at(text, tokens, k))?;
+    let fraction = numerator / denominator;
     // "one third of", "a quarter of": singular after one; plural after more.
-    Some(Numeral {
+    of_a_unit(text, tokens, i, k + 1, fraction).or(Some(Numeral {
         start: i,
         end: k + 1,
-        worth: Worth::Fraction(numerator / denominator),
+        worth: Worth::Fraction(fraction),
         year_like: false,
-    })
+    }))
+}
+
+/// A fraction of one of something that is not a share: "a quarter of a
+/// million" is 250,000; "a tenth of a second" and "three-quarters of an hour"
+/// a part of the unit after them, which is then read as the unit (the numeral
+/// ends before it). The fraction's words run from `start` to before `k`.
+fn of_a_unit(
+    text: &Text,
+    tokens: &[Token],
+    start: usize,
+    k: usize,
+    fraction: f64,
+) -> Option<Numeral> {
+    if word_at(text, tokens, k) != "of" || !matches!(word_at(text, tokens, k + 1), "a" | "an") {
+        return None;
+    }
+    let after = word_at(text, tokens, k + 2);
+    let numeral = |end, value| Numeral {
+        start,
+        end,
+        worth: Worth::Cardinal(value),
+        year_like: false,
+    };
+    if let Some(scale) = words::scale(after).filter(|_| !words::is_glued_scale(after)) {
+        return Some(numeral(k + 3, fraction * scale));
+    }
+    let unit = units::by_spelling(after, false).is_some()
+        || units::spelling_continues(&format!("{after} "));
+    unit.then(|| numeral(k + 2, fraction))
 }
 
 /// The token after "and a half" (also hyphenated: "-and-a-half") starting at `k`.
