@@ -488,12 +488,20 @@ fn alignment_sets() {
 /// real news scores as unlikely one quantity. Lower it when alignment improves.
 /// (31 since the refit after undated reports took the page's latest year: its
 /// threshold rose from 0.93 to 0.94, dev's wrong highlights fell from 5 to 3
-/// dated and undated, and `heldout3/mine-trapped-contradiction` no longer forms.)
-const MISSES_AT_MOST: usize = 31;
+/// dated and undated, and `heldout3/mine-trapped-contradiction` no longer forms.
+/// 28 since the feature for figures in both reports' headlines: four groups of
+/// figures that differ form (`approximate-figures-contradiction`,
+/// `heldout/earthquake-toll-contradiction`, `heldout3/mine-trapped-contradiction`,
+/// `percent-precision`), one agreement no longer does
+/// (`heldout2/typhoon-aid-currency-agreement`'s "three years"), and two pending
+/// groups form.)
+const MISSES_AT_MOST: usize = 28;
 
 /// The seed groups that do not form, at most (as MISSES_AT_MOST). (7 since the
-/// same refit: two agreements, which the widget does not mark, no longer form.)
-const SEED_MISSES_AT_MOST: usize = 7;
+/// same refit: two agreements, which the widget does not mark, no longer form;
+/// 6 since the headline feature: "April 11" in two reports forms, "third
+/// time" with "third meeting" no longer does.)
+const SEED_MISSES_AT_MOST: usize = 6;
 
 #[test]
 fn seed_groups() {

@@ -63,13 +63,14 @@ pub const NAMES: [&str; COUNT] = [
     "subject words shared",
     "different sources",
     "both in their reports' first sentences",
+    "both in their reports' headlines",
     "each the first of its measure in its report",
     "each the only one of its measure in its report",
     "the other's most alike figure",
 ];
 
 /// How many features a pair has.
-pub const COUNT: usize = 45;
+pub const COUNT: usize = 46;
 
 /// A pair's feature values, each between 0 and 1.
 pub type Features = [f64; COUNT];
@@ -276,6 +277,7 @@ impl<'a> Context<'a> {
             subject,
             flag(different_sources),
             flag(c.sentence < LEAD_SENTENCES && d.sentence < LEAD_SENTENCES),
+            flag(other_reports && c.sentence == 0 && d.sentence == 0),
             flag(other_reports && self.first[i] && self.first[j]),
             flag(other_reports && self.only[i] && self.only[j]),
             0.0, // the other's most alike figure: needs every pair (see `align::pairs`)
