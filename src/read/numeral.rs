@@ -622,8 +622,8 @@ fn of_a_unit(
     if let Some(scale) = words::scale(after).filter(|_| !words::is_glued_scale(after)) {
         return Some(numeral(k + 3, fraction * scale));
     }
-    let unit = units::by_spelling(after, false).is_some()
-        || units::spelling_continues(&format!("{after} "));
+    // A unit, or the first word of one ("square" of "square miles").
+    let unit = units::by_spelling(after, false).is_some() || units::spelling_continues(after);
     unit.then(|| numeral(k + 2, fraction))
 }
 
