@@ -194,7 +194,10 @@ impl<'a> Context<'a> {
     pub fn features(&self, i: usize, j: usize) -> Result<(Features, f64), Apart> {
         let (a, b) = (&self.candidates[i], &self.candidates[j]);
         let same_report = self.report[i] == self.report[j];
-        cannot_link(a, b, same_report)?;
+        let Relation {
+            values: value_relation,
+            places,
+        } = cannot_link(a, b, same_report)?;
         let (c, d) = (a.claim, b.claim);
         let (x, y) = (&c.frame, &d.frame);
         let counted = (x.counted.as_deref(), y.counted.as_deref());
@@ -210,7 +213,6 @@ impl<'a> Context<'a> {
         let owners = (&x.owner, &y.owner);
         let different_owners = matches!(owners, (Some(p), Some(q)) if p != q);
         let different_of = matches!((&x.of, &y.of), (Some(p), Some(q)) if p != q);
-        let places = place_relation(x, y);
         let (days_apart, dated) = match (a.published, b.published) {
             (Some(p), Some(q)) => ((p.day - q.day).abs(), true),
             _ => (0, false),
@@ -226,7 +228,6 @@ impl<'a> Context<'a> {
         let subject = weighted_jaccard(&self.subject[i], &self.subject[j]);
         let context = weighted_jaccard(&self.context[i], &self.context[j]);
         let other_reports = !same_report;
-        let value_relation = values(c, d);
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
         // How alike the two read, by their words alone (not a probability): the
         // measure to find each figure's most alike figure in another report.
@@ -289,9 +290,17 @@ impl<'a> Context<'a> {
 /// Sentences of a report's headline and lead, where news puts its main figures.
 const LEAD_SENTENCES: usize = 3;
 
+/// How two claims' values and places stand: what the cannot-links and the
+/// features both read, computed once a pair.
+pub struct Relation {
+    values: Option<Values>,
+    places: PlaceRelation,
+}
+
 /// The reason two claims are different quantities whatever their other
-/// features say, if there is one: what no weight may outvote.
-pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<(), Apart> {
+/// features say, if there is one: what no weight may outvote. Else how their
+/// values and places stand.
+pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Relation, Apart> {
     let (c, d) = (a.claim, b.claim);
     let (x, y) = (&c.frame, &d.frame);
     if c.kind != d.kind {
@@ -374,7 +383,8 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<()
     if x.event != y.event {
         return Err("one is a figure of another named event");
     }
-    if values(c, d).is_some_and(|v| v.ratio > UNRELATED_RATIO) {
+    let values = values(c, d);
+    if values.is_some_and(|v| v.ratio > UNRELATED_RATIO) {
         return Err("their values are too far apart to be one figure");
     }
     // A place the claim's own sentence names is a fact of the figure; one
@@ -405,7 +415,7 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<()
     if weeks_apart && !shared_day && !placed {
         return Err("their reports are weeks apart and nothing says they are of one event");
     }
-    Ok(())
+    Ok(Relation { values, places })
 }
 
 /// The words of a subject, for their overlap: a word of a concept counts as
