@@ -208,8 +208,20 @@ impl Reader<'_, '_> {
         if let Some(code) = self.symbol(i - 1).and_then(words::currency_symbol) {
             q.set(Kind::Money, code, i);
             q.start = i - 1;
-            if q.start > self.taken && self.word(q.start - 1) == "us" && self.glued(q.start) {
-                q.start -= 1;
+            // "US$5", and another country's dollar, pound or yen: "A$7 million",
+            // "NZ$5", "HK$20 billion", "E£3". factmark knows no exchange rate,
+            // so the currency is the symbol as written, never compared with
+            // the bare symbol's.
+            if q.start > self.taken && self.glued(q.start) {
+                let letters = self.tokens[q.start - 1].text(self.text);
+                let country = (1..=3).contains(&letters.len())
+                    && letters.bytes().all(|b| b.is_ascii_uppercase());
+                if country || letters == "us" {
+                    q.start -= 1;
+                    if !letters.eq_ignore_ascii_case("us") {
+                        q.unit = [letters, self.tokens[i - 1].text(self.text)].concat();
+                    }
+                }
             }
             return;
         }
