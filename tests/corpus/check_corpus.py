@@ -8,6 +8,7 @@ report's text exactly once.  Run: python3 tests/corpus/check_corpus.py
 """
 import math
 import pathlib
+import re
 import sys
 import tomllib
 
@@ -118,8 +119,11 @@ def check_reader(path):
                 err(cw, f"bad duration unit {c['unit']}")
             if kind == "percent" and c["unit"] not in ("%", "percentage point"):
                 err(cw, "percent unit must be % (or percentage point, for a change)")
-            if kind == "money" and not (len(c["unit"]) == 3 and c["unit"].isupper()):
-                err(cw, f"money unit must be an ISO code, got {c['unit']}")
+            # An ISO code, or another country's symbol as written ("A$", "NZ$").
+            iso = len(c["unit"]) == 3 and c["unit"].isalpha() and c["unit"].isupper()
+            written = re.fullmatch(r"[A-Z]{1,3}[$£¥€]", c["unit"]) is not None
+            if kind == "money" and not (iso or written):
+                err(cw, f"money unit must be an ISO code or a country's symbol, got {c['unit']}")
             check_shape(cw, c)
             conv = c.get("conversion")
             if conv is not None and kind not in MEASURED:
