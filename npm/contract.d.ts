@@ -87,7 +87,7 @@ export interface DateValue {
 
 /** The same amount in another unit or currency, as the report itself states it in parentheses. */
 export interface Conversion {
-  /** an ISO 4217 code for money, else a unit name (`mi`, `degF`) */
+  /** an ISO 4217 code for money (another country's symbol as written: `A$`, `NZ$`), else a unit name (`mi`, `degF`) */
   unit: string;
   value: Interval;
   /** as written, e.g. `$24 billion` */
