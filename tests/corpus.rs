@@ -494,14 +494,19 @@ fn alignment_sets() {
 /// `heldout/earthquake-toll-contradiction`, `heldout3/mine-trapped-contradiction`,
 /// `percent-precision`), one agreement no longer does
 /// (`heldout2/typhoon-aid-currency-agreement`'s "three years"), and two pending
-/// groups form.)
-const MISSES_AT_MOST: usize = 28;
+/// groups form. 21 since the feature for one figure written the same way in
+/// two reports: seven groups form, five of them of figures that differ
+/// (`death-toll-revised-down`, `duration-precision`, `rising-toll-within-lower-bound`,
+/// `heldout2/corruption-sentence-precision`, `heldout2/telecom-breach-revision`).)
+const MISSES_AT_MOST: usize = 21;
 
 /// The seed groups that do not form, at most (as MISSES_AT_MOST). (7 since the
 /// same refit: two agreements, which the widget does not mark, no longer form;
 /// 6 since the headline feature: "April 11" in two reports forms, "third
-/// time" with "third meeting" no longer does.)
-const SEED_MISSES_AT_MOST: usize = 6;
+/// time" with "third meeting" no longer does; 3 since the feature for one figure
+/// written the same way: "thousands" four times, "third time" with "third
+/// meeting" and "surpassed" with "exceeded €21 billion" form.)
+const SEED_MISSES_AT_MOST: usize = 3;
 
 #[test]
 fn seed_groups() {

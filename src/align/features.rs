@@ -59,6 +59,7 @@ pub const NAMES: [&str; COUNT] = [
     "values over 5 times apart",
     "values agree",
     "values agree, one only by a bound",
+    "the same figure, as written",
     "context words shared",
     "subject words shared",
     "different sources",
@@ -70,13 +71,66 @@ pub const NAMES: [&str; COUNT] = [
 ];
 
 /// How many features a pair has.
-pub const COUNT: usize = 46;
+pub const COUNT: usize = 47;
 
 /// A pair's feature values, each between 0 and 1.
 pub type Features = [f64; COUNT];
 
-/// Why two claims cannot measure one quantity, in words for an explanation.
-pub type Apart = &'static str;
+/// Why two claims cannot measure one quantity (a cannot-link).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Apart {
+    Dimensions,
+    OneSentence,
+    Currencies,
+    PeopleAndThings,
+    Roles,
+    DateYears,
+    Reference,
+    Superseded,
+    Forecast,
+    Periods,
+    Ages,
+    Bare,
+    Years,
+    EarlierYear,
+    OtherEvent,
+    Values,
+    Places,
+    Days,
+    DatedAfter,
+    WeeksApart,
+}
+
+impl Apart {
+    /// The reason in words, completing "kept apart because …" (for the
+    /// corpus scorer; the widget's build leaves the words out).
+    pub fn reason(self) -> &'static str {
+        match self {
+            Apart::Dimensions => "they measure different dimensions",
+            Apart::OneSentence => "one sentence states them as two figures",
+            Apart::Currencies => "they are in different currencies with no stated conversion",
+            Apart::PeopleAndThings => "one counts people, the other things",
+            Apart::Roles => "they count people to whom different things happened",
+            Apart::DateYears => "they are dates of different years",
+            Apart::Reference => "one is a reference value, not a measurement",
+            Apart::Superseded => "one is a figure its report says was superseded",
+            Apart::Forecast => "one is a forecast, the other an outcome",
+            Apart::Periods => "they are rates of different periods",
+            Apart::Ages => "they are ages of people not named as one",
+            Apart::Bare => "neither says what it counts",
+            Apart::Years => "they are figures of different years",
+            Apart::EarlierYear => "one is a figure of an earlier year",
+            Apart::OtherEvent => "one is a figure of another named event",
+            Apart::Values => "their values are too far apart to be one figure",
+            Apart::Places => "they are about different places",
+            Apart::Days => "they are about different days",
+            Apart::DatedAfter => "one times a happening dated after the other report was published",
+            Apart::WeeksApart => {
+                "their reports are weeks apart and nothing says they are of one event"
+            }
+        }
+    }
+}
 
 /// What alignment knows of each claim before it compares pairs: its report
 /// (as an index), its source in lowercase, its subject's and its context's
@@ -274,6 +328,7 @@ impl<'a> Context<'a> {
             ratio_band(value_relation, 3),
             flag(value_relation.is_some_and(|v| v.overlap) && !loose(c) && !loose(d)),
             flag(value_relation.is_some_and(|v| v.overlap) && (loose(c) || loose(d))),
+            flag(other_reports && same_as_written(c, d)),
             context,
             subject,
             flag(different_sources),
@@ -304,22 +359,22 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Re
     let (c, d) = (a.claim, b.claim);
     let (x, y) = (&c.frame, &d.frame);
     if c.kind != d.kind {
-        return Err("they measure different dimensions");
+        return Err(Apart::Dimensions);
     }
     // One report states one quantity twice in one sentence only when it names
     // two sources for it ("more than four hours, according to Russian media,
     // while RIA Novosti said four and a half").
     if same_report && c.sentence == d.sentence && c.source == d.source {
-        return Err("one sentence states them as two figures");
+        return Err(Apart::OneSentence);
     }
     if c.kind == Kind::Money && !shares_currency(c, d) {
-        return Err("they are in different currencies with no stated conversion");
+        return Err(Apart::Currencies);
     }
     // People are never things: "12 people" and "12 homes".
     let person = |f: &Frame| f.class.map(|c| c == NounClass::person());
     if let (Some(p), Some(q)) = (person(x), person(y)) {
         if p != q {
-            return Err("one counts people, the other things");
+            return Err(Apart::PeopleAndThings);
         }
     }
     // People to whom different things happened: the killed and the injured,
@@ -328,7 +383,7 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Re
     if let (Kind::Count, Some(p), Some(q)) = (c.kind, x.predicate, y.predicate) {
         let roles = words::is_role(p) && words::is_role(q);
         if roles && p != q && !words::predicate_within(p, q) && !words::predicate_within(q, p) {
-            return Err("they count people to whom different things happened");
+            return Err(Apart::Roles);
         }
     }
     // Dates of different years date different happenings ("April 11, 2025"
@@ -338,63 +393,60 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Re
         d.date.as_ref().and_then(|d| d.year),
     ) {
         if p != q {
-            return Err("they are dates of different years");
+            return Err(Apart::DateYears);
         }
     }
     // A reference value is not a measurement: "the two-hour barrier".
     if (x.statistic == Statistic::Reference) != (y.statistic == Statistic::Reference) {
-        return Err("one is a reference value, not a measurement");
+        return Err(Apart::Reference);
     }
     // A figure its report marks as superseded ("up from 37") or as a forecast
     // ("could reach 1,000") is not the day's figure: the report itself says
     // so, and there is nothing to flag.
     for (when, why) in [
-        (
-            When::Superseded,
-            "one is a figure its report says was superseded",
-        ),
-        (When::Forecast, "one is a forecast, the other an outcome"),
+        (When::Superseded, Apart::Superseded),
+        (When::Forecast, Apart::Forecast),
     ] {
         if (x.when == when) != (y.when == when) {
             return Err(why);
         }
     }
     if x.per != y.per || !periods(&x.scopes).eq(periods(&y.scopes)) {
-        return Err("they are rates of different periods");
+        return Err(Apart::Periods);
     }
     // Ages are of one person: the same name must go with both.
     if c.kind == Kind::Age && (x.owner.is_none() || x.owner != y.owner) {
-        return Err("they are ages of people not named as one");
+        return Err(Apart::Ages);
     }
     // Two bare counts ("1.01", "16") say nothing of what they count.
     let bare = |f: &Frame| f.counted.is_none() && f.predicate.is_none() && f.of.is_none();
     if c.kind == Kind::Count && bare(x) && bare(y) {
-        return Err("neither says what it counts");
+        return Err(Apart::Bare);
     }
     if let (Some(p), Some(q)) = (x.year, y.year) {
         if p != q {
-            return Err("they are figures of different years");
+            return Err(Apart::Years);
         }
     }
     // A year before the report's own is another event's ("the 1918 fire").
     if earlier_year(a) != earlier_year(b) {
-        return Err("one is a figure of an earlier year");
+        return Err(Apart::EarlierYear);
     }
     if x.event != y.event {
-        return Err("one is a figure of another named event");
+        return Err(Apart::OtherEvent);
     }
     let values = values(c, d);
     if values.is_some_and(|v| v.ratio > UNRELATED_RATIO) {
-        return Err("their values are too far apart to be one figure");
+        return Err(Apart::Values);
     }
     // A place the claim's own sentence names is a fact of the figure; one
     // from its report's lead only its setting, weighed as a feature.
     let places = place_relation(x, y);
     if places == PlaceRelation::Disjoint && !x.inherited && !y.inherited {
-        return Err("they are about different places");
+        return Err(Apart::Places);
     }
     if days_differ(&x.dates, &y.dates) {
-        return Err("they are about different days");
+        return Err(Apart::Days);
     }
     let shared_day = x.dates.iter().any(|d| y.dates.contains(d));
     // A duration is of one happening, and a happening dated after a report
@@ -402,7 +454,7 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Re
     // toll dated later is only a later count of the same dead).
     let dated_later = dated_after(a, b.published) || dated_after(b, a.published);
     if c.kind == Kind::Duration && dated_later && !shared_day {
-        return Err("one times a happening dated after the other report was published");
+        return Err(Apart::DatedAfter);
     }
     // Reports on one page are of one event, unless their dates say they are
     // weeks apart and nothing else (a place, a day) says they are.
@@ -413,7 +465,7 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Re
         PlaceRelation::Same | PlaceRelation::Contains | PlaceRelation::Within
     );
     if weeks_apart && !shared_day && !placed {
-        return Err("their reports are weeks apart and nothing says they are of one event");
+        return Err(Apart::WeeksApart);
     }
     Ok(Relation { values, places })
 }
@@ -574,6 +626,17 @@ fn values(c: &Claim, d: &Claim) -> Option<Values> {
         overlap: p.overlaps(&q),
         ratio,
     })
+}
+
+/// The same figure written the same way: one value, qualifier and unit ("at
+/// least 500 people" twice), as reports that copy one wire or one official
+/// write it. Not a vague magnitude: "dozens of ships" in two ports are two.
+fn same_as_written(c: &Claim, d: &Claim) -> bool {
+    c.bound == d.bound
+        && c.bound != Bound::Vague
+        && c.value.is_some()
+        && c.value == d.value
+        && c.unit == d.unit
 }
 
 /// A figure that holds many values: a bound ("more than 100", "up to 20

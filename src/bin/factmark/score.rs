@@ -805,7 +805,8 @@ fn pair_rows(
                     quantity(qb)
                 ));
             }
-            Err(reason) if qa == qb => {
+            Err(apart) if qa == qb => {
+                let reason = apart.reason();
                 *c.split_by.entry(reason).or_default() += 1;
                 c.split.push(format!(
                     "{}\t{reason}\t{}: {} [{}]\t{}: {} [{}]",
