@@ -5,8 +5,9 @@
 # installs it); then esbuild bundles www/factmark.js and its modules into the
 # one file pages load, www/factmark.min.js, bundles the worker that runs the
 # core (www/factmark/worker.js) into www/pkg/factmark-worker.js, next to the
-# glue it imports, and minifies the glue in place; then builds the npm package
-# and the WordPress plugin from it (dist/). Ends by printing the size, raw and
+# glue it imports, minifies the glue in place and the stylesheet's source
+# (www/factmark/factmark.css) into www/factmark.css; then builds the npm
+# package and the WordPress plugin from it (dist/). Ends by printing the size, raw and
 # gzipped, of every file the widget loads, against the 120 KB gzipped budget
 # (the browser tests enforce it).
 set -euo pipefail
@@ -43,6 +44,9 @@ esbuild=scripts/node_modules/.bin/esbuild
   --log-level=warning --outfile="$out/factmark-worker.js"
 "$esbuild" "$out/factmark.js" --minify --format=esm --log-level=warning \
   --outfile="$out/factmark.js" --allow-overwrite
+# The stylesheet pages load, www/factmark.css, is its source
+# (www/factmark/factmark.css, comments and all) minified: 0.9 KB less gzipped.
+"$esbuild" www/factmark/factmark.css --minify --log-level=warning --outfile=www/factmark.css
 
 # The module must still start after wasm-opt (an old binaryen once broke it).
 node --input-type=module -e "

@@ -110,9 +110,9 @@ EXTRA_UNITS = [
 # Words of pint's aliases that news never writes ("international foot", "avdp pound").
 JARGON = {"international", "avdp", "avoirdupois", "us", "julian", "liquid", "internationals"}
 # Spellings that are also common English words or other units, never read as units.
-# ("s" would make "1990s" seconds; "in" and "a" are words.)
+# ("s" would make "1990s" seconds; "in" and "a" are words: "in" only glued, "6ft 5in".)
 NEVER = {"in", "a", "s", "d", "mi", "yd", "w", "j", "t", "g", "l", "h", "ha", "kn", "kt"}
-GLUED_ONLY = {"t", "g", "l", "h", "ha", "kn", "kt", "w"}
+GLUED_ONLY = {"t", "g", "l", "h", "ha", "kn", "kt", "w", "in"}
 
 
 def forms_of(ureg, expression):

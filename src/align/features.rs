@@ -59,12 +59,12 @@ pub const NAMES: [&str; COUNT] = [
     "values over 5 times apart",
     "values agree",
     "values agree, one only by a bound",
-    "the same figure, as written",
+    "the same value, bound and unit",
     "context words shared",
     "subject words shared",
     "different sources",
+    "both in their reports' leads",
     "both in their reports' first sentences",
-    "both in their reports' headlines",
     "each the first of its measure in its report",
     "each the only one of its measure in its report",
     "the other's most alike figure",
@@ -79,24 +79,24 @@ pub type Features = [f64; COUNT];
 /// Why two claims cannot measure one quantity (a cannot-link).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Apart {
-    Dimensions,
+    DifferentDimensions,
     OneSentence,
-    Currencies,
+    UnconvertedCurrencies,
     PeopleAndThings,
-    Roles,
-    DateYears,
+    DifferentRoles,
+    DatesOfDifferentYears,
     Reference,
     Superseded,
     Forecast,
-    Periods,
-    Ages,
-    Bare,
-    Years,
+    RatesOfDifferentPeriods,
+    AgesOfDifferentPeople,
+    NothingCounted,
+    FiguresOfDifferentYears,
     EarlierYear,
     OtherEvent,
-    Values,
-    Places,
-    Days,
+    ValuesFarApart,
+    DifferentPlaces,
+    DifferentDays,
     DatedAfter,
     WeeksApart,
 }
@@ -106,24 +106,26 @@ impl Apart {
     /// corpus scorer; the widget's build leaves the words out).
     pub fn reason(self) -> &'static str {
         match self {
-            Apart::Dimensions => "they measure different dimensions",
+            Apart::DifferentDimensions => "they measure different dimensions",
             Apart::OneSentence => "one sentence states them as two figures",
-            Apart::Currencies => "they are in different currencies with no stated conversion",
+            Apart::UnconvertedCurrencies => {
+                "they are in different currencies with no stated conversion"
+            }
             Apart::PeopleAndThings => "one counts people, the other things",
-            Apart::Roles => "they count people to whom different things happened",
-            Apart::DateYears => "they are dates of different years",
+            Apart::DifferentRoles => "they count people to whom different things happened",
+            Apart::DatesOfDifferentYears => "they are dates of different years",
             Apart::Reference => "one is a reference value, not a measurement",
             Apart::Superseded => "one is a figure its report says was superseded",
             Apart::Forecast => "one is a forecast, the other an outcome",
-            Apart::Periods => "they are rates of different periods",
-            Apart::Ages => "they are ages of people not named as one",
-            Apart::Bare => "neither says what it counts",
-            Apart::Years => "they are figures of different years",
+            Apart::RatesOfDifferentPeriods => "they are rates of different periods",
+            Apart::AgesOfDifferentPeople => "they are ages of people not named as one",
+            Apart::NothingCounted => "neither says what it counts",
+            Apart::FiguresOfDifferentYears => "they are figures of different years",
             Apart::EarlierYear => "one is a figure of an earlier year",
             Apart::OtherEvent => "one is a figure of another named event",
-            Apart::Values => "their values are too far apart to be one figure",
-            Apart::Places => "they are about different places",
-            Apart::Days => "they are about different days",
+            Apart::ValuesFarApart => "their values are too far apart to be one figure",
+            Apart::DifferentPlaces => "they are about different places",
+            Apart::DifferentDays => "they are about different days",
             Apart::DatedAfter => "one times a happening dated after the other report was published",
             Apart::WeeksApart => {
                 "their reports are weeks apart and nothing says they are of one event"
@@ -328,7 +330,7 @@ impl<'a> Context<'a> {
             ratio_band(value_relation, 3),
             flag(value_relation.is_some_and(|v| v.overlap) && !loose(c) && !loose(d)),
             flag(value_relation.is_some_and(|v| v.overlap) && (loose(c) || loose(d))),
-            flag(other_reports && same_as_written(c, d)),
+            flag(other_reports && read_alike(c, d)),
             context,
             subject,
             flag(different_sources),
@@ -359,7 +361,7 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Re
     let (c, d) = (a.claim, b.claim);
     let (x, y) = (&c.frame, &d.frame);
     if c.kind != d.kind {
-        return Err(Apart::Dimensions);
+        return Err(Apart::DifferentDimensions);
     }
     // One report states one quantity twice in one sentence only when it names
     // two sources for it ("more than four hours, according to Russian media,
@@ -368,7 +370,7 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Re
         return Err(Apart::OneSentence);
     }
     if c.kind == Kind::Money && !shares_currency(c, d) {
-        return Err(Apart::Currencies);
+        return Err(Apart::UnconvertedCurrencies);
     }
     // People are never things: "12 people" and "12 homes".
     let person = |f: &Frame| f.class.map(|c| c == NounClass::person());
@@ -383,7 +385,7 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Re
     if let (Kind::Count, Some(p), Some(q)) = (c.kind, x.predicate, y.predicate) {
         let roles = words::is_role(p) && words::is_role(q);
         if roles && p != q && !words::predicate_within(p, q) && !words::predicate_within(q, p) {
-            return Err(Apart::Roles);
+            return Err(Apart::DifferentRoles);
         }
     }
     // Dates of different years date different happenings ("April 11, 2025"
@@ -393,7 +395,7 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Re
         d.date.as_ref().and_then(|d| d.year),
     ) {
         if p != q {
-            return Err(Apart::DateYears);
+            return Err(Apart::DatesOfDifferentYears);
         }
     }
     // A reference value is not a measurement: "the two-hour barrier".
@@ -412,20 +414,20 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Re
         }
     }
     if x.per != y.per || !periods(&x.scopes).eq(periods(&y.scopes)) {
-        return Err(Apart::Periods);
+        return Err(Apart::RatesOfDifferentPeriods);
     }
     // Ages are of one person: the same name must go with both.
     if c.kind == Kind::Age && (x.owner.is_none() || x.owner != y.owner) {
-        return Err(Apart::Ages);
+        return Err(Apart::AgesOfDifferentPeople);
     }
     // Two bare counts ("1.01", "16") say nothing of what they count.
     let bare = |f: &Frame| f.counted.is_none() && f.predicate.is_none() && f.of.is_none();
     if c.kind == Kind::Count && bare(x) && bare(y) {
-        return Err(Apart::Bare);
+        return Err(Apart::NothingCounted);
     }
     if let (Some(p), Some(q)) = (x.year, y.year) {
         if p != q {
-            return Err(Apart::Years);
+            return Err(Apart::FiguresOfDifferentYears);
         }
     }
     // A year before the report's own is another event's ("the 1918 fire").
@@ -437,16 +439,16 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Re
     }
     let values = values(c, d);
     if values.is_some_and(|v| v.ratio > UNRELATED_RATIO) {
-        return Err(Apart::Values);
+        return Err(Apart::ValuesFarApart);
     }
     // A place the claim's own sentence names is a fact of the figure; one
     // from its report's lead only its setting, weighed as a feature.
     let places = place_relation(x, y);
     if places == PlaceRelation::Disjoint && !x.inherited && !y.inherited {
-        return Err(Apart::Places);
+        return Err(Apart::DifferentPlaces);
     }
     if days_differ(&x.dates, &y.dates) {
-        return Err(Apart::Days);
+        return Err(Apart::DifferentDays);
     }
     let shared_day = x.dates.iter().any(|d| y.dates.contains(d));
     // A duration is of one happening, and a happening dated after a report
@@ -628,10 +630,11 @@ fn values(c: &Claim, d: &Claim) -> Option<Values> {
     })
 }
 
-/// The same figure written the same way: one value, qualifier and unit ("at
-/// least 500 people" twice), as reports that copy one wire or one official
-/// write it. Not a vague magnitude: "dozens of ships" in two ports are two.
-fn same_as_written(c: &Claim, d: &Claim) -> bool {
+/// The same figure as read: one value, bound and unit ("at least 500 people"
+/// twice, or "half a million" and "500,000"), as reports that copy one wire
+/// or one official give it. Not a vague magnitude: "dozens of ships" in two
+/// ports are two.
+fn read_alike(c: &Claim, d: &Claim) -> bool {
     c.bound == d.bound
         && c.bound != Bound::Vague
         && c.value.is_some()

@@ -589,8 +589,14 @@ fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     }
     let denominator = words::denominator(word_at(text, tokens, k))?;
     let fraction = numerator / denominator;
+    let part = of_a_unit(text, tokens, i, k + 1, fraction);
+    // Hundredths and thousandths are fractions only of a unit ("a hundredth
+    // of a second"); elsewhere they are ordinals ("the one hundredth day").
+    if denominator >= 100.0 {
+        return part;
+    }
     // "one third of", "a quarter of": singular after one; plural after more.
-    of_a_unit(text, tokens, i, k + 1, fraction).or(Some(Numeral {
+    part.or(Some(Numeral {
         start: i,
         end: k + 1,
         worth: Worth::Fraction(fraction),
@@ -622,9 +628,17 @@ fn of_a_unit(
     if let Some(scale) = words::scale(after).filter(|_| !words::is_glued_scale(after)) {
         return Some(numeral(k + 3, fraction * scale));
     }
-    // A unit, or the first word of one ("square" of "square miles").
-    let unit = units::by_spelling(after, false).is_some() || units::spelling_continues(after);
-    unit.then(|| numeral(k + 2, fraction))
+    // A unit of one word or two ("a second", "a square mile"); not a currency
+    // ("half of a pound of beef"), an adjective ("half of a mile-long bridge")
+    // or the ordinal before a noun ("half of a second shipment").
+    let next = tokens.get(k + 3);
+    let unit = units::by_spelling(after, false).is_some()
+        || units::by_spelling(&[after, " ", word_at(text, tokens, k + 3)].concat(), false)
+            .is_some();
+    let currency = words::currency_word(after).is_some();
+    let adjective = next.is_some_and(|t| t.is_symbol(text, '-')) && glued(tokens, k + 3);
+    let ordinal = words::ordinal(after).is_some() && next.is_some_and(|t| t.is_word());
+    (unit && !currency && !adjective && !ordinal).then(|| numeral(k + 2, fraction))
 }
 
 /// The token after "and a half" (also hyphenated: "-and-a-half") starting at `k`.

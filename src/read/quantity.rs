@@ -208,17 +208,24 @@ impl Reader<'_, '_> {
         if let Some(code) = self.symbol(i - 1).and_then(words::currency_symbol) {
             q.set(Kind::Money, code, i);
             q.start = i - 1;
-            // "US$5", and another country's dollar, pound or yen: "A$7 million",
-            // "NZ$5", "HK$20 billion", "E£3". factmark knows no exchange rate,
-            // so the currency is the symbol as written, never compared with
-            // the bare symbol's.
+            // "US$5" and "USD$5" are US dollars; another country's dollar, pound
+            // or yen ("A$7 million", "NZ$5", "HK$20 billion", "E£3") is the
+            // symbol as written: factmark knows no exchange rate, so it is never
+            // compared with the bare symbol's.
             if q.start > self.taken && self.glued(q.start) {
                 let letters = self.tokens[q.start - 1].text(self.text);
+                let lower = self.word(q.start - 1);
                 let country = (1..=3).contains(&letters.len())
                     && letters.bytes().all(|b| b.is_ascii_uppercase());
-                if country || letters == "us" {
+                if country || lower == "us" {
                     q.start -= 1;
-                    if !letters.eq_ignore_ascii_case("us") {
+                    if lower == "us" {
+                        q.unit = "USD".into();
+                    } else if let Some(iso) =
+                        words::currency_word(lower).filter(|_| words::is_currency_code(lower))
+                    {
+                        q.unit = iso.into();
+                    } else {
                         q.unit = [letters, self.tokens[i - 1].text(self.text)].concat();
                     }
                 }
@@ -754,42 +761,92 @@ impl Reader<'_, '_> {
 
     /// "12 years and six months", "2 minutes, 45 seconds", "one hour, 59
     /// minutes and 40 seconds", "1hr 59min and 40secs", "6 feet 5 inches",
-    /// "8 pounds 6 ounces": one duration, length or mass in several units,
-    /// each smaller than the one before.
+    /// "6ft 5in", "6-foot-5": one duration, length or mass in several units,
+    /// each smaller than the one before. A length or mass is one only as one
+    /// writes a height or a weight: a whole number of the larger unit, then
+    /// less than one of it in a smaller unit of the same system (a whole
+    /// number of them to the larger one: not "100 miles, 160 kilometres"),
+    /// and not a list ("3 kilometres, and 200 metres of it"). Never across a
+    /// line.
     fn compound(&self, q: &mut Draft) {
         let Some(kind) = q.kind.filter(|k| COMPOUND_KINDS.contains(k)) else {
             return;
         };
-        if q.second.is_some() {
-            return;
-        }
         let Some(mut unit) = units::by_name(&q.unit) else {
             return;
         };
+        let measured = kind != Kind::Duration;
+        if q.second.is_some() || measured && q.first.nominal().fract() != 0.0 {
+            return;
+        }
         let first_unit = unit;
         loop {
             let mut k = q.end;
-            if matches!(self.symbol(k), Some(',')) {
-                k += 1;
+            let comma = self.symbol(k) == Some(',');
+            k += usize::from(comma);
+            let and = self.word(k) == "and";
+            k += usize::from(and);
+            // "6-foot-5": the inches follow a hyphen.
+            let hyphen = unit.name == "ft"
+                && self.symbol(k) == Some('-')
+                && self.glued(k)
+                && self.glued(k + 1);
+            k += usize::from(hyphen);
+            if (q.end..=k).any(|i| self.new_line(i)) || measured && comma && and {
+                return;
             }
-            if self.word(k) == "and" {
-                k += 1;
-            }
+            // (After "foot-" the numeral reader takes "5" for a name's, as in "F-16".)
             let Some(more) = numeral::at(self.text, self.tokens, k)
+                .or_else(|| hyphen.then(|| self.whole_digits(k)).flatten())
                 .filter(|n| matches!(n.worth, Worth::Cardinal(_)))
             else {
                 return;
             };
             let Some((smaller, end)) = self
                 .unit_spelled(more.end, false)
+                .or_else(|| self.inches_after_feet(unit, &more))
                 .filter(|(u, _)| u.kind == kind && u.factor < unit.factor)
             else {
                 return;
             };
+            let part = smaller.convert(more.nominal(), unit);
+            let ratio = unit.factor / smaller.factor;
+            if measured && (part >= 1.0 || (ratio - ratio.round()).abs() > 1e-6) {
+                return;
+            }
             q.added += smaller.convert(more.nominal(), first_unit);
             q.end = end;
             unit = smaller;
         }
+    }
+
+    /// The digits at `k` as a whole number, read plainly.
+    fn whole_digits(&self, k: usize) -> Option<Numeral> {
+        let token = self.tokens.get(k).filter(|t| t.kind == TokenKind::Digits)?;
+        let value: u32 = token.text(self.text).parse().ok()?;
+        Some(Numeral {
+            start: k,
+            end: k + 1,
+            worth: Worth::Cardinal(f64::from(value)),
+            year_like: false,
+        })
+    }
+
+    /// After feet, the inches of a height written without their unit or
+    /// glued to "in": "6ft 5in", "6 foot 5 and lean", "6-foot-5". The unit
+    /// and the end.
+    fn inches_after_feet(&self, feet: &Unit, more: &Numeral) -> Option<(&'static Unit, usize)> {
+        let inch = units::by_name("inch")?;
+        if feet.name != "ft" || more.nominal() >= 12.0 {
+            return None;
+        }
+        let after = more.end;
+        if self.glued(after) && matches!(self.word(after), "in" | "ins") {
+            return Some((inch, after + 1));
+        }
+        // Not "6 feet 5 times": a plural noun after is what the number counts.
+        let counts = words::is_plural(self.word(after)) && !self.new_line(after);
+        (!counts).then_some((inch, after))
     }
 
     /// "(€19 billion)", "($24 billion)", "(25 miles)", "(100F)", "(14-kilometre)"

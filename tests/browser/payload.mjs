@@ -22,11 +22,14 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * seconds", "by 315 to 14,413" and "two or three weeks", and an undated
  * report's year taken from the page, added 0.9 KB; a fixed message for a JSON
  * write that cannot fail (no serde_json error texts, no I/O error formatting)
- * saved 1.4 KB: 141.1 KB.
+ * saved 1.4 KB: 141.1 KB. Reading heights, fractions of a unit and other
+ * countries' dollars, and two alignment features, added 0.7 KB; the reasons
+ * for a cannot-link left out of the wasm (only the scorer words them) saved
+ * 0.4 KB, and a minified stylesheet 0.9 KB: 140.9 KB.
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
-export const CEILING_GZIP_BYTES = 141_500;
+export const CEILING_GZIP_BYTES = 141_000;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
