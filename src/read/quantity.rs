@@ -804,7 +804,11 @@ impl Reader<'_, '_> {
             };
             let Some((smaller, end)) = self
                 .unit_spelled(more.end, false)
-                .or_else(|| self.inches_after_feet(unit, &more))
+                .or_else(|| {
+                    (!comma && !and)
+                        .then(|| self.inches_after_feet(unit, &more))
+                        .flatten()
+                })
                 .filter(|(u, _)| u.kind == kind && u.factor < unit.factor)
             else {
                 return;
@@ -832,21 +836,17 @@ impl Reader<'_, '_> {
         })
     }
 
-    /// After feet, the inches of a height written without their unit or
-    /// glued to "in": "6ft 5in", "6 foot 5 and lean", "6-foot-5". The unit
-    /// and the end.
+    /// After feet, the inches of a height written without their unit: "6 foot
+    /// 5 and lean", "6-foot-5" (right after the feet: not "6 feet, 4 more").
+    /// The unit and the end.
     fn inches_after_feet(&self, feet: &Unit, more: &Numeral) -> Option<(&'static Unit, usize)> {
-        let inch = units::by_name("inch")?;
         if feet.name != "ft" || more.nominal() >= 12.0 {
             return None;
         }
-        let after = more.end;
-        if self.glued(after) && matches!(self.word(after), "in" | "ins") {
-            return Some((inch, after + 1));
-        }
         // Not "6 feet 5 times": a plural noun after is what the number counts.
+        let after = more.end;
         let counts = words::is_plural(self.word(after)) && !self.new_line(after);
-        (!counts).then_some((inch, after))
+        (!counts).then_some((units::by_name("inch")?, after))
     }
 
     /// "(€19 billion)", "($24 billion)", "(25 miles)", "(100F)", "(14-kilometre)"
