@@ -813,10 +813,12 @@ impl Reader<'_, '_> {
             else {
                 return;
             };
-            let part = smaller.convert(more.nominal(), unit);
-            let ratio = unit.factor / smaller.factor;
-            if measured && (part >= 1.0 || (ratio - ratio.round()).abs() > 1e-6) {
-                return;
+            if measured {
+                let part = smaller.convert(more.nominal(), unit);
+                let ratio = unit.factor / smaller.factor;
+                if part >= 1.0 || (ratio - ratio.round()).abs() > 1e-6 {
+                    return;
+                }
             }
             q.added += smaller.convert(more.nominal(), first_unit);
             q.end = end;
