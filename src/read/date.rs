@@ -116,22 +116,27 @@ fn with_weekday(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
     Some(date)
 }
 
-/// `April 11`, `April 11, 2025`, `January 2025`.
+/// `April 11`, `April 11, 2025`, `January 2025`, and with an abbreviated
+/// month's full stop, `Jan. 7`, `Sept. 11, 2001`.
 fn month_first(text: &Text, tokens: &[Token], i: usize) -> Option<Date> {
     let m = month(text, tokens, i)?;
     let mut value = DateValue {
         month: Some(m),
         ..DateValue::default()
     };
-    if let Some(y) = year(text, tokens, i + 1) {
+    let full_stop = symbol(text, tokens, i + 1, '.')
+        && !tokens[i + 1].space_before
+        && words::is_abbreviation(tokens[i].lower(text));
+    let next = if full_stop { i + 2 } else { i + 1 };
+    if let Some(y) = year(text, tokens, next) {
         value.year = Some(y);
         return Some(Date {
             start: i,
-            end: i + 2,
+            end: next + 1,
             value,
         });
     }
-    let (d, mut end) = day(text, tokens, i + 1)?;
+    let (d, mut end) = day(text, tokens, next)?;
     value.day = Some(d);
     if symbol(text, tokens, end, ',') {
         if let Some(y) = year(text, tokens, end + 1) {
