@@ -497,8 +497,12 @@ fn alignment_sets() {
 /// groups form. 21 since the feature for one figure written the same way in
 /// two reports: seven groups form, five of them of figures that differ
 /// (`death-toll-revised-down`, `duration-precision`, `rising-toll-within-lower-bound`,
-/// `heldout2/corruption-sentence-precision`, `heldout2/telecom-breach-revision`).)
-const MISSES_AT_MOST: usize = 21;
+/// `heldout2/corruption-sentence-precision`, `heldout2/telecom-breach-revision`).
+/// 22 since a figure with no words of its own takes its sentence's subject:
+/// dev's objective rose from 64 to 70 and the blind test's wrong highlights fell
+/// from 23 to 21 dated and 25 to 20 undated, and the refit's weights leave
+/// `heldout2/corruption-sentence-precision` just under the threshold again.)
+const MISSES_AT_MOST: usize = 22;
 
 /// The seed groups that do not form, at most (as MISSES_AT_MOST). (7 since the
 /// same refit: two agreements, which the widget does not mark, no longer form;

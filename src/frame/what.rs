@@ -20,6 +20,9 @@ use crate::read::wordclass::Classifier;
 /// How far, in tokens, the window reaches on each side of the number.
 const WINDOW_BEFORE: usize = 24;
 const WINDOW_AFTER: usize = 9;
+/// How many opening words of its sentence a number with no concept in its
+/// window looks at for one.
+const SENTENCE_HEAD: usize = 4;
 
 /// What a claim measures: words for a reader, and the frame's slots for
 /// alignment (the counted noun, the concept, the share's whole, the rate, the
@@ -134,6 +137,28 @@ pub fn subject(
             .flatten()
         {
             insert(&mut scopes, scope);
+        }
+    }
+
+    // Nothing near the number says what it measures: the sentence's opening
+    // words may, its grammatical subject ("The death toll in the train
+    // accident in Odisha involving ... has reached 294").
+    if found.is_empty() {
+        let head = sentence.start..q.span.start.min(sentence.start + SENTENCE_HEAD);
+        for k in head {
+            if !tokens[k].has(WordClass::CONCEPT) {
+                continue;
+            }
+            let next = tokens
+                .get(k + 1)
+                .filter(|t| t.is_word())
+                .map_or("", |t| t.lower(text));
+            if let Some(tag) =
+                words::concept_of_phrase(strip_possessive(tokens[k].lower(text)), next)
+            {
+                insert(&mut concepts, tag);
+                found.push((k, tag));
+            }
         }
     }
 
@@ -451,5 +476,26 @@ pub fn kind_name(kind: Kind) -> &'static str {
         Kind::Ordinal => "ordinal",
         Kind::Date => "date",
         Kind::Time => "time",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The predicate of the claim written `figure` in `text`.
+    fn predicate(text: &str, figure: &str) -> Option<&'static str> {
+        let claims = crate::read_claims("t", text).expect("reads");
+        let claim = claims.iter().find(|c| c.text == figure);
+        claim.expect("the figure is a claim").frame.predicate
+    }
+
+    #[test]
+    fn a_figure_with_no_words_of_its_own_takes_its_sentence_subjects() {
+        let far = "The death toll in the train accident in Odisha involving the \
+                   Shalimar-Chennai Coromandel Express, Visvesvaraya-Howrah Superfast \
+                   Express, and a goods train has reached 294 as of Sunday morning.";
+        assert_eq!(predicate(far, "294"), Some("killed"));
+        // Its own words come first.
+        let own = "The death toll was not updated; officials said 40 homes were destroyed.";
+        assert_eq!(predicate(own, "40 homes"), Some("destroyed"));
     }
 }
