@@ -224,26 +224,30 @@ pub fn check(reports: &[Report]) -> Result<Check, Error> {
 /// in what UTF-8 cannot hold (a lone surrogate from JavaScript) arrive equal
 /// and are told apart the same way.
 fn unique_names(reports: &[Report]) -> Vec<String> {
-    use std::collections::{HashMap, HashSet};
-    let given: HashSet<&str> = reports.iter().map(|r| r.name.as_str()).collect();
-    let mut used: HashSet<String> = HashSet::with_capacity(reports.len());
-    // The next suffix to try per name: many reports of one name stay linear.
-    let mut next: HashMap<&str, usize> = HashMap::new();
-    let mut names = Vec::with_capacity(reports.len());
-    for report in reports {
-        let mut name = report.name.clone();
-        if used.contains(&name) {
-            let n = next.entry(report.name.as_str()).or_insert(2);
-            loop {
-                name = format!("{} ({n})", report.name);
-                *n += 1;
-                if !used.contains(&name) && !given.contains(name.as_str()) {
-                    break;
-                }
+    // Sorted, not hashed (no hash tables of strings in the wasm). The names
+    // made for one name ("X (n)") never equal another's, so each name's
+    // repeats, in report order, are numbered on their own.
+    let mut given: Vec<&str> = reports.iter().map(|r| r.name.as_str()).collect();
+    given.sort_unstable();
+    given.dedup();
+    let mut order: Vec<usize> = (0..reports.len()).collect();
+    order.sort_by(|&a, &b| reports[a].name.cmp(&reports[b].name)); // stable
+    let mut names: Vec<String> = reports.iter().map(|r| r.name.clone()).collect();
+    let mut n = 2;
+    for (k, &i) in order.iter().enumerate() {
+        let name = &reports[i].name;
+        if k == 0 || reports[order[k - 1]].name != *name {
+            n = 2;
+            continue;
+        }
+        loop {
+            let made = format!("{name} ({n})");
+            n += 1;
+            if given.binary_search(&made.as_str()).is_err() {
+                names[i] = made;
+                break;
             }
         }
-        used.insert(name.clone());
-        names.push(name);
     }
     names
 }

@@ -512,7 +512,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// An age: "67-year-old", "67 years old", "aged 67", "four or younger",
+    /// An age: "67-year-old", "67 years old", "aged 67", "ages 4 and 10", "four or younger",
     /// "younger than 4", "Smith, 52,". The end.
     fn age(&self, q: &Draft, at: usize, hyphenated: bool) -> Option<usize> {
         let year = matches!(self.word(at), "year" | "years");
@@ -526,7 +526,10 @@ impl Reader<'_, '_> {
             .qualifier
             .as_ref()
             .map_or(q.start, |r| r.start.min(q.start));
-        let aged = start > self.taken && self.word(start - 1) == "aged";
+        // "aged 67", and the second of "ages 4 and 10".
+        let age_word = |k: usize| matches!(self.word(k), "aged" | "ages");
+        let aged = start > self.taken && age_word(start - 1)
+            || start >= 3 && self.word(start - 1) == "and" && age_word(start - 3);
         let younger = q.qualifier.as_ref().is_some_and(|r| {
             r.clone()
                 .any(|k| matches!(self.word(k), "younger" | "older"))

@@ -26,13 +26,15 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * countries' dollars, and two alignment features, added 0.7 KB; the reasons
  * for a cannot-link left out of the wasm (only the scorer words them) saved
  * 0.4 KB, and a minified stylesheet 0.9 KB: 140.9 KB. AP-style dates ("Jan.
- * 7") and a figure taking its sentence's subject, which cut the blind test's
- * wrong highlights from 23 to 21 dated and 25 to 20 undated, added 0.15 KB:
- * 141.06 KB.
+ * 7"), a figure taking its sentence's subject (which cut the blind test's
+ * wrong highlights from 23 to 21 dated and 25 to 20 undated) and "ages 4 and
+ * 10" added 0.2 KB; making report names unique by sorting instead of std's
+ * hash sets (no RandomState, SipHash or three hash tables of strings in the
+ * wasm) saved 2.3 KB: 138.8 KB.
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
-export const CEILING_GZIP_BYTES = 141_100;
+export const CEILING_GZIP_BYTES = 138_900;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
