@@ -224,14 +224,17 @@ pub fn check(reports: &[Report]) -> Result<Check, Error> {
 /// in what UTF-8 cannot hold (a lone surrogate from JavaScript) arrive equal
 /// and are told apart the same way.
 fn unique_names(reports: &[Report]) -> Vec<String> {
-    // Sorted, not hashed (no hash tables of strings in the wasm). The names
+    // Sorted, not hashed (no hash tables of strings in the wasm): the reports
+    // by name, stably, which also answers whether a name was given. The names
     // made for one name ("X (n)") never equal another's, so each name's
     // repeats, in report order, are numbered on their own.
-    let mut given: Vec<&str> = reports.iter().map(|r| r.name.as_str()).collect();
-    given.sort_unstable();
-    given.dedup();
     let mut order: Vec<usize> = (0..reports.len()).collect();
-    order.sort_by(|&a, &b| reports[a].name.cmp(&reports[b].name)); // stable
+    order.sort_by_key(|&i| reports[i].name.as_str());
+    let given = |name: &str| {
+        order
+            .binary_search_by(|&i| reports[i].name.as_str().cmp(name))
+            .is_ok()
+    };
     let mut names: Vec<String> = reports.iter().map(|r| r.name.clone()).collect();
     let mut n = 2;
     for (k, &i) in order.iter().enumerate() {
@@ -243,7 +246,7 @@ fn unique_names(reports: &[Report]) -> Vec<String> {
         loop {
             let made = format!("{name} ({n})");
             n += 1;
-            if given.binary_search(&made.as_str()).is_err() {
+            if !given(&made) {
                 names[i] = made;
                 break;
             }
