@@ -501,16 +501,21 @@ fn alignment_sets() {
 /// 22 since a figure with no words of its own takes its sentence's subject:
 /// dev's objective rose from 64 to 70 and the blind test's wrong highlights fell
 /// from 23 to 21 dated and 25 to 20 undated, and the refit's weights leave
-/// `heldout2/corruption-sentence-precision` just under the threshold again.)
-const MISSES_AT_MOST: usize = 22;
+/// `heldout2/corruption-sentence-precision` just under the threshold again.
+/// 25 since dev grew from 41 to 47 clusters: the refit leaves three groups of
+/// figures that differ just under the threshold, `duration-precision`,
+/// `death-toll-revised-down` and `agreement-through-stated-conversion`.)
+const MISSES_AT_MOST: usize = 25;
 
 /// The seed groups that do not form, at most (as MISSES_AT_MOST). (7 since the
 /// same refit: two agreements, which the widget does not mark, no longer form;
 /// 6 since the headline feature: "April 11" in two reports forms, "third
 /// time" with "third meeting" no longer does; 3 since the feature for one figure
 /// written the same way: "thousands" four times, "third time" with "third
-/// meeting" and "surpassed" with "exceeded €21 billion" form.)
-const SEED_MISSES_AT_MOST: usize = 3;
+/// meeting" and "surpassed" with "exceeded €21 billion" form. 4 since dev grew
+/// to 47 clusters: "thousands" in a fourth report averages 0.907 with the
+/// other three, under the 0.91 threshold.)
+const SEED_MISSES_AT_MOST: usize = 4;
 
 #[test]
 fn seed_groups() {
