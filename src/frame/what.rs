@@ -282,17 +282,28 @@ pub fn subject(
         .min_by_key(|&&(k, _)| (rank(k), distance(k), k < q.span.start))
         .map(|&(_, tag)| tag)
         // The narrower of two roles the clause names: "66 people were treated
-        // for their injuries in hospital" counts the hospitalised.
+        // for their injuries in hospital" counts the hospitalised; past a
+        // comma it is a part's ("were injured, many of them critically").
         .map(|role| {
             found
                 .iter()
+                .filter(|&&(k, _)| k < q.span.end || !comma_between(k))
                 .map(|&(_, tag)| tag)
                 .find(|&tag| words::predicate_within(tag, role))
                 .unwrap_or(role)
         });
+    // A share's whole says what it measures when it names a measure itself:
+    // "won 49.6% of the vote" is a share of votes, whatever the clause's
+    // subject ("with 66% of polls counted, Erdogan won ...").
+    let whole = of_object.as_ref().and_then(|&(head, _)| {
+        found
+            .iter()
+            .find(|&&(k, tag)| k == head && words::fits(q.kind, tag))
+            .map(|&(_, tag)| tag)
+    });
     let primary = match q.kind {
         Kind::Count | Kind::Ordinal => role.or(nearest),
-        _ => nearest,
+        _ => whole.or(nearest),
     };
 
     // "save €1.5bn a year" is an annual saving: a rate of a calendar period is
@@ -497,5 +508,21 @@ mod tests {
         // Its own words come first.
         let own = "The death toll was not updated; officials said 40 homes were destroyed.";
         assert_eq!(predicate(own, "40 homes"), Some("destroyed"));
+    }
+
+    #[test]
+    fn a_share_of_a_measure_measures_it() {
+        let text = "With 66% of polls counted, Erdogan won 49.6% of the vote.";
+        assert_eq!(predicate(text, "49.6%"), Some("votes"));
+        assert_eq!(predicate(text, "66%"), Some("counted"));
+    }
+
+    #[test]
+    fn a_narrower_role_past_a_comma_is_a_parts() {
+        let part = "At least 1,175 people were injured, with many of them in critical \
+                    condition and still being treated in hospital.";
+        assert_eq!(predicate(part, "At least 1,175 people"), Some("injured"));
+        let same = "66 people were treated for their injuries in hospital.";
+        assert_eq!(predicate(same, "66 people"), Some("hospitalised"));
     }
 }

@@ -346,6 +346,14 @@ impl Reader<'_, '_> {
         // 12,000 people".)
         let change = before_amount("by")
             || q.start > self.taken && words::is_change_verb(self.word(q.start - 1));
+        // "rose from 37 to 52" is the figure before and the figure after,
+        // however near.
+        let changed_from = before_amount("from")
+            && q.start > self.taken + 1
+            && words::is_change_verb(self.word(q.start - 2));
+        if changed_from {
+            return;
+        }
         let ratio = second.nominal() / range_low(&q.first, second.nominal());
         if (or || change) && ratio > NEAR_RANGE {
             return;
