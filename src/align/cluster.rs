@@ -17,33 +17,8 @@
 //! with its neighbours in publication order), so the cost stays near-linear
 //! even when thousands of claims form one group.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// Hashes a group's index: a multiplication, not SipHash (indices are no
-/// attacker's to choose, and this runs for every pair).
-#[derive(Default)]
-struct IndexHasher(u64);
-
-impl Hasher for IndexHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
 /// The most neighbours a group keeps in a sorted vector; a group with more
-/// gets a hash map (a vector's insertions would cost as much as its length).
+/// gets a hash table (a vector's insertions would cost as much as its length).
 const FEW: usize = 256;
 
 /// A group's neighbours: each with the sum of the scores of the pairs across,
@@ -52,7 +27,7 @@ const FEW: usize = 256;
 /// bytes a neighbour, a quarter of what a hash map of the same takes.
 enum Neighbours {
     Few { keys: Vec<u32>, sums: Vec<f64> },
-    Many(HashMap<u32, f64, BuildHasherDefault<IndexHasher>>),
+    Many(IndexTable),
 }
 
 /// The sum across two groups when a pair across them is cannot-linked.
@@ -75,8 +50,9 @@ impl Neighbours {
         };
         few.into_iter()
             .flatten()
+            .map(|(&k, &sum)| (k, sum))
             .chain(many.into_iter().flatten())
-            .map(|(&k, &sum)| (k as usize, sum))
+            .map(|(k, sum)| (k as usize, sum))
     }
 
     fn remove(&mut self, key: usize) -> Option<f64> {
@@ -86,7 +62,7 @@ impl Neighbours {
                 keys.remove(at);
                 Some(sums.remove(at))
             }
-            Neighbours::Many(m) => m.remove(&(key as u32)),
+            Neighbours::Many(m) => m.remove(key as u32),
         }
     }
 
@@ -95,7 +71,7 @@ impl Neighbours {
             Neighbours::Few { keys, sums } => {
                 keys.binary_search(&(key as u32)).ok().map(|at| sums[at])
             }
-            Neighbours::Many(m) => m.get(&(key as u32)).copied(),
+            Neighbours::Many(m) => m.get(key as u32),
         }
     }
 
@@ -108,14 +84,15 @@ impl Neighbours {
                     keys.insert(at, key as u32);
                     sums.insert(at, sum);
                     if keys.len() > FEW {
-                        let many = keys.iter().copied().zip(sums.iter().copied()).collect();
+                        let mut many = IndexTable::with_capacity(keys.len());
+                        for (&k, &s) in keys.iter().zip(sums.iter()) {
+                            many.set(k, s);
+                        }
                         *self = Neighbours::Many(many);
                     }
                 }
             },
-            Neighbours::Many(m) => {
-                m.insert(key as u32, sum);
-            }
+            Neighbours::Many(m) => m.set(key as u32, sum),
         }
     }
 
@@ -125,6 +102,92 @@ impl Neighbours {
         let merged = self.get(key).unwrap_or(0.0) + sum;
         self.set(key, merged);
         merged
+    }
+}
+
+/// A hash table from group indices to sums, by open addressing: a slot
+/// holds a key, [`EMPTY`] or [`GONE`] (a removed key, which a search passes
+/// over), and the table grows to keep at most half its slots used. A few
+/// lines of its own rather than std's `HashMap`, which costs the widget
+/// about 2 KB of wasm (indices are no attacker's to choose, so a
+/// multiplication hashes them).
+pub struct IndexTable {
+    keys: Vec<u32>,
+    sums: Vec<f64>,
+    /// Slots that hold a key or [`GONE`].
+    used: usize,
+}
+
+const EMPTY: u32 = u32::MAX;
+const GONE: u32 = u32::MAX - 1;
+
+impl IndexTable {
+    fn with_capacity(count: usize) -> IndexTable {
+        let slots = (2 * count).next_power_of_two().max(8);
+        IndexTable {
+            keys: vec![EMPTY; slots],
+            sums: vec![0.0; slots],
+            used: 0,
+        }
+    }
+
+    /// The slot holding `key`, or the slot to put it in.
+    fn slot(&self, key: u32) -> Result<usize, usize> {
+        let mask = self.keys.len() - 1;
+        let mut slot = (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        let mut free = None;
+        loop {
+            match self.keys[slot] {
+                k if k == key => return Ok(slot),
+                EMPTY => return Err(free.unwrap_or(slot)),
+                GONE => free = free.or(Some(slot)),
+                _ => {}
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn get(&self, key: u32) -> Option<f64> {
+        self.slot(key).ok().map(|slot| self.sums[slot])
+    }
+
+    fn set(&mut self, key: u32, sum: f64) {
+        match self.slot(key) {
+            Ok(slot) => self.sums[slot] = sum,
+            Err(slot) => {
+                if self.keys[slot] == EMPTY {
+                    self.used += 1;
+                }
+                self.keys[slot] = key;
+                self.sums[slot] = sum;
+                if 2 * self.used > self.keys.len() {
+                    self.rehash();
+                }
+            }
+        }
+    }
+
+    fn remove(&mut self, key: u32) -> Option<f64> {
+        let slot = self.slot(key).ok()?;
+        self.keys[slot] = GONE;
+        Some(self.sums[slot])
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u32, f64)> + '_ {
+        self.keys
+            .iter()
+            .zip(&self.sums)
+            .filter(|(&k, _)| k < GONE)
+            .map(|(&k, &sum)| (k, sum))
+    }
+
+    /// Into a table twice the size of its keys, without the removed ones.
+    fn rehash(&mut self) {
+        let live: Vec<(u32, f64)> = self.iter().collect();
+        *self = IndexTable::with_capacity(live.len().max(self.keys.len() / 2));
+        for (key, sum) in live {
+            self.set(key, sum);
+        }
     }
 }
 
@@ -172,7 +235,7 @@ impl Groups {
             .map(|&d| {
                 let d = d as usize;
                 if d > FEW {
-                    Neighbours::Many(HashMap::with_capacity_and_hasher(d, Default::default()))
+                    Neighbours::Many(IndexTable::with_capacity(d))
                 } else {
                     Neighbours::Few {
                         keys: Vec::with_capacity(d),
@@ -192,8 +255,8 @@ impl Groups {
                         sums.push(score);
                     }
                     Neighbours::Many(m) => {
-                        let sum = m.entry(to as u32).or_insert(0.0);
-                        *sum += score;
+                        let sum = m.get(to as u32).unwrap_or(0.0) + score;
+                        m.set(to as u32, sum);
                     }
                 }
             }
@@ -408,5 +471,33 @@ mod tests {
         for c in clusters.iter().filter(|c| c.members.len() > 1) {
             assert!(c.confidence >= threshold - 1e-9, "{}", c.confidence);
         }
+    }
+
+    #[test]
+    fn the_index_table_keeps_what_a_map_keeps() {
+        // Random sets, removals and lookups over few keys (many collide and
+        // are removed and set again), against a BTreeMap.
+        let mut table = IndexTable::with_capacity(4);
+        let mut map = std::collections::BTreeMap::new();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for step in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let key = (state % 1_000) as u32;
+            match state >> 60 {
+                0..=7 => {
+                    let sum = step as f64;
+                    table.set(key, sum);
+                    map.insert(key, sum);
+                }
+                8..=11 => assert_eq!(table.remove(key), map.remove(&key)),
+                _ => assert_eq!(table.get(key), map.get(&key).copied()),
+            }
+        }
+        let mut all: Vec<(u32, f64)> = table.iter().collect();
+        all.sort_by_key(|&(k, _)| k);
+        assert_eq!(all, map.into_iter().collect::<Vec<_>>());
+        assert!(2 * table.used <= table.keys.len());
     }
 }

@@ -30,11 +30,14 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * wrong highlights from 23 to 21 dated and 25 to 20 undated) and "ages 4 and
  * 10" added 0.2 KB; making report names unique by sorting instead of std's
  * hash sets (no RandomState, SipHash or three hash tables of strings in the
- * wasm) saved 2.3 KB: 138.8 KB.
+ * wasm) saved 2.3 KB: 138.8 KB. Three readings of the seventh session ("rose
+ * from 37 to 52", a share of the vote, "rose by 315 to 14,413") added 0.3 KB;
+ * a clustering hash table of its own instead of std's HashMap (no hashbrown
+ * in the wasm) saved 1.3 KB: 137.9 KB.
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
-export const CEILING_GZIP_BYTES = 138_900;
+export const CEILING_GZIP_BYTES = 138_000;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
