@@ -504,8 +504,9 @@ fn alignment_sets() {
 /// `heldout2/corruption-sentence-precision` just under the threshold again.
 /// 25 since dev grew from 41 to 47 clusters: the refit leaves three groups of
 /// figures that differ just under the threshold, `duration-precision`,
-/// `death-toll-revised-down` and `agreement-through-stated-conversion`.)
-const MISSES_AT_MOST: usize = 25;
+/// `death-toll-revised-down` and `agreement-through-stated-conversion`; 22
+/// again at 59.)
+const MISSES_AT_MOST: usize = 22;
 
 /// The seed groups that do not form, at most (as MISSES_AT_MOST). (7 since the
 /// same refit: two agreements, which the widget does not mark, no longer form;
@@ -514,8 +515,8 @@ const MISSES_AT_MOST: usize = 25;
 /// written the same way: "thousands" four times, "third time" with "third
 /// meeting" and "surpassed" with "exceeded €21 billion" form. 4 since dev grew
 /// to 47 clusters: "thousands" in a fourth report averages 0.907 with the
-/// other three, under the 0.91 threshold.)
-const SEED_MISSES_AT_MOST: usize = 4;
+/// other three, under the 0.91 threshold; 3 again at 59 clusters.)
+const SEED_MISSES_AT_MOST: usize = 3;
 
 #[test]
 fn seed_groups() {

@@ -586,6 +586,8 @@ pub fn ends_noun_phrase(word: &str) -> bool {
             | "ago"
             | "later"
             | "earlier"
+            | "last"
+            | "next"
             | "each"
             | "also"
             | "still"
