@@ -552,15 +552,23 @@ impl Reader<'_, '_> {
                 return Some(q.end);
             }
         }
-        // "Smith, 52, said": a whole number between commas after a name.
+        // "Smith, 52, said", "Park Min-hee, 34, a housewife", "and Luis
+        // Bermudez, 26.": a whole number after a name and a comma, closed.
         let whole = matches!(q.first.worth, Worth::Cardinal(x) if x.fract() == 0.0 && (1.0..=120.0).contains(&x));
         let i = q.first.start;
-        let after_name = i >= 2
-            && i - 2 >= self.taken
-            && self.symbol(i - 1) == Some(',')
-            && self.tokens[i - 2].is_capitalized(self.text)
-            && !self.tokens[i - 2].has(WordClass::MONTH | WordClass::WEEKDAY);
-        let closed = matches!(self.symbol(at), Some(',' | ')' | ';')) || self.new_line(at);
+        let name_end = |k: usize| {
+            let token = &self.tokens[k];
+            let hyphenated_tail = k >= 2
+                && self.glued(k)
+                && self.symbol(k - 1) == Some('-')
+                && self.glued(k - 1)
+                && self.tokens[k - 2].is_capitalized(self.text);
+            (token.is_capitalized(self.text) || hyphenated_tail)
+                && !token.has(WordClass::MONTH | WordClass::WEEKDAY)
+        };
+        let after_name =
+            i >= 2 && i - 2 >= self.taken && self.symbol(i - 1) == Some(',') && name_end(i - 2);
+        let closed = matches!(self.symbol(at), Some(',' | ')' | ';' | '.')) || self.new_line(at);
         (whole && after_name && closed && q.first.end == at && q.bound.is_none()).then_some(at)
     }
 
