@@ -111,7 +111,7 @@ impl Neighbours {
 /// lines of its own rather than std's `HashMap`, which costs the widget
 /// about 2 KB of wasm (indices are no attacker's to choose, so a
 /// multiplication hashes them).
-pub struct IndexTable {
+struct IndexTable {
     keys: Vec<u32>,
     sums: Vec<f64>,
     /// Slots that hold a key or [`GONE`].

@@ -90,10 +90,11 @@ pub fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<Claim>,
             role: Role::Statement,
             sentence: layout.sentence_of(span.start),
         };
-        // "rose by 315 to 14,413": the level's words are the change's too.
-        let end_before = |n: usize| n.checked_sub(1).map_or(0, |p| found[p].span().end);
+        // "rose by 315 to 14,413": the level's words are the change's too,
+        // so its words reach back to the figure before the change.
         let changed = n > 0 && changes_to(text, &tokens, &found[n - 1].span(), &span);
-        let previous_end = end_before(if changed { n - 1 } else { n });
+        let previous = n - usize::from(changed);
+        let previous_end = previous.checked_sub(1).map_or(0, |p| found[p].span().end);
         let next_start = found.get(n + 1).map_or(tokens.len(), |f| f.span().start);
         match item {
             Found::Date(d, role) => {
@@ -166,12 +167,7 @@ pub fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<Claim>,
 /// the figure after "to" is the level the figure before changed by or from,
 /// of the same measure, though its own words name none.
 fn changes_to(text: &Text, tokens: &[Token], first: &Range<usize>, second: &Range<usize>) -> bool {
-    let word = |k: usize| {
-        tokens
-            .get(k)
-            .filter(|t| t.is_word())
-            .map_or("", |t| t.lower(text))
-    };
+    let word = |k: usize| lex::word_at(text, tokens, k);
     let by_or_from = first.start > 0 && matches!(word(first.start - 1), "by" | "from");
     let between = first.end..second.start.saturating_sub(1);
     by_or_from
