@@ -246,8 +246,19 @@ const fn vague(words: &'static [&'static str], low: f64, high: f64, nominal: f64
     }
 }
 
+/// "half a dozen", and (read in `numeral`) "a half-dozen": about six, as "a
+/// dozen" is about twelve.
+pub const HALF_DOZEN: Vague = Vague {
+    words: &["half", "a", "dozen"],
+    low: 5.4,
+    high: 6.6,
+    nominal: 6.0,
+    bound: Bound::Approximately,
+};
+
 /// Longest phrases first, so that "tens of thousands" wins over "thousands".
 pub const VAGUE: &[Vague] = &[
+    HALF_DOZEN,
     vague(
         &["hundreds", "of", "thousands"],
         200_000.0,
@@ -289,6 +300,8 @@ pub const VAGUE: &[Vague] = &[
 
 /// Qualifiers that stand before a number, longest first, with the bound they give.
 pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
+    (&["little", "more", "than"], Bound::JustAbove),
+    (&["a", "little", "over"], Bound::JustAbove),
     (&["no", "fewer", "than"], Bound::AtLeast),
     (&["no", "less", "than"], Bound::AtLeast),
     (&["no", "more", "than"], Bound::AtMost),
@@ -321,6 +334,7 @@ pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
     (&["well", "above"], Bound::Above),
     (&["just", "shy", "of"], Bound::JustBelow),
     (&["approx"], Bound::Approximately),
+    (&["minimum"], Bound::AtLeast),
     (&["passed"], Bound::Above),
     (&["passes"], Bound::Above),
     (&["approaching"], Bound::JustBelow),
@@ -737,6 +751,15 @@ pub fn is_verb_form(word: &str) -> bool {
                 | "want"
                 | "say"
         )
+}
+
+/// Words before "up to" that make it a change to a level, not a maximum:
+/// "the toll inched up to 227", "revised the death toll up to 288".
+pub fn moves_up_to(word: &str) -> bool {
+    matches!(
+        word,
+        "inched" | "edged" | "crept" | "ticked" | "went" | "moved" | "toll" | "tally" | "total"
+    )
 }
 
 /// Nouns before "over" that make it a preposition, not a qualifier: "control over four regions".

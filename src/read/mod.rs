@@ -375,6 +375,7 @@ fn article_starts_number(text: &Text, tokens: &[Token], i: usize) -> bool {
         next == "hundred" || words::scale(next).is_some_and(|_| !words::is_glued_scale(next));
     vague
         || scale
+        || next == "half" // "a half-dozen"
         || crate::knowledge::units::hours_in(next).is_some()
         || words::denominator(next).is_some()
 }

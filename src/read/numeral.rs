@@ -197,6 +197,9 @@ fn leading_point(text: &Text, tokens: &[Token], i: usize) -> bool {
 /// A scale word glued to the digits by a hyphen at token `k`: "800-million".
 fn hyphenated_scale(text: &Text, tokens: &[Token], k: usize) -> Option<f64> {
     let word = after_hyphen(text, tokens, k);
+    if word == "hundred" {
+        return Some(100.0); // "some 15-hundred"
+    }
     words::scale(word).filter(|_| !words::is_glued_scale(word))
 }
 
@@ -399,6 +402,16 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
             year_like: false,
         });
     }
+    // "a half-dozen", "half-dozen" ("half a dozen" is a vague phrase).
+    let article = usize::from(matches!(first, "a" | "an") && next == "half");
+    if (first == "half" || article == 1) && after_hyphen(text, tokens, i + article + 1) == "dozen" {
+        return Some(Numeral {
+            start: i,
+            end: i + article + 3,
+            worth: Worth::Vague(&words::HALF_DOZEN),
+            year_like: false,
+        });
+    }
     if let Some(fraction) = fraction(text, tokens, i) {
         return Some(fraction);
     }
@@ -493,6 +506,13 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
                     group += unit;
                     k += 2;
                 }
+            }
+            // "eight-thousand", "fifteen-hundred": the hyphen joins a scale.
+            let joined = after_hyphen(text, tokens, k);
+            if joined == "hundred"
+                || words::scale(joined).is_some_and(|_| !words::is_glued_scale(joined))
+            {
+                k += 1;
             }
         } else if word == "hundred" && read_any {
             group = group.max(1.0) * 100.0;

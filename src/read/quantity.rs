@@ -288,7 +288,9 @@ impl Reader<'_, '_> {
             // "House passes $1.2 trillion bill": a bill passed, not a sum
             // surpassed; "the approaching 2024 election": a year.
             let passed_bill = matches!(words, ["passes" | "passed"]) && q.kind == Some(Kind::Money);
-            if !preposition && !passed_bill && !q.first.year_like {
+            // "inched up to 227": a level reached, not a maximum.
+            let moved_up = *words == ["up", "to"] && start > n && words::moves_up_to(word_before());
+            if !preposition && !passed_bill && !moved_up && !q.first.year_like {
                 q.bound = Some(*bound);
                 q.qualifier = Some(start - n..start);
             }
