@@ -753,6 +753,18 @@ pub fn is_verb_form(word: &str) -> bool {
         )
 }
 
+/// Words that change an amount named after them, "from" one figure "to"
+/// another: "raise the age from 62 to 64", "the decline in the age from 62 to
+/// 64" (the intransitive "rose", "fell" are [`is_change_verb`]). By stem:
+/// "raise", "raised", "raising".
+pub fn changes_an_amount(word: &str) -> bool {
+    const STEMS: [&str; 15] = [
+        "rais", "lower", "reduc", "cut", "declin", "increas", "decreas", "revis", "boost",
+        "extend", "fall", "rising", "drop", "climb", "grow",
+    ];
+    STEMS.iter().any(|stem| word.starts_with(stem))
+}
+
 /// Words before "up to" that make it a change to a level, not a maximum:
 /// "the toll inched up to 227", "revised the death toll up to 288".
 pub fn moves_up_to(word: &str) -> bool {

@@ -78,6 +78,10 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
     Some(q.finish(text, tokens))
 }
 
+/// How many words before "from" a word of change may stand: "raise the
+/// statutory retirement age from 62 to 64".
+const CHANGE_REACH: usize = 6;
+
 /// The dimensions news writes in several units at once ("6 feet 5 inches").
 const COMPOUND_KINDS: [Kind; 3] = [Kind::Duration, Kind::Length, Kind::Mass];
 
@@ -186,6 +190,19 @@ impl Reader<'_, '_> {
             .get(i)
             .filter(|t| t.kind == TokenKind::Symbol)
             .and_then(|t| t.text(self.text).chars().next())
+    }
+
+    /// A word of change ("rose", "raise", "the decline in") in the words of
+    /// the clause just before token `at`, with no number between.
+    fn changes_before(&self, at: usize) -> bool {
+        (self.taken..at)
+            .rev()
+            .take(CHANGE_REACH)
+            .take_while(|&k| {
+                let token = &self.tokens[k];
+                token.is_word() && !token.has(WordClass::NUMERAL_START)
+            })
+            .any(|k| words::is_change_verb(self.word(k)) || words::changes_an_amount(self.word(k)))
     }
 
     /// Token `i` follows the one before it without a space.
@@ -348,12 +365,9 @@ impl Reader<'_, '_> {
         // 12,000 people".)
         let change = before_amount("by")
             || q.start > self.taken && words::is_change_verb(self.word(q.start - 1));
-        // "rose from 37 to 52" is the figure before and the figure after,
-        // however near.
-        let changed_from = before_amount("from")
-            && q.start > self.taken + 1
-            && words::is_change_verb(self.word(q.start - 2));
-        if changed_from {
+        // "rose from 37 to 52", "raise the retirement age from 62 to 64" are
+        // the figure before and the figure after, however near.
+        if before_amount("from") && self.changes_before(q.start - 1) {
             return;
         }
         let ratio = second.nominal() / range_low(&q.first, second.nominal());
@@ -494,8 +508,15 @@ impl Reader<'_, '_> {
             // "two-thirds of the town", "more than half": a share.
             q.set(Kind::Percent, "%", q.end);
             q.share = true;
-        } else if !hyphenated {
-            self.counted(q, at, ordinal)?;
+        } else if !hyphenated || self.word(at) == "strong" {
+            // "a 12,000-strong crowd" counts the crowd.
+            self.counted(q, at + usize::from(hyphenated), ordinal)?;
+        } else if !words::ends_noun_phrase(self.word(at)) && units::by_name(self.word(at)).is_none()
+        {
+            // "an eight-storey building", "a 12-member panel": the number
+            // counts the word it is joined to, not the sentence's people.
+            q.unit = words::lemma(self.word(at));
+            q.end = at + 1;
         }
         Some(())
     }
