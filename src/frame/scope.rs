@@ -381,6 +381,10 @@ const MAX_ANCHORS: usize = 12;
 /// Cloquet fire killed 453", "killed 46 people in January 2023").
 const YEAR_REACH: usize = 6;
 
+/// How far, in tokens, the words after a figure may name its own place
+/// ("died in Mexico City,").
+const TAIL_REACH: usize = 8;
+
 /// How far, in tokens, a claim's clause may reach on each side.
 const CLAUSE_REACH: usize = 40;
 
@@ -488,7 +492,28 @@ pub fn anchor(
             .filter(|&k| tokens[k].has(WordClass::HAPPENING))
             .find_map(|k| event_name(text, tokens, k, sentence.start))
             .filter(|name| !lead_events.contains(name));
-        let (anchors, inherited) = if !own.is_empty() {
+        // "86 people died in Mexico City, 71 in Morelos, 43 in Puebla": the
+        // place the figure's own words name before the next comma is its place,
+        // whatever else its sentence names.
+        let next_start = claim_tokens.get(n + 1).map_or(tokens.len(), |r| r.start);
+        // (A year-like claim's span may reach past the next claim's start.)
+        let tail_limit = ceiling
+            .min(next_start)
+            .min(span.end + TAIL_REACH)
+            .max(span.end);
+        let tail_end = (span.end..tail_limit)
+            .find(|&k| {
+                let token = &tokens[k];
+                token.is_symbol(text, ',')
+                    || opens_other_clause(text, token)
+                    || matches!(token.lower(text), "and" | "or")
+            })
+            .unwrap_or(tail_limit);
+        let mut tail = Anchors::default();
+        if tail_end < tail_limit || tail_limit == next_start || tail_limit == ceiling {
+            places(text, tokens, span.end..tail_end, &mut tail);
+        }
+        let (mut anchors, inherited) = if !own.is_empty() {
             (own, false)
         } else {
             if sentence_cache.as_ref().is_none_or(|(cs, _)| *cs != s) {
@@ -499,12 +524,15 @@ pub fn anchor(
                 _ => (lead.clone(), true),
             }
         };
+        let inherited = inherited && tail.places.is_empty();
+        if !tail.places.is_empty() {
+            anchors.places = tail.places;
+        }
         // "Last year's pilgrimage drew about 1.8 million people": not today's
         // news. Only the claim's own stretch of the clause counts: in "2.6 million
         // tickets this year, up from 2.45 million last year" the past is 2.45
         // million's.
         let previous_end = n.checked_sub(1).map_or(0, |p| claim_tokens[p].end);
-        let next_start = claim_tokens.get(n + 1).map_or(tokens.len(), |r| r.start);
         let stretch = clause_start.max(previous_end)..clause_end.min(next_start);
         // After the number, a possessive past ("rebuild after last month's
         // typhoon") dates another noun, not the figure.

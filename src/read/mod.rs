@@ -154,6 +154,17 @@ pub fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<Claim>,
                 );
                 claim.frame = frame;
                 claim.subject = words;
+                if let Some(head) = claims
+                    .last()
+                    .filter(|head| lists_after(text, &tokens, q, head, &claim))
+                {
+                    // "86 people died in Mexico City, 71 in Morelos, 43 in
+                    // Puebla": an item of a list counts what its head counts.
+                    claim.frame.counted = head.frame.counted.clone();
+                    claim.frame.class = head.frame.class;
+                    claim.frame.predicate = head.frame.predicate;
+                    claim.subject = head.subject.clone();
+                }
             }
         }
         claims.push(claim);
@@ -175,6 +186,21 @@ fn changes_to(text: &Text, tokens: &[Token], first: &Range<usize>, second: &Rang
         && word(second.start - 1) == "to"
         && between.len() <= 3
         && between.clone().all(|k| tokens[k].is_word())
+}
+
+/// `claim` is a bare item of a list `head` opens, in one sentence: "43" in
+/// "86 people died in Mexico City, 71 in Morelos, 43 in Puebla".
+fn lists_after(text: &Text, tokens: &[Token], q: &Quantity, head: &Claim, claim: &Claim) -> bool {
+    let bare = claim.frame.counted.is_none() && claim.frame.predicate.is_none();
+    let after_comma_or_and = q.span.start > 0
+        && (tokens[q.span.start - 1].is_symbol(text, ',')
+            || lex::word_at(text, tokens, q.span.start - 1) == "and");
+    bare && after_comma_or_and
+        && claim.kind == Kind::Count
+        && head.kind == Kind::Count
+        && head.role == Role::Statement
+        && head.sentence == claim.sentence
+        && head.frame.counted.is_some()
 }
 
 /// The numbers found so far: all of them up to `limit`, then only counted.
