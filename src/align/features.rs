@@ -707,11 +707,12 @@ pub fn part_of(part: &Candidate, whole: &Candidate, same_report: bool) -> bool {
         (Some(p), Some(q)) => p != q && words::predicate_within(p, q),
         _ => false,
     };
+    // Within another's place, and not also in it: "Jajarkot district" is
+    // not a part of "Jajarkot district, Nepal".
     let place_within = !x.places.is_empty()
         && x.places.iter().all(|p| {
-            y.places
-                .iter()
-                .any(|q| p.relation(q) == PlaceRelation::Within)
+            let relation = |r| y.places.iter().any(|q| p.relation(q) == r);
+            relation(PlaceRelation::Within) && !relation(PlaceRelation::Same)
         });
     let counted_kind = kind_of_other(x, y)
         && y.counted
@@ -742,4 +743,43 @@ pub fn part_of(part: &Candidate, whole: &Candidate, same_report: bool) -> bool {
 /// True when a claim's clause names a year before its report's.
 fn earlier_year(c: &Candidate) -> bool {
     matches!((c.claim.frame.year, c.year), (Some(y), Some(now)) if y < now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::part_of;
+    use crate::align::candidates;
+    use crate::ReportClaims;
+
+    fn report(name: &str, text: &str) -> ReportClaims {
+        let claims = crate::read_claims(name, text).expect("reads");
+        ReportClaims::new(name.to_string(), Some("2025-07-08"), claims)
+    }
+
+    #[test]
+    fn a_place_is_a_part_only_of_a_whole_that_does_not_name_it() {
+        let reports = [
+            report(
+                "district",
+                "A landslide buried a village in Jajarkot district, killing 12 people, police said.",
+            ),
+            report(
+                "both",
+                "The death toll from the landslide in Nepal's Jajarkot district rose to 37, police said.",
+            ),
+            report(
+                "country",
+                "The death toll from the landslides in Nepal rose to 37, police said.",
+            ),
+        ];
+        let candidates = candidates(&reports);
+        let of = |name: &str| {
+            candidates
+                .iter()
+                .find(|c| c.claim.report == name)
+                .expect("a figure")
+        };
+        assert!(part_of(of("district"), of("country"), false));
+        assert!(!part_of(of("district"), of("both"), false));
+    }
 }
