@@ -17,11 +17,12 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 /// The documented bound (README, "Limits"; DESIGN.md, "Limits and known gaps"):
 /// peak memory of a check, over its input's bytes. The patterns measure 6
-/// (digits) to 74 (nospace, one figure per 28 bytes); before the cap and the
-/// leaner pairs, "1,1,1,…" took 1,500 and nospace 250. Each claim costs about
-/// 700 bytes and its ~30 pairs about 40 bytes each, so a text at the cap's
-/// density (one figure per 16 bytes) could reach some 150: the bound holds
-/// what the patterns do, not that.
+/// (digits) to 81 (nospace, where "€21billion($24billion)" is a figure too);
+/// before the cap and the leaner pairs, "1,1,1,…" took 1,500 and nospace
+/// 250. Each claim costs about 700 bytes and its ~16 pairs about 40 bytes
+/// each (comparing each with 32 neighbours, nospace took 115), so a text at
+/// the cap's density (one figure per 16 bytes) could reach some 100: the
+/// bound holds what the patterns do, not that.
 const MAX_MULTIPLE: usize = 100;
 /// Input per pattern: enough for the cap on figures to apply to "ones"
 /// (its floor is 1,000 figures), small enough for a debug build.

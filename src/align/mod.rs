@@ -76,7 +76,7 @@ pub struct Candidate<'a> {
 /// Most claims of one dimension compared pair by pair; past that, each claim
 /// is compared with its `WINDOW` neighbours in the order of its predicate, then of publication.
 const MAX_BLOCK: usize = 400;
-const WINDOW: usize = 32;
+const WINDOW: usize = 16;
 
 /// Groups the claims of all reports and decides each group's verdict.
 pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {

@@ -144,7 +144,7 @@ pub fn scale(word: &str) -> Option<f64> {
         "thousand" | "k" => 1e3,
         "million" | "mn" | "mln" | "m" => 1e6,
         "billion" | "bn" | "bln" | "b" => 1e9,
-        "trillion" | "tn" | "trln" => 1e12,
+        "trillion" | "tn" | "trn" | "trln" => 1e12,
         "lakh" | "lakhs" => 1e5,
         "crore" | "crores" => 1e7,
         _ => return None,
@@ -153,7 +153,7 @@ pub fn scale(word: &str) -> Option<f64> {
 
 /// Abbreviated scales that only count when glued to digits (`24bn`, `5m`).
 pub fn is_glued_scale(word: &str) -> bool {
-    matches!(word, "k" | "m" | "mn" | "bn" | "b" | "tn")
+    matches!(word, "k" | "m" | "mn" | "bn" | "b" | "tn" | "trn")
 }
 
 /// Value of an ordinal word: `third` → 3. `first` is left out on purpose: "the
@@ -449,7 +449,7 @@ pub fn currency_word(word: &str) -> Option<&'static str> {
         "cny" | "yuan" | "renminbi" => "CNY",
         "rub" | "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
         "uah" | "hryvnia" | "hryvnias" | "hryvnas" => "UAH",
-        "inr" | "rupee" | "rupees" => "INR",
+        "inr" | "rs" | "rupee" | "rupees" => "INR",
         "ngn" | "naira" => "NGN",
         "chf" | "franc" | "francs" => "CHF",
         _ => return None,

@@ -148,7 +148,8 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
                 worth: Worth::Ordinal(value),
                 year_like,
             });
-        } else if words::is_glued_scale(suffix) && !glued_metres(text, tokens, i, end) {
+        } else if words::scale(suffix).is_some() && !glued_metres(text, tokens, i, end) {
+            // "24bn", "5m", and the words too: "$18.7billion", "£12BILLION".
             value *= words::scale(suffix).unwrap_or(1.0);
             end += 1;
         } else if suffix == "s" && is_decade(written) {
@@ -744,7 +745,7 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
             // "At Least 36 Killed", "Magnitude 7.4", "Mach 2": a headline's
             // qualifier or a unit written before the number, not a name.
             && !before.has(crate::read::lex::WordClass::QUALIFIER_END | crate::read::lex::WordClass::POSSESSIVE)
-            && !matches!(word, "magnitude" | "mach" | "aged" | "m" | "mw")
+            && !matches!(word, "magnitude" | "mach" | "aged" | "m" | "mw" | "rs")
         };
     // The capitalized word must not merely open the sentence ("In 2022").
     let opens_sentence = i < 2 || before.newline_before || {

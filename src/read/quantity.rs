@@ -250,8 +250,11 @@ impl Reader<'_, '_> {
             return;
         }
         let before = self.tokens[i - 1].text(self.text);
-        if words::is_currency_code(self.word(i - 1))
-            && before.chars().all(|c| c.is_ascii_uppercase())
+        // "USD 24 billion"; "Rs 450 crore", India's rupees, as written.
+        let rupees = before == "Rs";
+        if rupees
+            || words::is_currency_code(self.word(i - 1))
+                && before.chars().all(|c| c.is_ascii_uppercase())
         {
             if let Some(code) = words::currency_word(self.word(i - 1)) {
                 q.set(Kind::Money, code, i);
@@ -259,14 +262,22 @@ impl Reader<'_, '_> {
             }
             return;
         }
-        // "magnitude-5.8", "magnitude 6.8", "a magnitude of 6.1", "M5.8".
+        // "magnitude-5.8", "magnitude 6.8", "a magnitude of 6.1", "the
+        // magnitude as 8.1", "M5.8".
         let hyphen = self.symbol(i - 1) == Some('-') && self.glued(i);
         let word_before = if hyphen { i.saturating_sub(2) } else { i - 1 };
-        let of = self.word(word_before) == "of" && word_before > self.taken;
-        let magnitude_at = if of { word_before - 1 } else { word_before };
-        if self.word(magnitude_at) == "magnitude" && magnitude_at >= self.taken {
+        let linked = matches!(self.word(word_before), "of" | "as" | "was" | "is" | "at")
+            && word_before > self.taken;
+        let magnitude_at = if linked { word_before - 1 } else { word_before };
+        // "Earthquakes measuring 7.7": a decimal under ten with no unit after.
+        let measuring = matches!(self.word(i - 1), "measuring" | "measured")
+            && self.tokens[q.first.start].text(self.text).contains('.')
+            && (1.0..10.0).contains(&q.first.nominal())
+            && self.unit_spelled(q.first.end, false).is_none()
+            && self.magnitude_after(q.first.end, false).is_none();
+        if self.word(magnitude_at) == "magnitude" && magnitude_at >= self.taken || measuring {
             q.set(Kind::Magnitude, "magnitude", i);
-            q.start = magnitude_at;
+            q.start = if measuring { i } else { magnitude_at };
         } else if matches!(before, "M" | "Mw") && self.glued(i) {
             q.set(Kind::Magnitude, "magnitude", i);
             q.start = i - 1;
