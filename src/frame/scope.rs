@@ -493,8 +493,9 @@ pub fn anchor(
             .find_map(|k| event_name(text, tokens, k, sentence.start))
             .filter(|name| !lead_events.contains(name));
         // "86 people died in Mexico City, 71 in Morelos, 43 in Puebla": the
-        // place the figure's own words name before the next comma is its place,
-        // whatever else its sentence names.
+        // place the figure's own words name before the next comma, "and" or
+        // figure is its place, whatever else its sentence names (not when
+        // those words run past the reach: then they are more than a tail).
         let next_start = claim_tokens.get(n + 1).map_or(tokens.len(), |r| r.start);
         // (A year-like claim's span may reach past the next claim's start.)
         let tail_limit = ceiling
