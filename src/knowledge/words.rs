@@ -419,6 +419,7 @@ pub const QUALIFIERS_AFTER: &[(&[&str], Bound)] = &[
     (&["and", "above"], Bound::AtLeast),
     (&["and", "over"], Bound::AtLeast),
     (&["plus"], Bound::AtLeast),
+    (&["odd"], Bound::Approximately),
 ];
 
 /// Relative width of "about" (both ways) and of "just under/over" (one way).
@@ -755,14 +756,18 @@ pub fn is_verb_form(word: &str) -> bool {
 
 /// Words that change an amount named after them, "from" one figure "to"
 /// another: "raise the age from 62 to 64", "the decline in the age from 62 to
-/// 64" (the intransitive "rose", "fell" are [`is_change_verb`]). By stem:
-/// "raise", "raised", "raising".
+/// 64" (the intransitive "rose", "fell" are [`is_change_verb`]). By stem and
+/// an inflection: "raise", "raised", "raising"; not "climbers", "increasingly".
 pub fn changes_an_amount(word: &str) -> bool {
     const STEMS: [&str; 15] = [
         "rais", "lower", "reduc", "cut", "declin", "increas", "decreas", "revis", "boost",
         "extend", "fall", "rising", "drop", "climb", "grow",
     ];
-    STEMS.iter().any(|stem| word.starts_with(stem))
+    const INFLECTIONS: [&str; 10] = ["", "e", "s", "es", "d", "ed", "ing", "ting", "tion", "ion"];
+    STEMS.iter().any(|stem| {
+        word.strip_prefix(stem)
+            .is_some_and(|rest| INFLECTIONS.contains(&rest))
+    })
 }
 
 /// Words before "up to" that make it a change to a level, not a maximum:

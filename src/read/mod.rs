@@ -195,7 +195,10 @@ fn lists_after(text: &Text, tokens: &[Token], q: &Quantity, head: &Claim, claim:
     let after_comma_or_and = q.span.start > 0
         && (tokens[q.span.start - 1].is_symbol(text, ',')
             || lex::word_at(text, tokens, q.span.start - 1) == "and");
+    // "killed 12 people, 3 of them children": a part, not an item.
+    let part = lex::word_at(text, tokens, q.span.end) == "of";
     bare && after_comma_or_and
+        && !part
         && claim.kind == Kind::Count
         && head.kind == Kind::Count
         && head.role == Role::Statement

@@ -274,7 +274,10 @@ impl Reader<'_, '_> {
             && self.tokens[q.first.start].text(self.text).contains('.')
             && (1.0..10.0).contains(&q.first.nominal())
             && self.unit_spelled(q.first.end, false).is_none()
-            && self.magnitude_after(q.first.end, false).is_none();
+            && self.magnitude_after(q.first.end, false).is_none()
+            // "inflation measured 3.1 percent", "measured 6.5 by 4 metres".
+            && self.symbol(q.first.end) != Some('%')
+            && !matches!(self.word(q.first.end), "percent" | "per" | "pct" | "by" | "x");
         if self.word(magnitude_at) == "magnitude" && magnitude_at >= self.taken || measuring {
             q.set(Kind::Magnitude, "magnitude", i);
             q.start = if measuring { i } else { magnitude_at };
@@ -412,12 +415,15 @@ impl Reader<'_, '_> {
         if q.bound.is_some() {
             return;
         }
-        let after = [self.word(q.number_end), self.word(q.number_end + 1)];
+        // "the 100-plus victims", "1,000-odd residents": after a hyphen too.
+        let hyphen = self.symbol(q.number_end) == Some('-') && self.glued_word_after(q.number_end);
+        let at = q.number_end + usize::from(hyphen);
+        let after = [self.word(at), self.word(at + 1)];
         for (words, bound) in words::QUALIFIERS_AFTER {
             if words.iter().zip(&after).all(|(w, l)| w == l) {
                 q.bound = Some(*bound);
-                q.qualifier = Some(q.number_end..q.number_end + words.len());
-                q.end = q.number_end + words.len();
+                q.qualifier = Some(at..at + words.len());
+                q.end = at + words.len();
                 return;
             }
         }
@@ -522,14 +528,25 @@ impl Reader<'_, '_> {
         } else if !hyphenated || self.word(at) == "strong" {
             // "a 12,000-strong crowd" counts the crowd.
             self.counted(q, at + usize::from(hyphenated), ordinal)?;
-        } else if !words::ends_noun_phrase(self.word(at)) && units::by_name(self.word(at)).is_none()
-        {
+        } else if self.counts_joined_word(at) && !ordinal {
             // "an eight-storey building", "a 12-member panel": the number
             // counts the word it is joined to, not the sentence's people.
             q.unit = words::lemma(self.word(at));
             q.end = at + 1;
         }
         Some(())
+    }
+
+    /// The word at `at`, joined to a number by a hyphen, is a noun the number
+    /// counts ("eight-storey"): not a function word, a unit, a name ("7-Eleven",
+    /// "737-MAX"), a letter ("3-D") or "20-something".
+    fn counts_joined_word(&self, at: usize) -> bool {
+        let word = self.word(at);
+        word.len() > 1
+            && !self.tokens[at].is_capitalized(self.text)
+            && !words::ends_noun_phrase(word)
+            && units::by_name(word).is_none()
+            && !matches!(word, "something" | "ish")
     }
 
     /// "pm", "am", "p.m.", "a.m." after a number: the end of a time of day.
