@@ -506,8 +506,11 @@ fn alignment_sets() {
 /// figures that differ just under the threshold, `duration-precision`,
 /// `death-toll-revised-down` and `agreement-through-stated-conversion`; 22
 /// again at 59; 20 when dev grew to 65: two groups of differing figures
-/// form after the refit.)
-const MISSES_AT_MOST: usize = 20;
+/// form after the refit; 22 when "9 new cases", "49.6 C" and "96 billion
+/// riyals" were read right: the refit's threshold moved from 0.89 to 0.90, and
+/// two groups of figures that differ in precision ("more than 180" and "186")
+/// stay apart.)
+const MISSES_AT_MOST: usize = 22;
 
 /// The seed groups that do not form, at most (as MISSES_AT_MOST). (7 since the
 /// same refit: two agreements, which the widget does not mark, no longer form;
@@ -516,8 +519,9 @@ const MISSES_AT_MOST: usize = 20;
 /// written the same way: "thousands" four times, "third time" with "third
 /// meeting" and "surpassed" with "exceeded €21 billion" form. 4 since dev grew
 /// to 47 clusters: "thousands" in a fourth report averages 0.907 with the
-/// other three, under the 0.91 threshold; 3 again at 59 clusters.)
-const SEED_MISSES_AT_MOST: usize = 3;
+/// other three, under the 0.91 threshold; 3 again at 59 clusters; 4 again at
+/// 0.90, since "9 new cases" and "49.6 C" are read right.)
+const SEED_MISSES_AT_MOST: usize = 4;
 
 #[test]
 fn seed_groups() {

@@ -453,6 +453,7 @@ pub fn currency_word(word: &str) -> Option<&'static str> {
         "inr" | "rs" | "rupee" | "rupees" => "INR",
         "ngn" | "naira" => "NGN",
         "chf" | "franc" | "francs" => "CHF",
+        "sar" | "riyal" | "riyals" => "SAR",
         _ => return None,
     })
 }
@@ -461,7 +462,7 @@ pub fn currency_word(word: &str) -> Option<&'static str> {
 pub fn is_currency_code(word: &str) -> bool {
     matches!(
         word,
-        "usd" | "eur" | "gbp" | "jpy" | "cny" | "rub" | "uah" | "inr" | "chf" | "ngn"
+        "usd" | "eur" | "gbp" | "jpy" | "cny" | "rub" | "uah" | "inr" | "chf" | "ngn" | "sar"
     )
 }
 
@@ -770,6 +771,22 @@ pub fn changes_an_amount(word: &str) -> bool {
     })
 }
 
+/// Words between a count and the role it counts that only qualify it: "9
+/// new cases", "832 confirmed dead", "five more deaths".
+pub fn qualifies_a_count(word: &str) -> bool {
+    matches!(
+        word,
+        "new"
+            | "confirmed"
+            | "additional"
+            | "more"
+            | "further"
+            | "fresh"
+            | "suspected"
+            | "reported"
+    )
+}
+
 /// Words before "up to" that make it a change to a level, not a maximum:
 /// "the toll inched up to 227", "revised the death toll up to 288".
 pub fn moves_up_to(word: &str) -> bool {
@@ -852,6 +869,8 @@ pub fn counted_as(lemma: &str) -> &str {
         "role" | "position" | "post" => "job",
         "workforce" | "employee" => "staff",
         "captive" => "hostage",
+        // "killed three and injured 12 others".
+        "other" => "people",
         _ => lemma,
     }
 }

@@ -672,8 +672,13 @@ impl Reader<'_, '_> {
     fn unit_spelled(&self, at: usize, hyphenated: bool) -> Option<(&'static Unit, usize)> {
         let glued = self.glued(at) && !hyphenated;
         let first = self.tokens.get(at)?;
-        // "38C (100F)": a capital C or F glued to digits is a temperature.
-        if glued && first.is_word() {
+        // "38C (100F)", "49.6 C in Lytton": a capital C or F after the digits
+        // is a temperature (not before a name: "5 C Street").
+        let name_follows = self
+            .tokens
+            .get(at + 1)
+            .is_some_and(|t| t.is_capitalized(self.text));
+        if first.is_word() && !hyphenated && (glued || !name_follows) {
             let temperature = match first.text(self.text) {
                 "C" => units::by_name("degC"),
                 "F" => units::by_name("degF"),
@@ -682,6 +687,8 @@ impl Reader<'_, '_> {
             if let Some(unit) = temperature {
                 return Some((unit, at + 1));
             }
+        }
+        if glued && first.is_word() {
             // "25m below", "2.4m people": metres, unless a plural noun follows (millions).
             if first.text(self.text) == "m" && words::is_plural(self.word(at + 1)) {
                 return None;
@@ -1153,7 +1160,9 @@ fn noun_phrase(
         }
     }
     let (last, head) = head?;
-    if head.is_empty() {
+    // "9 new cases", "832 confirmed dead": a word that only qualifies the
+    // role after it is not what is counted.
+    if head.is_empty() || words::qualifies_a_count(&head) {
         return None;
     }
     Some((i..last + 1, words::lemma(&head)))
