@@ -509,10 +509,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
                 }
             }
             // "eight-thousand", "fifteen-hundred": the hyphen joins a scale.
-            let joined = after_hyphen(text, tokens, k);
-            if joined == "hundred"
-                || words::scale(joined).is_some_and(|_| !words::is_glued_scale(joined))
-            {
+            if hyphenated_scale(text, tokens, k).is_some() {
                 k += 1;
             }
         } else if word == "hundred" && read_any {
