@@ -30,6 +30,18 @@ impl Table {
             .map(|&(_, value)| value)
     }
 
+    /// The first line whose key is `key`, as the table's own (key, value).
+    pub fn get(&self, key: &str) -> Option<(&'static str, &'static str)> {
+        let lines = self.lines.get_or_init(|| self.entries().collect());
+        let first = lines.partition_point(|&(k, _)| k < key);
+        lines.get(first).copied().filter(|&(k, _)| k == key)
+    }
+
+    /// True when a line's key is `key`.
+    pub fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
     /// Every line as (key, value), in table order.
     pub fn entries(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
         self.text
@@ -53,7 +65,10 @@ mod tests {
         for missing in ["", "a", "apples", "blueberry", "date", "zebra"] {
             assert!(find(missing).is_empty(), "{missing}");
         }
+        assert_eq!(table.get("banana"), Some(("banana", "2")));
+        assert!(table.contains("fig") && !table.contains("figs") && !table.contains(""));
         assert_eq!(Table::new("").values("x").count(), 0);
+        assert_eq!(Table::new("").get("x"), None);
         assert_eq!(table.entries().count(), 5);
     }
 }

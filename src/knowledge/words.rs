@@ -1,183 +1,65 @@
-//! The English words factmark knows, apart from the logic that uses them.
+//! The English words factmark knows, and what each list of them is for.
 //!
-//! To teach factmark a new word: add it to the table of its role here. Every
-//! lookup takes a lowercased ASCII word (`Token::lower`); multiword entries
-//! are slices of words matched token by token.
+//! The words are data: the one-word lists are `data/words.tsv` (one sorted
+//! table per list, made by `build.rs`), read here by the function of the same
+//! name; the phrases (qualifiers, vague magnitudes, scopes) are the typed
+//! tables below. To teach factmark a word, add it to its list. Every lookup
+//! takes a lowercased ASCII word (`Token::lower`); multiword entries are
+//! slices of words matched token by token.
 
 use crate::claim::{Bound, Kind};
+use crate::knowledge::table::Table;
+
+/// The lists of `data/words.tsv`, one sorted table each.
+mod lists {
+    include!(concat!(env!("OUT_DIR"), "/words.rs"));
+}
+
+/// The whole number a list gives `word`: `small_number` "four" → 4. (Parsed
+/// as an integer: parsing floats would bring its tables, 10 KB, into the wasm.)
+fn number(list: &Table, word: &str) -> Option<f64> {
+    list.values(word)
+        .next()?
+        .parse::<u64>()
+        .ok()
+        .map(|n| n as f64)
+}
 
 /// Value of a cardinal word below a hundred: `four` → 4.
 pub fn small_number(word: &str) -> Option<f64> {
-    Some(match word {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
+    number(&lists::SMALL_NUMBER, word)
 }
 
 /// True for the words a numeral can start with (checked before the full reading,
 /// which is much slower): number words, ordinals, vague words, "a", "an", "half".
 pub fn may_start_numeral(word: &str) -> bool {
-    // One match rather than the three tables it summarizes (this runs on every word);
-    // a unit test checks it against them.
-    matches!(
-        word,
-        "zero"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "eleventh"
-            | "twelfth"
-            | "twentieth"
-            | "thirtieth"
-            | "fortieth"
-            | "fiftieth"
-            | "hundredth"
-            | "hundreds"
-            | "tens"
-            | "several"
-            | "dozens"
-            | "thousands"
-            | "millions"
-            | "scores"
-            | "doubled"
-            | "doubling"
-            | "doubles"
-            | "twice"
-            | "tripled"
-            | "tripling"
-            | "triples"
-            | "trebled"
-            | "quadrupled"
-            | "quadrupling"
-            | "quadruples"
-            | "twofold"
-            | "threefold"
-            | "fourfold"
-            | "fivefold"
-            | "sixfold"
-            | "sevenfold"
-            | "eightfold"
-            | "ninefold"
-            | "tenfold"
-            | "twentyfold"
-            | "hundredfold"
-            | "thousandfold"
-            | "a"
-            | "an"
-            | "half"
-            | "first"
-    )
+    small_number(word).is_some()
+        || ordinal(word).is_some()
+        || multiplier_word(word).is_some()
+        || VAGUE.iter().any(|vague| vague.words[0] == word)
+        || lists::NUMERAL_START.contains(word)
 }
 
 /// True for the tens words that may take a hyphenated unit: `twenty-five`.
 pub fn is_tens(word: &str) -> bool {
-    matches!(
-        word,
-        "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety"
-    )
+    lists::TENS.contains(word)
 }
 
 /// Multiplier of a scale word: `million` → 1e6. `hundred` is handled apart
 /// because it multiplies only the group before it.
 pub fn scale(word: &str) -> Option<f64> {
-    Some(match word {
-        "thousand" | "k" => 1e3,
-        "million" | "mn" | "mln" | "m" => 1e6,
-        "billion" | "bn" | "bln" | "b" => 1e9,
-        "trillion" | "tn" | "trn" | "trln" => 1e12,
-        "lakh" | "lakhs" => 1e5,
-        "crore" | "crores" => 1e7,
-        _ => return None,
-    })
+    number(&lists::SCALE, word)
 }
 
 /// Abbreviated scales that only count when glued to digits (`24bn`, `5m`).
 pub fn is_glued_scale(word: &str) -> bool {
-    matches!(word, "k" | "m" | "mn" | "bn" | "b" | "tn" | "trn")
+    lists::GLUED_SCALE.contains(word)
 }
 
 /// Value of an ordinal word: `third` → 3. `first` is left out on purpose: "the
 /// first time", "at first", "first quarter" are almost never a figure to check.
 pub fn ordinal(word: &str) -> Option<f64> {
-    Some(match word {
-        "second" => 2.0,
-        "third" => 3.0,
-        "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "twentieth" => 20.0,
-        "thirtieth" => 30.0,
-        "fortieth" => 40.0,
-        "fiftieth" => 50.0,
-        "hundredth" => 100.0,
-        _ => return None,
-    })
+    number(&lists::ORDINAL, word)
 }
 
 /// How many times as much a word says: "doubled" 2, "tripled" 3, "tenfold"
@@ -189,39 +71,22 @@ pub fn multiplier_word(word: &str) -> Option<f64> {
     {
         return Some(times);
     }
-    Some(match word {
-        "doubled" | "doubling" | "doubles" | "twice" => 2.0,
-        "tripled" | "tripling" | "triples" | "trebled" => 3.0,
-        "quadrupled" | "quadrupling" | "quadruples" => 4.0,
-        _ => return None,
-    })
+    number(&lists::MULTIPLIER_WORD, word)
 }
 
 /// "hundred" and "thousand" as multipliers ("hundredfold").
 fn scale_word(word: &str) -> Option<f64> {
-    match word {
-        "hundred" => Some(100.0),
-        "thousand" => Some(1000.0),
-        _ => None,
-    }
+    number(&lists::FOLD_SCALE, word)
 }
 
 /// The denominator a fraction word names: "thirds" → 3, "quarter" → 4.
 pub fn denominator(word: &str) -> Option<f64> {
-    Some(match word {
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" => 4.0,
-        "fifth" | "fifths" => 5.0,
-        "tenth" | "tenths" => 10.0,
-        "hundredth" | "hundredths" => 100.0,
-        "thousandth" | "thousandths" => 1000.0,
-        _ => return None,
-    })
+    number(&lists::DENOMINATOR, word)
 }
 
 /// Suffixes that make digits an ordinal: `3rd`.
 pub fn is_ordinal_suffix(word: &str) -> bool {
-    matches!(word, "st" | "nd" | "rd" | "th")
+    lists::ORDINAL_SUFFIX.contains(word)
 }
 
 /// Vague magnitudes: the words, the interval they stand for, and the value a
@@ -378,30 +243,13 @@ pub fn ends_qualifier(word: &str) -> bool {
 /// decade", "within an hour", "lasted a week" (a qualifier does too: "more
 /// than a century").
 pub fn takes_a_span(word: &str) -> bool {
-    matches!(
-        word,
-        "for"
-            | "in"
-            | "within"
-            | "after"
-            | "took"
-            | "takes"
-            | "take"
-            | "taking"
-            | "lasted"
-            | "lasts"
-            | "last"
-            | "lasting"
-            | "spent"
-            | "spend"
-            | "spends"
-    )
+    lists::TAKES_A_SPAN.contains(word)
 }
 
 /// Words after "a day", "an hour" that make it a length of time: "a day
 /// later", "a decade ago".
 pub fn follows_a_span(word: &str) -> bool {
-    matches!(word, "later" | "earlier" | "ago" | "before" | "after")
+    lists::FOLLOWS_A_SPAN.contains(word)
 }
 
 /// Qualifiers that follow the number: "50 or more", "300 or so".
@@ -442,209 +290,39 @@ pub fn currency_symbol(c: char) -> Option<&'static str> {
 
 /// Currency codes and words (after the number: "24 billion dollars") to ISO codes.
 pub fn currency_word(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "usd" | "dollar" | "dollars" => "USD",
-        "eur" | "euro" | "euros" => "EUR",
-        "gbp" | "pound" | "pounds" | "sterling" => "GBP",
-        "jpy" | "yen" => "JPY",
-        "cny" | "yuan" | "renminbi" => "CNY",
-        "rub" | "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
-        "uah" | "hryvnia" | "hryvnias" | "hryvnas" => "UAH",
-        "inr" | "rs" | "rupee" | "rupees" => "INR",
-        "ngn" | "naira" => "NGN",
-        "chf" | "franc" | "francs" => "CHF",
-        "sar" | "riyal" | "riyals" => "SAR",
-        _ => return None,
-    })
+    lists::CURRENCY_WORD.values(word).next()
 }
 
 /// True for currency words that also stand before the number: "USD 24 billion".
 pub fn is_currency_code(word: &str) -> bool {
-    matches!(
-        word,
-        "usd" | "eur" | "gbp" | "jpy" | "cny" | "rub" | "uah" | "inr" | "chf" | "ngn" | "sar"
-    )
+    lists::CURRENCY_CODE.contains(word)
 }
 
 /// Month names (full and common abbreviations) to their number.
 pub fn month(word: &str) -> Option<u8> {
-    Some(match word {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    lists::MONTH.values(word).next()?.parse().ok()
 }
 
 /// Parts of a year that make a date of it: `early 2022`, `mid-2022`.
 pub fn part_of_year(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "early" => "early",
-        "mid" => "mid",
-        "late" => "late",
-        _ => return None,
-    })
+    lists::PART_OF_YEAR.get(word).map(|(part, _)| part)
 }
 
 /// Weekday names to their normalized lowercase form.
 pub fn weekday(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "monday" => "monday",
-        "tuesday" => "tuesday",
-        "wednesday" => "wednesday",
-        "thursday" => "thursday",
-        "friday" => "friday",
-        "saturday" => "saturday",
-        "sunday" => "sunday",
-        _ => return None,
-    })
+    lists::WEEKDAY.get(word).map(|(day, _)| day)
 }
 
 /// Words that end a noun phrase after a number: determiners, prepositions,
 /// conjunctions, auxiliaries, pronouns and a few adverbs.
 pub fn ends_noun_phrase(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "an"
-            | "the"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "to"
-            | "from"
-            | "with"
-            | "by"
-            | "about"
-            | "over"
-            | "under"
-            | "since"
-            | "during"
-            | "after"
-            | "before"
-            | "between"
-            | "into"
-            | "per"
-            | "than"
-            | "as"
-            | "across"
-            | "against"
-            | "within"
-            | "without"
-            | "through"
-            | "amid"
-            | "and"
-            | "or"
-            | "but"
-            | "nor"
-            | "while"
-            | "who"
-            | "which"
-            | "whom"
-            | "whose"
-            | "where"
-            | "when"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "can"
-            | "said"
-            | "says"
-            | "say"
-            | "it"
-            | "they"
-            | "he"
-            | "she"
-            | "we"
-            | "you"
-            | "i"
-            | "them"
-            | "him"
-            | "us"
-            | "ago"
-            | "later"
-            | "earlier"
-            | "last"
-            | "next"
-            | "because"
-            | "although"
-            | "though"
-            | "unless"
-            | "until"
-            | "each"
-            | "also"
-            | "still"
-            | "only"
-            | "just"
-            | "more"
-            | "less"
-            | "not"
-            | "so"
-            | "if"
-            | "there"
-            | "here"
-            | "all"
-            | "both"
-            | "ever"
-            | "yet"
-    )
+    lists::ENDS_NOUN_PHRASE.contains(word)
 }
 
 /// Words after a counted noun that are not part of it: "two people familiar
 /// with", "32 people killed".
 pub fn follows_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "familiar"
-            | "aware"
-            | "involved"
-            | "close"
-            | "present"
-            | "responsible"
-            | "able"
-            | "likely"
-            | "inside"
-            | "aboard"
-            | "abroad"
-    ) || concept(word).is_some_and(is_role)
+    lists::FOLLOWS_NOUN.contains(word) || concept(word).is_some_and(is_role)
 }
 
 /// Concepts that say what happened to what is counted ("32 people killed"):
@@ -664,33 +342,7 @@ pub fn predicate_within(part: &str, whole: &str) -> bool {
 
 /// Nouns for the parties a story names before it counts them: "the two leaders".
 pub fn is_referential_noun(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "leader"
-            | "official"
-            | "side"
-            | "country"
-            | "nation"
-            | "president"
-            | "man"
-            | "woman"
-            | "delegation"
-            | "party"
-            | "minister"
-            | "government"
-            | "envoy"
-            | "people"
-            | "sides"
-            | "men"
-            | "brother"
-            | "sister"
-            | "team"
-            | "capital"
-            | "company"
-            | "state"
-            | "presidents"
-            | "ally"
-    )
+    lists::REFERENTIAL_NOUN.contains(lemma)
 }
 
 /// Concepts that measure a standing state rather than an event ("20% of
@@ -702,57 +354,8 @@ pub fn is_state(concept: &str) -> bool {
 
 /// Verb forms that end a counted noun phrase: "1,850 people applied", "troops took part".
 pub fn is_verb_form(word: &str) -> bool {
-    (word.ends_with("ed")
-        && word.len() > 4
-        && !matches!(word, "hundred" | "wounded" | "injured" | "dead"))
-        || matches!(
-            word,
-            "took"
-                | "made"
-                | "went"
-                | "came"
-                | "gave"
-                | "fled"
-                | "left"
-                | "held"
-                | "met"
-                | "saw"
-                | "got"
-                | "began"
-                | "ran"
-                | "fell"
-                | "rose"
-                | "stood"
-                | "sat"
-                | "cast"
-                | "told"
-                | "won"
-                | "lost"
-                | "paid"
-                | "spent"
-                | "sent"
-                | "brought"
-                | "kept"
-                | "found"
-                | "became"
-                | "led"
-                | "fought"
-                | "flew"
-                | "grew"
-                | "hit"
-                | "struck"
-                | "wrote"
-                | "outside"
-                | "near"
-                | "remain"
-                | "remained"
-                | "gathered"
-                | "face"
-                | "faced"
-                | "need"
-                | "want"
-                | "say"
-        )
+    (word.ends_with("ed") && word.len() > 4 && !lists::NOT_A_VERB_FORM.contains(word))
+        || lists::VERB_FORM.contains(word)
 }
 
 /// Words that change an amount named after them, "from" one figure "to"
@@ -774,105 +377,35 @@ pub fn changes_an_amount(word: &str) -> bool {
 /// Words between a count and the role it counts that only qualify it: "9
 /// new cases", "832 confirmed dead", "five more deaths".
 pub fn qualifies_a_count(word: &str) -> bool {
-    matches!(
-        word,
-        "new"
-            | "confirmed"
-            | "additional"
-            | "more"
-            | "further"
-            | "fresh"
-            | "suspected"
-            | "reported"
-    )
+    lists::QUALIFIES_A_COUNT.contains(word)
 }
 
 /// Words before "up to" that make it a change to a level, not a maximum:
 /// "the toll inched up to 227", "revised the death toll up to 288".
 pub fn moves_up_to(word: &str) -> bool {
-    matches!(
-        word,
-        "inched" | "edged" | "crept" | "ticked" | "went" | "moved" | "toll" | "tally" | "total"
-    )
+    lists::MOVES_UP_TO.contains(word)
 }
 
 /// Nouns before "over" that make it a preposition, not a qualifier: "control over four regions".
 pub fn takes_over(word: &str) -> bool {
-    matches!(
-        word,
-        "control"
-            | "sovereignty"
-            | "power"
-            | "authority"
-            | "influence"
-            | "dispute"
-            | "disputes"
-            | "talks"
-            | "fight"
-            | "fighting"
-            | "war"
-            | "concerns"
-            | "concern"
-            | "worries"
-            | "clash"
-            | "clashes"
-            | "row"
-            | "victory"
-            | "lead"
-            | "win"
-            | "hold"
-            | "grip"
-    )
+    lists::TAKES_OVER.contains(word)
 }
 
 /// Verbs after which "over" and a duration is a span of time, not "more than":
 /// "disbursed over three years".
 pub fn spreads_over(word: &str) -> bool {
-    matches!(
-        word,
-        "disbursed"
-            | "spread"
-            | "paid"
-            | "repaid"
-            | "released"
-            | "delivered"
-            | "phased"
-            | "staggered"
-            | "implemented"
-            | "distributed"
-    )
+    lists::SPREADS_OVER.contains(word)
 }
 
 /// Irregular plurals; regular ones lose their `-s`/`-es`/`-ies` in [`lemma`].
 fn irregular_singular(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "people" | "persons" => "people",
-        "men" => "man",
-        "women" => "woman",
-        "children" => "child",
-        "lives" => "life",
-        "police" => "police",
-        "staff" => "staff",
-        "media" => "media",
-        "series" => "series",
-        "news" => "news",
-        "talks" => "talks",
-        _ => return None,
-    })
+    lists::IRREGULAR_SINGULAR.values(word).next()
 }
 
 /// What a counted noun counts, for the measure key: "1.2 million residents"
 /// are the "1.25 million people" of another report, "captives" are hostages.
 pub fn counted_as(lemma: &str) -> &str {
-    match lemma {
-        "resident" | "inhabitant" | "individual" | "person" => "people",
-        "role" | "position" | "post" => "job",
-        "workforce" | "employee" => "staff",
-        "captive" => "hostage",
-        // "killed three and injured 12 others".
-        "other" => "people",
-        _ => lemma,
-    }
+    lists::COUNTED_AS.values(lemma).next().unwrap_or(lemma)
 }
 
 /// True for a plural noun: "people", "employees".
@@ -908,126 +441,22 @@ pub fn lemma(word: &str) -> String {
 
 /// Verbs and phrases that attribute a statement to a source.
 pub fn is_speech_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "said"
-            | "says"
-            | "say"
-            | "saying"
-            | "reported"
-            | "reporting"
-            | "reports"
-            | "announced"
-            | "announces"
-            | "announcing"
-            | "stated"
-            | "states"
-            | "wrote"
-            | "writes"
-            | "writing"
-            | "told"
-            | "tells"
-            | "claimed"
-            | "claims"
-            | "confirmed"
-            | "confirms"
-            | "added"
-            | "noted"
-            | "estimated"
-            | "estimates"
-            | "described"
-            | "tweeted"
-            | "posted"
-            | "insisted"
-            | "warned"
-            | "declared"
-    )
+    lists::SPEECH_VERB.contains(word)
 }
 
 /// Verbs that attribute only in a closing ", auditors found.".
 pub fn is_finding_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "found" | "concluded" | "calculated" | "showed" | "shows" | "counted"
-    )
+    lists::FINDING_VERB.contains(word)
 }
 
 /// Words skipped between a speaker and its verb: "Russian media later reporting".
 pub fn is_speech_adverb(word: &str) -> bool {
-    matches!(
-        word,
-        "later"
-            | "also"
-            | "once"
-            | "previously"
-            | "recently"
-            | "reportedly"
-            | "earlier"
-            | "has"
-            | "have"
-            | "had"
-            | "then"
-            | "separately"
-            | "again"
-            | "repeatedly"
-            | "publicly"
-            | "first"
-            | "initially"
-    )
+    lists::SPEECH_ADVERB.contains(word)
 }
 
 /// Titles stripped from a named source: "British Defence Secretary John Healey" → "John Healey".
 pub fn is_title(word: &str) -> bool {
-    matches!(
-        word,
-        "president"
-            | "secretary"
-            | "general"
-            | "minister"
-            | "prime"
-            | "chancellor"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "envoy"
-            | "chief"
-            | "mayor"
-            | "governor"
-            | "senator"
-            | "sen"
-            | "rep"
-            | "representative"
-            | "ambassador"
-            | "king"
-            | "queen"
-            | "pope"
-            | "dr"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "gen"
-            | "col"
-            | "commander"
-            | "director"
-            | "chairman"
-            | "chair"
-            | "head"
-            | "officer"
-            | "official"
-            | "agency"
-            | "aide"
-            | "adviser"
-            | "advisor"
-            | "leader"
-            | "premier"
-            | "defence"
-            | "defense"
-            | "foreign"
-            | "state"
-            | "deputy"
-            | "vice"
-            | "press"
-    )
+    lists::TITLE.contains(word)
 }
 
 /// Concepts: words that say what a number measures, mapped to one canonical
@@ -1133,108 +562,40 @@ pub fn starts_scope(word: &str) -> bool {
 /// Words that end the clause around a number (see `subject`): the clause they
 /// open is about something else.
 pub fn is_clause_break(word: &str) -> bool {
-    matches!(
-        word,
-        "while"
-            | "but"
-            | "because"
-            | "although"
-            | "whereas"
-            | "despite"
-            | "after"
-            | "before"
-            | "amid"
-    )
+    lists::CLAUSE_BREAK.contains(word)
 }
 
 /// The time scope of a rate per calendar period: "a year" is `annual`.
 pub fn scope_of_rate(rate: &str) -> Option<&'static str> {
-    Some(match rate {
-        "year" => "annual",
-        "month" => "monthly",
-        "week" => "weekly",
-        "day" => "daily",
-        _ => return None,
-    })
+    lists::SCOPE_OF_RATE.values(rate).next()
 }
 
 /// Nouns after which a capitalized word before them is a place: "the St. Petersburg gathering".
 pub fn is_event_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "meeting"
-            | "talks"
-            | "summit"
-            | "gathering"
-            | "conference"
-            | "strike"
-            | "attack"
-            | "bombing"
-            | "blast"
-            | "rally"
-            | "protest"
-            | "region"
-            | "province"
-            | "oblast"
-    )
+    lists::EVENT_NOUN.contains(word)
 }
 
 /// What happened, for telling events apart: "killed 3 people" in an aftershock
 /// is not the earthquake's toll. Synonyms share one tag ("strike", "attack").
 pub fn happening(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "earthquake" | "earthquakes" | "quake" | "tremor" => "earthquake",
-        "aftershock" | "aftershocks" => "aftershock",
-        "strike" | "strikes" | "airstrike" | "attack" | "attacks" | "bombing" | "shelling" => {
-            "attack"
-        }
-        "flood" | "floods" | "flooding" => "flood",
-        "fire" | "wildfire" | "blaze" => "fire",
-        "explosion" | "blast" => "explosion",
-        "storm" | "typhoon" | "hurricane" | "cyclone" => "storm",
-        "crash" => "crash",
-        _ => return None,
-    })
+    lists::HAPPENING.values(word).next()
 }
 
 /// The words of [`is_past_reference`].
 pub fn is_past_marker(word: &str) -> bool {
-    matches!(word, "last" | "previous" | "prior" | "ago")
+    lists::PAST_MARKER.contains(word)
 }
 
 /// Two words that put what a clause says before the news of the day: "last
 /// year('s)", "previous month", "two weeks ago".
 pub fn is_past_reference(first: &str, second: &str) -> bool {
-    let period = matches!(
-        second,
-        "week" | "month" | "year" | "weekend" | "summer" | "winter" | "spring" | "autumn"
-    );
-    (matches!(first, "last" | "previous" | "prior") && period) || second == "ago"
+    let period = lists::PAST_PERIOD.contains(second);
+    (is_past_marker(first) && first != "ago" && period) || second == "ago"
 }
 
 /// Nouns after which "of" introduces a place: "a residential area of Kryvyi Rih".
 pub fn is_place_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "area"
-            | "city"
-            | "town"
-            | "village"
-            | "region"
-            | "outskirts"
-            | "centre"
-            | "center"
-            | "suburb"
-            | "district"
-            | "province"
-            | "canton"
-            | "county"
-            | "prefecture"
-            | "governorate"
-            | "oblast"
-            | "port"
-            | "capital"
-    )
+    lists::PLACE_NOUN.contains(word)
 }
 
 /// A nationality adjective ("the Russian delegation", "the Scottish capital"),
@@ -1243,238 +604,58 @@ pub fn is_nationality(word: &str) -> bool {
     ["ian", "ean", "ese", "ish"]
         .iter()
         .any(|s| word.ends_with(s))
-        || matches!(
-            word,
-            "swiss" | "french" | "dutch" | "greek" | "thai" | "czech"
-        )
+        || lists::NATIONALITY.contains(word)
 }
 
 /// A street, square or district (a word of a lowercase `place:` name, or the
 /// whole name): a place inside a town, which never tells two events apart from
 /// the town's name.
 pub fn is_part_of_town(place: &str) -> bool {
-    let words = [
-        "street",
-        "avenue",
-        "road",
-        "square",
-        "boulevard",
-        "district",
-        "neighbourhood",
-        "neighborhood",
-        "quarter",
-        "avenida",
-        "rua",
-        "calle",
-    ];
-    place.split(' ').any(|w| words.contains(&w))
-        || ["gatan", "strasse", "straße", "plaza", "prospekt"]
-            .iter()
-            .any(|suffix| place.ends_with(suffix))
+    place.split(' ').any(|w| lists::PART_OF_TOWN.contains(w))
+        || lists::PART_OF_TOWN_SUFFIX
+            .entries()
+            .any(|(suffix, _)| place.ends_with(suffix))
 }
 
 /// Words before a figure that mark it as superseded by a later one in the same
 /// report: "an earlier toll of 77", "initially reported 37", "previously 39".
 pub fn marks_superseded(word: &str) -> bool {
-    matches!(
-        word,
-        "earlier"
-            | "previous"
-            | "previously"
-            | "initial"
-            | "initially"
-            | "prior"
-            | "former"
-            | "formerly"
-            | "original"
-            | "originally"
-            | "preliminary"
-            | "provisional"
-    )
+    lists::MARKS_SUPERSEDED.contains(word)
 }
 
 /// Words before a figure that make it an expectation, not an outcome: "could
 /// reach 1,000", "expected to draw 50,000", "forecast up to 20 inches"; not
 /// the hedges of what happened ("likely killed", "estimates 100-300 killed").
 pub fn marks_forecast(word: &str) -> bool {
-    matches!(
-        word,
-        "could"
-            | "might"
-            | "may"
-            | "expected"
-            | "expects"
-            | "expect"
-            | "forecast"
-            | "forecasts"
-            | "forecasted"
-            | "projected"
-            | "projects"
-            | "projection"
-            | "predicted"
-            | "predicts"
-            | "prediction"
-            | "poised"
-            | "anticipated"
-            | "target"
-            | "targets"
-            | "aims"
-            | "hopes"
-            | "plans"
-            | "planned"
-    )
+    lists::MARKS_FORECAST.contains(word)
 }
 
 /// Nouns after a figure that make it a reference value, not a measurement:
 /// "the two-hour barrier", "the 50% threshold", "the 1.5C limit".
 pub fn is_reference_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "barrier" | "threshold" | "limit" | "ceiling" | "benchmark"
-    )
+    lists::REFERENCE_NOUN.contains(word)
 }
 
 /// Verbs of change before a figure: "fell 19%", "rose by 10", "up 2.1%".
 pub fn is_change_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "up" | "down"
-            | "rose"
-            | "rise"
-            | "rises"
-            | "risen"
-            | "fell"
-            | "fall"
-            | "falls"
-            | "fallen"
-            | "gained"
-            | "gains"
-            | "lost"
-            | "loses"
-            | "dropped"
-            | "drops"
-            | "climbed"
-            | "climbs"
-            | "jumped"
-            | "jumps"
-            | "slumped"
-            | "slumps"
-            | "plunged"
-            | "plunges"
-            | "surged"
-            | "surges"
-            | "declined"
-            | "declines"
-            | "decreased"
-            | "decreases"
-            | "increased"
-            | "increases"
-            | "grew"
-            | "grows"
-            | "shrank"
-            | "shrinks"
-            | "slipped"
-            | "slips"
-            | "tumbled"
-            | "tumbles"
-            | "soared"
-            | "soars"
-            | "sank"
-            | "sinks"
-            | "shed"
-            | "sheds"
-            | "added"
-            | "adds"
-    )
+    lists::CHANGE_VERB.contains(word)
 }
 
 /// Nouns of change after a figure: "a 20% increase", "a 3.5 percent drop".
 pub fn is_change_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "increase"
-            | "decrease"
-            | "rise"
-            | "fall"
-            | "drop"
-            | "gain"
-            | "loss"
-            | "decline"
-            | "jump"
-            | "slump"
-            | "plunge"
-            | "surge"
-            | "growth"
-            | "cut"
-            | "reduction"
-            | "hike"
-            | "slide"
-    )
+    lists::CHANGE_NOUN.contains(word)
 }
 
 /// Verbs after a name that make the figure that follows that name's: "Sheinbaum
 /// won 59.5%", "UBS shares fell 10%".
 pub fn is_owner_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "won"
-            | "wins"
-            | "got"
-            | "gets"
-            | "received"
-            | "receives"
-            | "took"
-            | "takes"
-            | "secured"
-            | "obtained"
-            | "obtains"
-            | "had"
-            | "has"
-            | "captured"
-            | "claimed"
-            | "secures"
-            | "garnered"
-            | "polled"
-            | "scored"
-            | "shares"
-            | "stock"
-            | "stocks"
-            | "fell"
-            | "rose"
-            | "dropped"
-            | "lost"
-            | "gained"
-            | "shed"
-            | "slumped"
-            | "plunged"
-            | "jumped"
-            | "surged"
-            | "climbed"
-            | "closed"
-            | "ended"
-            | "finished"
-            | "trailed"
-            | "led"
-            | "leads"
-    )
+    lists::OWNER_VERB.contains(word)
 }
 
 /// The kind of party a word of a source's name makes it: police, organisers,
 /// officials, a union, a rescue service, a health body.
 pub fn party(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "police" | "policeman" | "officers" | "constabulary" => "police",
-        "organisers" | "organizers" | "organiser" | "organizer" | "organising" | "organizing" => {
-            "organisers"
-        }
-        "ministry" | "minister" | "government" | "officials" | "official" | "authorities"
-        | "governor" | "mayor" | "president" | "spokesman" | "spokeswoman" | "spokesperson"
-        | "administration" | "council" => "officials",
-        "union" | "unions" => "union",
-        "hospital" | "doctors" | "medics" | "health" => "health",
-        "rescuers" | "firefighters" | "brigade" | "rescue" | "emergency" => "rescuers",
-        _ => return None,
-    })
+    lists::PARTY.values(word).next()
 }
 
 /// True for the kinds of party that speak for the authorities (see [`party`]);
@@ -1487,68 +668,24 @@ pub fn is_authority(party: &str) -> bool {
 /// "Hualien City", "Jajarkot district".
 pub fn standing_noun(word: &str) -> Option<crate::knowledge::places::Standing> {
     use crate::knowledge::places::Standing;
-    Some(match word {
-        _ if is_part_of_town(word) => Standing::Local,
-        "region" | "province" | "state" | "county" | "prefecture" | "governorate" | "oblast"
-        | "department" | "territory" => Standing::Region,
-        "city" | "town" | "village" | "municipality" => Standing::City,
-        _ => return None,
-    })
+    if is_part_of_town(word) {
+        return Some(Standing::Local);
+    }
+    match lists::STANDING_NOUN.values(word).next()? {
+        "region" => Some(Standing::Region),
+        "city" => Some(Standing::City),
+        _ => None,
+    }
 }
 
 /// Prepositions after which a capitalized name is a place: "in St. Petersburg".
 pub fn is_place_preposition(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "at" | "near" | "outside" | "on" | "through" | "above"
-    )
+    lists::PLACE_PREPOSITION.contains(word)
 }
 
 /// Abbreviations whose period does not end a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
-    matches!(
-        word,
-        "st" | "mr"
-            | "mrs"
-            | "ms"
-            | "dr"
-            | "gen"
-            | "lt"
-            | "col"
-            | "sgt"
-            | "capt"
-            | "rep"
-            | "sen"
-            | "gov"
-            | "prof"
-            | "no"
-            | "vs"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "inc"
-            | "corp"
-            | "ltd"
-            | "co"
-            | "jr"
-            | "sr"
-            | "mt"
-            | "ft"
-            | "approx"
-            | "est"
-            | "e"
-            | "i"
-            | "etc"
-    )
+    lists::ABBREVIATION.contains(word)
 }
 
 /// Lines that are page furniture rather than story: share buttons, ad slots,
@@ -1655,5 +792,64 @@ mod tests {
             assert!(may_start_numeral(vague.words[0]), "{}", vague.words[0]);
         }
         assert!(!may_start_numeral("the") && !may_start_numeral("people"));
+    }
+
+    /// Every list of `data/words.tsv` is read here (a list no function reads,
+    /// or a misspelt name, would teach factmark nothing), and every list read
+    /// here is in the data.
+    #[test]
+    fn every_list_of_words_is_read() {
+        let data = include_str!("../../data/words.tsv");
+        let code = include_str!("words.rs");
+        let listed: std::collections::BTreeSet<String> = data
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.is_empty())
+            .map(|line| line.split(['\t', ':']).next().unwrap_or("").to_uppercase())
+            .collect();
+        let read: std::collections::BTreeSet<String> = code
+            .split("lists::")
+            .skip(1)
+            .map(|rest| {
+                let name = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_uppercase() || *c == '_');
+                name.collect()
+            })
+            .filter(|name: &String| !name.is_empty())
+            .collect();
+        assert!(listed.len() > 40, "{listed:?}");
+        assert_eq!(listed, read);
+    }
+
+    #[test]
+    fn lists_give_their_values() {
+        assert_eq!(small_number("seventeen"), Some(17.0));
+        assert_eq!(scale("crore"), Some(1e7));
+        assert_eq!(multiplier_word("tenfold"), Some(10.0));
+        assert_eq!(multiplier_word("hundredfold"), Some(100.0));
+        assert_eq!(multiplier_word("trebled"), Some(3.0));
+        assert_eq!(month("sept"), Some(9));
+        assert_eq!(weekday("friday"), Some("friday"));
+        assert_eq!(currency_word("riyals"), Some("SAR"));
+        assert_eq!(counted_as("resident"), "people");
+        assert_eq!(counted_as("tank"), "tank");
+        assert_eq!(lemma("children"), "child");
+        assert!(is_verb_form("applied") && !is_verb_form("wounded") && is_verb_form("fled"));
+        assert!(is_part_of_town("main street") && is_part_of_town("drottninggatan"));
+        assert!(is_past_reference("last", "year") && !is_past_reference("ago", "year"));
+        assert_eq!(
+            standing_noun("oblast"),
+            Some(crate::knowledge::places::Standing::Region)
+        );
+        assert_eq!(
+            standing_noun("village"),
+            Some(crate::knowledge::places::Standing::City)
+        );
+        assert_eq!(standing_noun("people"), None);
+        assert!(
+            may_start_numeral("an")
+                && may_start_numeral("hundreds")
+                && may_start_numeral("fourfold")
+        );
     }
 }

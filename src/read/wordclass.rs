@@ -7,15 +7,16 @@
 //! the answer in the token as a set of flags; the stages test a flag and call
 //! the vocabulary only for the value (which month, which concept).
 //!
-//! `knowledge/words.rs` stays the one source of the words: the build script lists
-//! every one-word string literal in it, and the table here asks the
-//! vocabulary's own functions what each one is. A word the lists do not name has
+//! `knowledge/words.rs` stays the one source of what a word is: the build
+//! script lists every word of the vocabulary (`data/words.tsv`,
+//! `data/concepts.tsv` and the literals of `words.rs`' phrase tables), and the
+//! table here asks the vocabulary's own functions what each one is. A word the lists do not name has
 //! no flags; so does every word longer than [`MAX_WORD_BYTES`].
 
 use crate::knowledge::words;
 use std::sync::OnceLock;
 
-/// The vocabulary's one-word literals, space-separated (written by `build.rs`).
+/// The vocabulary's words, space-separated (written by `build.rs`).
 const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/vocabulary_words.txt"));
 
 /// Longest word the table holds: a lookup key is the word's bytes, zero-padded.

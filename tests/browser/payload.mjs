@@ -47,11 +47,14 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * 139.3 KB; the fixes a review of them found ("the 100-plus victims", "the
  * 1,000-odd residents", "inflation measured 3.1 percent", "Climbers spend
  * from 40 to 60 days", "7-Eleven") 0.3 KB: 139.6 KB; "9 new cases", "49.6 C"
- * and "96 billion riyals" 0.1 KB: 139.8 KB.
+ * and "96 billion riyals" 0.1 KB: 139.8 KB. The function words as data
+ * (data/words.tsv, sorted tables instead of match arms) saved 5.3 KB: 134.5 KB
+ * (the code is 5.4 KB smaller; the lists' values are whole numbers, since
+ * parsing them as floats brought std's 10 KB of float-parsing tables in).
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
-export const CEILING_GZIP_BYTES = 139_800;
+export const CEILING_GZIP_BYTES = 134_500;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
