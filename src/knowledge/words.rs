@@ -15,6 +15,22 @@ mod lists {
     include!(concat!(env!("OUT_DIR"), "/words.rs"));
 }
 
+/// Every word the vocabulary names: the lists' words, the concepts' words and
+/// the words of the phrase tables below (what `read/wordclass.rs` classifies).
+pub fn every_word() -> impl Iterator<Item = &'static str> {
+    let listed = lists::ALL
+        .iter()
+        .flat_map(|list| list.entries().map(|(word, _)| word));
+    let concepts = concepts::CONCEPT_WORDS.entries().map(|(word, _)| word);
+    let qualifiers = QUALIFIERS_BEFORE.iter().chain(QUALIFIERS_AFTER);
+    let phrases = qualifiers
+        .flat_map(|(words, _)| words.iter())
+        .chain(VAGUE.iter().flat_map(|vague| vague.words.iter()))
+        .chain(SCOPES.iter().flat_map(|(words, _)| words.iter()))
+        .chain(CONCEPT_PHRASES.iter().flat_map(|(words, _)| words.iter()));
+    listed.chain(concepts).chain(phrases.copied())
+}
+
 /// The whole number a list gives `word`: `small_number` "four" → 4. (Parsed
 /// as an integer: parsing floats would bring its tables, 10 KB, into the wasm.)
 fn number(list: &Table, word: &str) -> Option<f64> {
@@ -65,18 +81,7 @@ pub fn ordinal(word: &str) -> Option<f64> {
 /// How many times as much a word says: "doubled" 2, "tripled" 3, "tenfold"
 /// 10, "twice" 2 (only before "as", "the" or a comparative, see `quantity`).
 pub fn multiplier_word(word: &str) -> Option<f64> {
-    if let Some(times) = word
-        .strip_suffix("fold")
-        .and_then(|n| small_number(n).or(scale_word(n)))
-    {
-        return Some(times);
-    }
     number(&lists::MULTIPLIER_WORD, word)
-}
-
-/// "hundred" and "thousand" as multipliers ("hundredfold").
-fn scale_word(word: &str) -> Option<f64> {
-    number(&lists::FOLD_SCALE, word)
 }
 
 /// The denominator a fraction word names: "thirds" → 3, "quarter" → 4.
@@ -815,7 +820,8 @@ mod tests {
                     .take_while(|c| c.is_ascii_uppercase() || *c == '_');
                 name.collect()
             })
-            .filter(|name: &String| !name.is_empty())
+            // `ALL` is every list, for `every_word`.
+            .filter(|name: &String| !name.is_empty() && name != "ALL")
             .collect();
         assert!(listed.len() > 40, "{listed:?}");
         assert_eq!(listed, read);

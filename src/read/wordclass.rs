@@ -7,17 +7,20 @@
 //! the answer in the token as a set of flags; the stages test a flag and call
 //! the vocabulary only for the value (which month, which concept).
 //!
-//! `knowledge/words.rs` stays the one source of what a word is: the build
-//! script lists every word of the vocabulary (`data/words.tsv`,
-//! `data/concepts.tsv` and the literals of `words.rs`' phrase tables), and the
-//! table here asks the vocabulary's own functions what each one is. A word the lists do not name has
-//! no flags; so does every word longer than [`MAX_WORD_BYTES`].
+//! `knowledge/words.rs` stays the one source of what a word is: the table
+//! here takes every word of the vocabulary (`words::every_word`: the lists of
+//! `data/words.tsv`, the concepts' words, the words of the phrase tables) and
+//! asks the vocabulary's own functions what each one is. A word the lists do
+//! not name has no flags; so does every word longer than [`MAX_WORD_BYTES`].
 
 use crate::knowledge::words;
 use std::sync::OnceLock;
 
-/// The vocabulary's words, space-separated (written by `build.rs`).
-const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/vocabulary_words.txt"));
+/// The vocabulary's words the table holds: those of lowercase ASCII letters
+/// (a token's word; not "~", not "straße", which only a suffix rule reads).
+fn vocabulary() -> impl Iterator<Item = &'static str> {
+    words::every_word().filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+}
 
 /// Longest word the table holds: a lookup key is the word's bytes, zero-padded.
 pub const MAX_WORD_BYTES: usize = 16;
@@ -167,7 +170,7 @@ impl Table {
             keys: Box::new([(0, 0); SLOTS]),
             classes: Box::new([WordClass::default(); SLOTS]),
         };
-        for word in WORDS.split(' ') {
+        for word in vocabulary() {
             let class = from_tables(word);
             let Some(key) = key(word.as_bytes()).filter(|_| !class.is_empty()) else {
                 continue;
@@ -243,10 +246,10 @@ mod tests {
     #[test]
     fn table_agrees_with_the_vocabulary() {
         let classifier = Classifier::new();
-        let words = WORDS.split(' ').collect::<Vec<_>>();
+        let words = vocabulary().collect::<Vec<_>>();
         assert!(
             words.len() > 500,
-            "the build script found {} words",
+            "the vocabulary has {} words",
             words.len()
         );
         let classify = |word: &str| classifier.classify(word, 0, word.len());
@@ -272,7 +275,7 @@ mod tests {
 
     #[test]
     fn every_table_word_is_listed() {
-        // Spot checks, one per table: the build script must have found them.
+        // Spot checks, one per table: every_word must reach them.
         for word in [
             "twelve",
             "march",
@@ -292,7 +295,7 @@ mod tests {
             "mid",
             "surpassed",
         ] {
-            assert!(WORDS.split(' ').any(|w| w == word), "{word}");
+            assert!(vocabulary().any(|w| w == word), "{word}");
             assert!(
                 !Classifier::new().classify(word, 0, word.len()).is_empty(),
                 "{word}"

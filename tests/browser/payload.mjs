@@ -50,11 +50,13 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * and "96 billion riyals" 0.1 KB: 139.8 KB. The function words as data
  * (data/words.tsv, sorted tables instead of match arms) saved 5.3 KB: 134.5 KB
  * (the code is 5.4 KB smaller; the lists' values are whole numbers, since
- * parsing them as floats brought std's 10 KB of float-parsing tables in).
+ * parsing them as floats brought std's 10 KB of float-parsing tables in); the
+ * word classifier reading those tables instead of its own copy of their words
+ * saved 2.5 KB: 131.9 KB.
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
-export const CEILING_GZIP_BYTES = 134_500;
+export const CEILING_GZIP_BYTES = 132_000;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
