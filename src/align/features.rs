@@ -257,8 +257,8 @@ impl<'a> Context<'a> {
         let (c, d) = (a.claim, b.claim);
         let (x, y) = (&c.frame, &d.frame);
         let counted = (x.counted.as_deref(), y.counted.as_deref());
-        let same_counted =
-            matches!(counted, (Some(p), Some(q)) if words::counted_as(p) == words::counted_as(q));
+        // Counted nouns are already what they count (`words::counted_as`).
+        let same_counted = matches!(counted, (Some(p), Some(q)) if p == q);
         let different_counted = matches!(counted, (Some(_), Some(_))) && !same_counted;
         let different_class = matches!((x.class, y.class), (Some(p), Some(q)) if p != q);
         let predicates = (x.predicate, y.predicate);
@@ -577,8 +577,8 @@ fn kind_of_other(x: &Frame, y: &Frame) -> bool {
     let (Some(p), Some(q)) = (&x.counted, &y.counted) else {
         return false;
     };
-    let generic = |w: &str| words::counted_as(w) == "people";
-    p != q && (generic(p) != generic(q)) && x.class == y.class
+    // Counted nouns are already what they count (`words::counted_as`).
+    p != q && x.class == y.class && (p == "people") != (q == "people")
 }
 
 /// A currency both claims can be compared in: stated or converted.
@@ -714,10 +714,7 @@ pub fn part_of(part: &Candidate, whole: &Candidate, same_report: bool) -> bool {
             let relation = |r| y.places.iter().any(|q| p.relation(q) == r);
             relation(PlaceRelation::Within) && !relation(PlaceRelation::Same)
         });
-    let counted_kind = kind_of_other(x, y)
-        && y.counted
-            .as_deref()
-            .is_some_and(|w| words::counted_as(w) == "people");
+    let counted_kind = kind_of_other(x, y) && y.counted.as_deref().is_some_and(|w| w == "people");
     let relation =
         predicate_within || place_within || counted_kind || x.statistic == Statistic::Part;
     if !relation || c.kind != d.kind || same_report && c.sentence == d.sentence {

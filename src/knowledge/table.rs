@@ -1,8 +1,10 @@
 //! Sorted tables kept as one text: a line an entry, `key` then a tab then
-//! its value, sorted by key (bytewise). A table costs its text only in the
-//! bundle (no parallel arrays, which compress badly); its index of lines is
-//! built the first time it is searched, then every lookup is a binary search
-//! over whole keys.
+//! its value, sorted by key (bytewise, which compresses best). A table costs
+//! its text only in the bundle (no parallel arrays, which compress badly).
+//! Its index of lines is built the first time it is searched, sorted by the
+//! key's length, then bytewise, so that each step of a lookup's binary search
+//! compares lengths, and bytes only of keys as long as the word (about 5%
+//! of a whole check's time).
 
 use std::sync::OnceLock;
 
@@ -20,10 +22,21 @@ impl Table {
         }
     }
 
-    /// The values of the lines whose key is `key`, in table order.
+    /// The (key, value) lines, split from the text on first use.
+    fn lines(&self) -> &[(&'static str, &'static str)] {
+        self.lines.get_or_init(|| {
+            let split = |line: &'static str| line.split_once('\t').unwrap_or((line, ""));
+            let mut lines: Vec<_> = self.text.lines().map(split).collect();
+            // Stable: the text's bytewise order stays within each length.
+            lines.sort_by_key(|(key, _)| key.len());
+            lines
+        })
+    }
+
+    /// The values of the lines whose key is `key`, in the text's order.
     pub fn values<'t>(&'t self, key: &'t str) -> impl Iterator<Item = &'static str> + 't {
-        let lines = self.lines.get_or_init(|| self.entries().collect());
-        let first = lines.partition_point(|&(k, _)| k < key);
+        let lines = self.lines();
+        let first = lines.partition_point(|&(k, _)| before(k, key));
         lines[first..]
             .iter()
             .take_while(move |&&(k, _)| k == key)
@@ -32,8 +45,8 @@ impl Table {
 
     /// The first line whose key is `key`, as the table's own (key, value).
     pub fn get(&self, key: &str) -> Option<(&'static str, &'static str)> {
-        let lines = self.lines.get_or_init(|| self.entries().collect());
-        let first = lines.partition_point(|&(k, _)| k < key);
+        let lines = self.lines();
+        let first = lines.partition_point(|&(k, _)| before(k, key));
         lines.get(first).copied().filter(|&(k, _)| k == key)
     }
 
@@ -42,12 +55,15 @@ impl Table {
         self.get(key).is_some()
     }
 
-    /// Every line as (key, value), in table order.
-    pub fn entries(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
-        self.text
-            .lines()
-            .map(|line| line.split_once('\t').unwrap_or((line, "")))
+    /// Every line as (key, value), shorter keys first.
+    pub fn entries(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+        self.lines().iter().copied()
     }
+}
+
+/// The table's order: shorter keys first, then bytewise.
+fn before(k: &str, key: &str) -> bool {
+    (k.len(), k) < (key.len(), key)
 }
 
 #[cfg(test)]
