@@ -345,6 +345,12 @@ pub fn predicate_within(part: &str, whole: &str) -> bool {
     )
 }
 
+/// Words before a number that make it an age: "aged 67", "ages 4 and 10",
+/// "at the age of 90", "the retirement age from 62 to 64".
+pub fn names_an_age(word: &str) -> bool {
+    lists::NAMES_AN_AGE.contains(word)
+}
+
 /// Nouns for the parties a story names before it counts them: "the two leaders".
 pub fn is_referential_noun(lemma: &str) -> bool {
     lists::REFERENTIAL_NOUN.contains(lemma)

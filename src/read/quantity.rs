@@ -293,37 +293,42 @@ impl Reader<'_, '_> {
     /// The longest qualifier ending right before the amount: "more than", "at least".
     fn qualifier_before(&self, q: &mut Draft) {
         let start = q.start;
-        if start <= self.taken || !self.tokens[start - 1].has(WordClass::QUALIFIER_END) {
+        // "approx. 500,000": an abbreviated qualifier's period stands between.
+        let abbreviated = start > self.taken + 1
+            && self.symbol(start - 1) == Some('.')
+            && self.tokens[start - 2].has(WordClass::ABBREVIATION);
+        let end = start - usize::from(abbreviated);
+        if end <= self.taken || !self.tokens[end - 1].has(WordClass::QUALIFIER_END) {
             return; // most amounts follow no qualifier: the word's flag says so
         }
         // The three words before the amount, lowercased once for all the phrases.
         let before: [&str; 3] = std::array::from_fn(|back| {
-            if start > self.taken + back {
-                self.word(start - 1 - back)
+            if end > self.taken + back {
+                self.word(end - 1 - back)
             } else {
                 ""
             }
         });
         for (words, bound) in words::QUALIFIERS_BEFORE {
             let n = words.len();
-            if start < self.taken + n || !words.iter().rev().zip(&before).all(|(w, l)| l == w) {
+            if end < self.taken + n || !words.iter().rev().zip(&before).all(|(w, l)| l == w) {
                 continue;
             }
             // "control over four regions", "disbursed over three years": a preposition.
-            let word_before = || self.word(start - n - 1);
+            let word_before = || self.word(end - n - 1);
             let duration_follows = || units::hours_in(self.word(q.first.end)).is_some();
             let preposition = *words == ["over"]
-                && start > n
+                && end > n
                 && (words::takes_over(word_before())
                     || words::spreads_over(word_before()) && duration_follows());
             // "House passes $1.2 trillion bill": a bill passed, not a sum
             // surpassed; "the approaching 2024 election": a year.
             let passed_bill = matches!(words, ["passes" | "passed"]) && q.kind == Some(Kind::Money);
             // "inched up to 227": a level reached, not a maximum.
-            let moved_up = *words == ["up", "to"] && start > n && words::moves_up_to(word_before());
+            let moved_up = *words == ["up", "to"] && end > n && words::moves_up_to(word_before());
             if !preposition && !passed_bill && !moved_up && !q.first.year_like {
                 q.bound = Some(*bound);
-                q.qualifier = Some(start - n..start);
+                q.qualifier = Some(end - n..start);
             }
             return;
         }
@@ -585,10 +590,15 @@ impl Reader<'_, '_> {
             .qualifier
             .as_ref()
             .map_or(q.start, |r| r.start.min(q.start));
-        // "aged 67", and the second of "ages 4 and 10".
-        let age_word = |k: usize| matches!(self.word(k), "aged" | "ages");
-        let aged = start > self.taken && age_word(start - 1)
-            || start >= 3 && self.word(start - 1) == "and" && age_word(start - 3);
+        // "aged 67", "at the age of 90", "the retirement age from 62", and the
+        // second of "ages 4 and 10" and of "the age from 62 to 64".
+        // The word `n` before the start ("" before the text's first).
+        let word_before = |n: usize| self.word(start.wrapping_sub(n));
+        let age_word = |n: usize| words::names_an_age(word_before(n));
+        let aged = start > self.taken
+            && (age_word(1) || matches!(word_before(1), "of" | "from") && age_word(2))
+            || word_before(1) == "and" && age_word(3)
+            || word_before(1) == "to" && word_before(3) == "from" && age_word(4);
         let younger = q.qualifier.as_ref().is_some_and(|r| {
             r.clone()
                 .any(|k| matches!(self.word(k), "younger" | "older"))
