@@ -8,8 +8,9 @@
 # glue it imports, minifies the glue in place and the stylesheet's source
 # (www/factmark/factmark.css) into www/factmark.css; then builds the npm
 # package and the WordPress plugin from it (dist/). Ends by printing the size, raw and
-# gzipped, of every file the widget loads, against the 120 KB gzipped budget
-# (the browser tests enforce it).
+# gzipped, of each knowledge table in the wasm (scripts/table-sizes.py) and of
+# every file the widget loads, against the 120 KB gzipped budget (the browser
+# tests enforce it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,10 +29,21 @@ wasm=target/wasm32-unknown-unknown/wasm/factmark.wasm
 # panic: a panic in wasm ends the module either way). That is about 20 KB
 # less gzipped than stable's prebuilt standard library.
 toolchain=$(cat scripts/wasm-toolchain)
-RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-inline-threshold=25 -Z location-detail=none -Z fmt-debug=none \
-  -Z unstable-options -C panic=immediate-abort" \
-  cargo "+$toolchain" build --quiet --lib --target wasm32-unknown-unknown --profile wasm \
-  -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
+wasm_build() {
+  RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-inline-threshold=25 -Z location-detail=none -Z fmt-debug=none \
+    -Z unstable-options -C panic=immediate-abort" \
+    cargo "+$toolchain" build --quiet --lib --target wasm32-unknown-unknown --profile wasm \
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size "$@"
+}
+wasm_build
+# Where build.rs wrote the knowledge tables (the same build again, fresh: it
+# only reports), for the table sizes printed at the end.
+tables=$(wasm_build --message-format=json | python3 -c '
+import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "build-script-executed" and "#factmark@" in m["package_id"]:
+        print(m["out_dir"])')
 wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm"
 scripts/node_modules/.bin/wasm-opt -Oz --converge "$out/factmark_bg.wasm" -o "$out/factmark_bg.wasm"
 
@@ -60,4 +72,6 @@ node --input-type=module -e "
 scripts/build-npm.sh
 scripts/build-wordpress.sh
 
+# What each knowledge table costs (its strings, gzipped alone).
+python3 scripts/table-sizes.py "$tables"
 node tests/browser/payload.mjs || echo "warning: over the size ceiling; the browser tests will fail" >&2
