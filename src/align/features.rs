@@ -13,7 +13,7 @@
 
 use crate::align::Candidate;
 use crate::claim::{Bound, Claim, Kind};
-use crate::frame::{DateAnchor, Frame, PlaceRelation, Statistic, When};
+use crate::frame::{DateAnchor, Frame, Place, PlaceRelation, Statistic, When};
 use crate::knowledge::nouns::NounClass;
 use crate::knowledge::words;
 use crate::read::date::Published;
@@ -96,6 +96,7 @@ pub enum Apart {
     OtherEvent,
     ValuesFarApart,
     DifferentPlaces,
+    CombinedPlaces,
     DifferentDays,
     DatedAfter,
     WeeksApart,
@@ -125,6 +126,7 @@ impl Apart {
             Apart::OtherEvent => "one is a figure of another named event",
             Apart::ValuesFarApart => "their values are too far apart to be one figure",
             Apart::DifferentPlaces => "they are about different places",
+            Apart::CombinedPlaces => "one is of several places together, the other of one of them",
             Apart::DifferentDays => "they are about different days",
             Apart::DatedAfter => "one times a happening dated after the other report was published",
             Apart::WeeksApart => {
@@ -447,6 +449,11 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Re
     if places == PlaceRelation::Disjoint && !x.inherited && !y.inherited {
         return Err(Apart::DifferentPlaces);
     }
+    // "in Iran and Iraq" and "in Iran" (its own words' place, not its lead's).
+    let part_of_combined = |whole: &Frame, part: &Frame| !part.inherited && combines(whole, part);
+    if part_of_combined(x, y) || part_of_combined(y, x) {
+        return Err(Apart::CombinedPlaces);
+    }
     if days_differ(&x.dates, &y.dates) {
         return Err(Apart::DifferentDays);
     }
@@ -507,6 +514,25 @@ fn place_relation(x: &Frame, y: &Frame) -> PlaceRelation {
         .flat_map(|p| y.places.iter().map(move |q| p.relation(q)))
         .min_by_key(|&r| rank(r))
         .unwrap_or(PlaceRelation::Unknown)
+}
+
+/// True when `whole` is a combined figure (its own words name its places:
+/// "in Iran and Iraq") naming each of `part`'s places and one apart from them
+/// all: `part`'s ("in Iran") is a part of it.
+fn combines(whole: &Frame, part: &Frame) -> bool {
+    let covered = |p: &Place| {
+        (whole.places.iter())
+            .any(|q| matches!(p.relation(q), PlaceRelation::Same | PlaceRelation::Within))
+    };
+    let apart = |q: &Place| {
+        part.places
+            .iter()
+            .all(|p| p.relation(q) == PlaceRelation::Disjoint)
+    };
+    whole.combined
+        && !part.places.is_empty()
+        && part.places.iter().all(covered)
+        && whole.places.iter().any(apart)
 }
 
 /// True when the frame's places are its own sentence's.
@@ -714,9 +740,14 @@ pub fn part_of(part: &Candidate, whole: &Candidate, same_report: bool) -> bool {
             let relation = |r| y.places.iter().any(|q| p.relation(q) == r);
             relation(PlaceRelation::Within) && !relation(PlaceRelation::Same)
         });
+    // Or a part of a combined figure ("in Iran" of "in Iran and Iraq").
+    let in_combined = combines(y, x);
     let counted_kind = kind_of_other(x, y) && y.counted.as_deref().is_some_and(|w| w == "people");
-    let relation =
-        predicate_within || place_within || counted_kind || x.statistic == Statistic::Part;
+    let relation = predicate_within
+        || place_within
+        || in_combined
+        || counted_kind
+        || x.statistic == Statistic::Part;
     if !relation || c.kind != d.kind || same_report && c.sentence == d.sentence {
         return false;
     }

@@ -45,6 +45,10 @@ pub struct Frame {
     /// The places and dates are the report lead's, because the claim's own
     /// sentence names none.
     pub inherited: bool,
+    /// The figure's own words name more than one place ("killed 530 people in
+    /// Iran and Iraq"): a figure of them together. Not in the JSON.
+    #[serde(skip)]
+    pub combined: bool,
     /// What happened, when the sentence names it first ("earthquake", "aftershock").
     pub happening: Option<&'static str>,
     /// A named event in the claim's clause other than the ones its report's

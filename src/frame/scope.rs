@@ -204,6 +204,23 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
     }
 }
 
+/// "in Iran and Iraq": the place `rest` names after its first word, "and",
+/// when the gazetteer knows it (a combined figure's other place).
+fn coordinated_place(text: &Text, tokens: &[Token], rest: Range<usize>, out: &mut Anchors) {
+    let start = rest.start + 1;
+    let joined = start < rest.end
+        && tokens[rest.start].lower(text) == "and"
+        && tokens[start].is_capitalized(text);
+    if !joined {
+        return;
+    }
+    let end = (start..rest.end)
+        .find(|&k| !continues_name(text, tokens, k, start))
+        .unwrap_or(rest.end);
+    let place = place_name(text, tokens, start..end).map(|name| Place::new(name, None));
+    out.places.extend(place.filter(|p| p.standing.is_some()));
+}
+
 /// A wire dateline opening a report: "KYIV —", "WASHINGTON, Dec 12 (Reuters) -".
 fn wire_dateline(text: &Text, tokens: &[Token], out: &mut Anchors) {
     let upper = |t: &Token| {
@@ -505,14 +522,22 @@ pub fn anchor(
         let tail_end = (span.end..tail_limit)
             .find(|&k| {
                 let token = &tokens[k];
+                // ("and" before a name may join a second place: "in Iran and Iraq".)
+                let joins_a_name = tokens.get(k + 1).is_some_and(|t| t.is_capitalized(text));
                 token.is_symbol(text, ',')
                     || opens_other_clause(text, token)
-                    || matches!(token.lower(text), "and" | "or")
+                    || matches!(token.lower(text), "and" | "or") && !joins_a_name
             })
             .unwrap_or(tail_limit);
         let mut tail = Anchors::default();
         if tail_end < tail_limit || tail_limit == next_start || tail_limit == ceiling {
             places(text, tokens, span.end..tail_end, &mut tail);
+            // "in Iran and Iraq": a place the tail joins to its own.
+            if !tail.places.is_empty() {
+                for k in span.end..tail_end {
+                    coordinated_place(text, tokens, k..tail_end, &mut tail);
+                }
+            }
         }
         let (mut anchors, inherited) = if !own.is_empty() {
             (own, false)
@@ -526,6 +551,7 @@ pub fn anchor(
             }
         };
         let inherited = inherited && tail.places.is_empty();
+        let combined = tail.places.len() > 1;
         if !tail.places.is_empty() {
             anchors.places = tail.places;
         }
@@ -582,6 +608,7 @@ pub fn anchor(
         frame.places = anchors.places;
         frame.dates = anchors.dates;
         frame.inherited = inherited;
+        frame.combined = combined;
         frame.happening = happening;
         frame.event = named;
         if past {

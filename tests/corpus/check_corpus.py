@@ -149,6 +149,10 @@ def check_groups(where, data, texts):
             err(where, "group with fewer than two claims")
         for ref in g["claims"]:
             ref_ok(where, ref, texts)
+            # A part-of-whole group shows a whole beside its parts, each of
+            # which may be a group of its own: only quantities are disjoint.
+            if g.get("verdict") == "partOfWhole":
+                continue
             if ref in seen:
                 err(where, f"{ref!r} in two groups")
             seen.add(ref)
