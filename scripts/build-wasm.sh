@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the browser widget: the core for wasm32-unknown-unknown (profile
 # `wasm`: size first), wasm-bindgen's ES-module glue (target web) into www/pkg/,
-# then wasm-opt -Oz (binaryen from npm, see scripts/package.json; setup.sh
+# then wasm-opt (binaryen from npm, see scripts/package.json; setup.sh
 # installs it); then esbuild bundles www/factmark.js and its modules into the
 # one file pages load, www/factmark.min.js, bundles the worker that runs the
 # core (www/factmark/worker.js) into www/pkg/factmark-worker.js, next to the
@@ -45,7 +45,13 @@ for line in sys.stdin:
     if m.get("reason") == "build-script-executed" and "#factmark@" in m["package_id"]:
         print(m["out_dir"])')
 wasm-bindgen --target web --no-typescript --out-dir "$out" "$wasm"
-scripts/node_modules/.bin/wasm-opt -Oz --converge "$out/factmark_bg.wasm" -o "$out/factmark_bg.wasm"
+# -O3 with --low-memory-unused rather than -Oz: 0.7 KB smaller gzipped (-O3's
+# output is a little larger raw but compresses better; the flag lets it fold
+# small constant addresses), as fast within the noise, the same output on the
+# benchmark's pages. The low 1 KB of memory is the bottom of the 1 MB stack
+# (the data starts at 1 MB: stack first), which only a stack overflow reaches.
+scripts/node_modules/.bin/wasm-opt -O3 --converge --low-memory-unused \
+  "$out/factmark_bg.wasm" -o "$out/factmark_bg.wasm"
 
 # The glue stays a file of its own (the widget imports it when it first runs,
 # so a missing file is a load failure like a missing wasm).
