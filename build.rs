@@ -42,6 +42,14 @@ fn word_lists(out: &Path) {
             list.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
             "data/words.tsv: bad list name {list:?}"
         );
+        for word in words.split(' ') {
+            // Lookups take lowercased words: an empty, spaced or capitalized
+            // entry (a doubled space, a typo) would never match, or match "".
+            assert!(
+                !word.is_empty() && !word.chars().any(|c| c.is_whitespace() || c.is_uppercase()),
+                "data/words.tsv: {list}: bad word {word:?}"
+            );
+        }
         let entries = lists.entry(list.to_string()).or_default();
         entries.extend(words.split(' ').map(|w| (w.to_string(), value.to_string())));
     }

@@ -204,21 +204,28 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
     }
 }
 
-/// "in Iran and Iraq": the place `rest` names after its first word, "and",
-/// when the gazetteer knows it (a combined figure's other place).
-fn coordinated_place(text: &Text, tokens: &[Token], rest: Range<usize>, out: &mut Anchors) {
-    let start = rest.start + 1;
-    let joined = start < rest.end
-        && tokens[rest.start].lower(text) == "and"
-        && tokens[start].is_capitalized(text);
+/// "in Iran and Iraq": the place named after the "and" at `k`, before
+/// `limit`, when the gazetteer knows it and the name closes there (a symbol,
+/// a function word, the text's end follow it): not "in Gaza and Israel
+/// vowed", nor "in Kharkiv and Ukraine's army" (a noun follows).
+fn coordinated_place(text: &Text, tokens: &[Token], k: usize, limit: usize) -> Option<Place> {
+    let start = k + 1;
+    let joined =
+        start < limit && tokens[k].lower(text) == "and" && tokens[start].is_capitalized(text);
     if !joined {
-        return;
+        return None;
     }
-    let end = (start..rest.end)
-        .find(|&k| !continues_name(text, tokens, k, start))
-        .unwrap_or(rest.end);
-    let place = place_name(text, tokens, start..end).map(|name| Place::new(name, None));
-    out.places.extend(place.filter(|p| p.standing.is_some()));
+    let end = (start..limit)
+        .find(|&j| !continues_name(text, tokens, j, start))
+        .unwrap_or(limit);
+    let closes = tokens
+        .get(end)
+        .is_none_or(|t| !t.is_word() || t.newline_before || t.has(WordClass::ENDS_NOUN_PHRASE));
+    if !closes {
+        return None;
+    }
+    let place = place_name(text, tokens, start..end).map(|name| Place::new(name, None))?;
+    place.standing.is_some().then_some(place)
 }
 
 /// A wire dateline opening a report: "KYIV —", "WASHINGTON, Dec 12 (Reuters) -".
@@ -522,11 +529,11 @@ pub fn anchor(
         let tail_end = (span.end..tail_limit)
             .find(|&k| {
                 let token = &tokens[k];
-                // ("and" before a name may join a second place: "in Iran and Iraq".)
-                let joins_a_name = tokens.get(k + 1).is_some_and(|t| t.is_capitalized(text));
+                // (An "and" may join a second place: "in Iran and Iraq".)
+                let joins_a_place = || coordinated_place(text, tokens, k, tail_limit).is_some();
                 token.is_symbol(text, ',')
                     || opens_other_clause(text, token)
-                    || matches!(token.lower(text), "and" | "or") && !joins_a_name
+                    || matches!(token.lower(text), "and" | "or") && !joins_a_place()
             })
             .unwrap_or(tail_limit);
         let mut tail = Anchors::default();
@@ -534,9 +541,9 @@ pub fn anchor(
             places(text, tokens, span.end..tail_end, &mut tail);
             // "in Iran and Iraq": a place the tail joins to its own.
             if !tail.places.is_empty() {
-                for k in span.end..tail_end {
-                    coordinated_place(text, tokens, k..tail_end, &mut tail);
-                }
+                let joined = (span.end..tail_end)
+                    .filter_map(|k| coordinated_place(text, tokens, k, tail_end));
+                tail.places.extend(joined.collect::<Vec<_>>());
             }
         }
         let (mut anchors, inherited) = if !own.is_empty() {

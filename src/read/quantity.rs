@@ -594,8 +594,18 @@ impl Reader<'_, '_> {
         // second of "ages 4 and 10" and of "the age from 62 to 64".
         // The word `n` before the start ("" before the text's first).
         let word_before = |n: usize| self.word(start.wrapping_sub(n));
-        let age_word = |n: usize| words::names_an_age(word_before(n));
-        let aged = start > self.taken
+        // Not "the Stone Age", a period's name; not "the pension age from 2027".
+        let age_word = |n: usize| {
+            let k = start.wrapping_sub(n);
+            words::names_an_age(word_before(n))
+                && !(word_before(n) == "age"
+                    && self
+                        .tokens
+                        .get(k)
+                        .is_some_and(|t| t.is_capitalized(self.text)))
+        };
+        let aged = !q.first.year_like
+            && start > self.taken
             && (age_word(1) || matches!(word_before(1), "of" | "from") && age_word(2))
             || word_before(1) == "and" && age_word(3)
             || word_before(1) == "to" && word_before(3) == "from" && age_word(4);
