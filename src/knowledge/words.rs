@@ -839,6 +839,8 @@ mod tests {
         assert_eq!(scale("crore"), Some(1e7));
         assert_eq!(multiplier_word("tenfold"), Some(10.0));
         assert_eq!(multiplier_word("hundredfold"), Some(100.0));
+        assert_eq!(multiplier_word("twelvefold"), Some(12.0));
+        assert_eq!(multiplier_word("fiftyfold"), Some(50.0));
         assert_eq!(multiplier_word("trebled"), Some(3.0));
         assert_eq!(month("sept"), Some(9));
         assert_eq!(weekday("friday"), Some("friday"));
