@@ -526,24 +526,29 @@ pub fn anchor(
             .min(next_start)
             .min(span.end + TAIL_REACH)
             .max(span.end);
+        // An "and" that joins a second place does not end the tail: "in Iran
+        // and Iraq" (the places it joins, in `joined`).
+        let mut joined = Vec::new();
         let tail_end = (span.end..tail_limit)
             .find(|&k| {
                 let token = &tokens[k];
-                // (An "and" may join a second place: "in Iran and Iraq".)
-                let joins_a_place = || coordinated_place(text, tokens, k, tail_limit).is_some();
-                token.is_symbol(text, ',')
-                    || opens_other_clause(text, token)
-                    || matches!(token.lower(text), "and" | "or") && !joins_a_place()
+                if token.is_symbol(text, ',') || opens_other_clause(text, token) {
+                    return true;
+                }
+                if !matches!(token.lower(text), "and" | "or") {
+                    return false;
+                }
+                let place = coordinated_place(text, tokens, k, tail_limit);
+                let ends = place.is_none();
+                joined.extend(place);
+                ends
             })
             .unwrap_or(tail_limit);
         let mut tail = Anchors::default();
         if tail_end < tail_limit || tail_limit == next_start || tail_limit == ceiling {
             places(text, tokens, span.end..tail_end, &mut tail);
-            // "in Iran and Iraq": a place the tail joins to its own.
             if !tail.places.is_empty() {
-                let joined = (span.end..tail_end)
-                    .filter_map(|k| coordinated_place(text, tokens, k, tail_end));
-                tail.places.extend(joined.collect::<Vec<_>>());
+                tail.places.extend(joined);
             }
         }
         let (mut anchors, inherited) = if !own.is_empty() {

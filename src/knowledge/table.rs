@@ -33,11 +33,15 @@ impl Table {
         })
     }
 
+    /// The lines from the first whose key is not before `key` on.
+    fn from(&self, key: &str) -> &[(&'static str, &'static str)] {
+        let lines = self.lines();
+        &lines[lines.partition_point(|&(k, _)| before(k, key))..]
+    }
+
     /// The values of the lines whose key is `key`, in the text's order.
     pub fn values<'t>(&'t self, key: &'t str) -> impl Iterator<Item = &'static str> + 't {
-        let lines = self.lines();
-        let first = lines.partition_point(|&(k, _)| before(k, key));
-        lines[first..]
+        self.from(key)
             .iter()
             .take_while(move |&&(k, _)| k == key)
             .map(|&(_, value)| value)
@@ -45,9 +49,7 @@ impl Table {
 
     /// The first line whose key is `key`, as the table's own (key, value).
     pub fn get(&self, key: &str) -> Option<(&'static str, &'static str)> {
-        let lines = self.lines();
-        let first = lines.partition_point(|&(k, _)| before(k, key));
-        lines.get(first).copied().filter(|&(k, _)| k == key)
+        self.from(key).first().copied().filter(|&(k, _)| k == key)
     }
 
     /// True when a line's key is `key`.

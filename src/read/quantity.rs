@@ -596,13 +596,10 @@ impl Reader<'_, '_> {
         let word_before = |n: usize| self.word(start.wrapping_sub(n));
         // Not "the Stone Age", a period's name; not "the pension age from 2027".
         let age_word = |n: usize| {
-            let k = start.wrapping_sub(n);
-            words::names_an_age(word_before(n))
-                && !(word_before(n) == "age"
-                    && self
-                        .tokens
-                        .get(k)
-                        .is_some_and(|t| t.is_capitalized(self.text)))
+            let word = word_before(n);
+            let capitalized = (self.tokens.get(start.wrapping_sub(n)))
+                .is_some_and(|t| t.is_capitalized(self.text));
+            words::names_an_age(word) && !(word == "age" && capitalized)
         };
         let aged = !q.first.year_like
             && start > self.taken
