@@ -509,8 +509,9 @@ fn alignment_sets() {
 /// form after the refit; 22 when "9 new cases", "49.6 C" and "96 billion
 /// riyals" were read right: the refit's threshold moved from 0.89 to 0.90, and
 /// two groups of figures that differ in precision ("more than 180" and "186")
-/// stay apart.)
-const MISSES_AT_MOST: usize = 22;
+/// stay apart; 20 when "nine out of 10", "11 tenths of a second" and "billions
+/// of dollars" were read: the refit's threshold moved back to 0.89.)
+const MISSES_AT_MOST: usize = 20;
 
 /// The seed groups that do not form, at most (as MISSES_AT_MOST). (7 since the
 /// same refit: two agreements, which the widget does not mark, no longer form;
@@ -520,8 +521,8 @@ const MISSES_AT_MOST: usize = 22;
 /// meeting" and "surpassed" with "exceeded €21 billion" form. 4 since dev grew
 /// to 47 clusters: "thousands" in a fourth report averages 0.907 with the
 /// other three, under the 0.91 threshold; 3 again at 59 clusters; 4 again at
-/// 0.90, since "9 new cases" and "49.6 C" are read right.)
-const SEED_MISSES_AT_MOST: usize = 4;
+/// 0.90, since "9 new cases" and "49.6 C" are read right; 3 again at 0.89.)
+const SEED_MISSES_AT_MOST: usize = 3;
 
 #[test]
 fn seed_groups() {

@@ -102,17 +102,27 @@ pub struct Vague {
     pub words: &'static [&'static str],
     pub low: f64,
     pub high: f64,
-    pub nominal: f64,
     pub bound: Bound,
 }
 
-const fn vague(words: &'static [&'static str], low: f64, high: f64, nominal: f64) -> Vague {
+const fn vague(words: &'static [&'static str], low: f64, high: f64) -> Vague {
     Vague {
         words,
         low,
         high,
-        nominal,
         bound: Bound::Vague,
+    }
+}
+
+impl Vague {
+    /// The number the phrase stands for, where one number is needed (a scale
+    /// after it, a ratio): its middle when approximate ("a dozen" is 12), else
+    /// the least it says ("thousands" is at least 2,000).
+    pub fn nominal(&self) -> f64 {
+        match self.bound {
+            Bound::Approximately => (self.low + self.high) / 2.0,
+            _ => self.low,
+        }
     }
 }
 
@@ -122,50 +132,48 @@ pub const HALF_DOZEN: Vague = Vague {
     words: &["half", "a", "dozen"],
     low: 5.4,
     high: 6.6,
-    nominal: 6.0,
     bound: Bound::Approximately,
 };
 
 /// Longest phrases first, so that "tens of thousands" wins over "thousands".
 pub const VAGUE: &[Vague] = &[
     HALF_DOZEN,
-    vague(
-        &["hundreds", "of", "thousands"],
-        200_000.0,
-        999_999.0,
-        200_000.0,
-    ),
-    vague(&["tens", "of", "thousands"], 20_000.0, 99_999.0, 20_000.0),
-    vague(&["tens", "of", "millions"], 20e6, 99_999_999.0, 20e6),
-    vague(&["several", "hundred"], 300.0, 900.0, 300.0),
-    vague(&["several", "thousand"], 3_000.0, 9_000.0, 3_000.0),
-    vague(&["several", "million"], 3e6, 9e6, 3e6),
-    vague(&["a", "few", "hundred"], 200.0, 500.0, 200.0),
-    vague(&["a", "few", "thousand"], 2_000.0, 5_000.0, 2_000.0),
-    vague(&["a", "few", "million"], 2e6, 5e6, 2e6),
+    vague(&["hundreds", "of", "thousands"], 200_000.0, 999_999.0),
+    vague(&["tens", "of", "thousands"], 20_000.0, 99_999.0),
+    vague(&["tens", "of", "millions"], 20e6, 99_999_999.0),
+    vague(&["hundreds", "of", "millions"], 200e6, 999_999_999.0),
+    vague(&["tens", "of", "billions"], 20e9, 99_999_999_999.0),
+    vague(&["hundreds", "of", "billions"], 200e9, 999_999_999_999.0),
+    vague(&["several", "hundred"], 300.0, 900.0),
+    vague(&["several", "thousand"], 3_000.0, 9_000.0),
+    vague(&["several", "million"], 3e6, 9e6),
+    vague(&["several", "billion"], 3e9, 9e9),
+    vague(&["a", "few", "hundred"], 200.0, 500.0),
+    vague(&["a", "few", "thousand"], 2_000.0, 5_000.0),
+    vague(&["a", "few", "million"], 2e6, 5e6),
+    vague(&["a", "few", "billion"], 2e9, 5e9),
     Vague {
         words: &["a", "dozen"],
         low: 10.8,
         high: 13.2,
-        nominal: 12.0,
         bound: Bound::Approximately,
     },
     Vague {
         words: &["a", "couple", "dozen"],
         low: 21.6,
         high: 26.4,
-        nominal: 24.0,
         bound: Bound::Approximately,
     },
-    vague(&["a", "couple", "of"], 2.0, 3.0, 2.0),
-    vague(&["a", "few"], 2.0, 5.0, 2.0),
-    vague(&["a", "handful"], 2.0, 5.0, 2.0),
-    vague(&["several"], 3.0, 9.0, 3.0),
-    vague(&["dozens"], 24.0, 99.0, 24.0),
-    vague(&["scores"], 40.0, 199.0, 40.0),
-    vague(&["hundreds"], 200.0, 999.0, 200.0),
-    vague(&["thousands"], 2_000.0, 9_999.0, 2_000.0),
-    vague(&["millions"], 2e6, 999_999_999.0, 2e6),
+    vague(&["a", "couple", "of"], 2.0, 3.0),
+    vague(&["a", "few"], 2.0, 5.0),
+    vague(&["a", "handful"], 2.0, 5.0),
+    vague(&["several"], 3.0, 9.0),
+    vague(&["dozens"], 24.0, 99.0),
+    vague(&["scores"], 40.0, 199.0),
+    vague(&["hundreds"], 200.0, 999.0),
+    vague(&["thousands"], 2_000.0, 9_999.0),
+    vague(&["millions"], 2e6, 999_999_999.0),
+    vague(&["billions"], 2e9, 999_999_999_999.0),
 ];
 
 /// Qualifiers that stand before a number, longest first, with the bound they give.

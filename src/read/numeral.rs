@@ -46,7 +46,7 @@ impl Numeral {
     pub fn nominal(&self) -> f64 {
         match self.worth {
             Worth::Cardinal(x) | Worth::Ordinal(x) | Worth::Fraction(x) | Worth::Decade(x) => x,
-            Worth::Vague(v) => v.nominal,
+            Worth::Vague(v) => v.nominal(),
             Worth::Clock(parts, count) => parts[..count].iter().fold(0.0, |n, p| n * 60.0 + p),
         }
     }
@@ -87,6 +87,9 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     }
     if is_in_name(text, tokens, i) {
         return None; // "Boeing 737", "Article 5"
+    }
+    if let Some(part) = fraction(text, tokens, i) {
+        return Some(part); // "11 tenths of a second"
     }
     let mut value = decimal(written);
     let mut end = i + 1;
@@ -580,7 +583,7 @@ fn times_a_span(text: &Text, tokens: &[Token], i: usize) -> bool {
 fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     let first = word_at(text, tokens, i);
     if first == "half" {
-        if let Some(part) = of_a_unit(text, tokens, i, i + 1, 0.5) {
+        if let Some(part) = of_a_unit(text, tokens, i, i + 1, 2.0, 0.5) {
             return Some(part); // "half of a mile"
         }
         // "half of the town", "more than half": not "in the half" (a race).
@@ -594,10 +597,18 @@ fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
             year_like: false,
         });
     }
+    // "eleven-hundredths of a second", "11 tenths of a second": a larger or
+    // written numerator only in a fraction of a unit.
+    let digits = tokens
+        .get(i)
+        .filter(|t| t.kind == TokenKind::Digits)
+        .map(|t| decimal(t.text(text)))
+        .filter(|n| n.fract() == 0.0);
     let numerator = match first {
         "a" | "one" => 1.0,
-        _ => words::small_number(first).filter(|n| *n > 1.0 && *n < 10.0)?,
+        _ => words::small_number(first).or(digits).filter(|n| *n > 1.0)?,
     };
+    let only_of_a_unit = numerator >= 10.0 || digits.is_some();
     let mut k = i + 1;
     if tokens.get(k).is_some_and(|t| t.is_symbol(text, '-'))
         && glued(tokens, k)
@@ -607,10 +618,10 @@ fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     }
     let denominator = words::denominator(word_at(text, tokens, k))?;
     let fraction = numerator / denominator;
-    let part = of_a_unit(text, tokens, i, k + 1, fraction);
+    let part = of_a_unit(text, tokens, i, k + 1, denominator, fraction);
     // Hundredths and thousandths are fractions only of a unit ("a hundredth
     // of a second"); elsewhere they are ordinals ("the one hundredth day").
-    if denominator >= 100.0 {
+    if denominator >= 100.0 || only_of_a_unit {
         return part;
     }
     // "one third of", "a quarter of": singular after one; plural after more.
@@ -625,12 +636,14 @@ fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
 /// A fraction of one of something that is not a share: "a quarter of a
 /// million" is 250,000; "a tenth of a second" and "three-quarters of an hour"
 /// a part of the unit after them, which is then read as the unit (the numeral
-/// ends before it). The fraction's words run from `start` to before `k`.
+/// ends before it). The fraction's words run from `start` to before `k`; it
+/// is `fraction`, in parts of `denominator`.
 fn of_a_unit(
     text: &Text,
     tokens: &[Token],
     start: usize,
     k: usize,
+    denominator: f64,
     fraction: f64,
 ) -> Option<Numeral> {
     if word_at(text, tokens, k) != "of" || !matches!(word_at(text, tokens, k + 1), "a" | "an") {
@@ -648,14 +661,16 @@ fn of_a_unit(
     }
     // A unit of one word or two ("a second", "a square mile"); not a currency
     // ("half of a pound of beef"), an adjective ("half of a mile-long bridge")
-    // or the ordinal before a noun ("half of a second shipment").
+    // or the ordinal before a noun ("half of a second shipment"; but tenths
+    // and hundredths are of a time: "11 tenths of a second faster").
     let next = tokens.get(k + 3);
     let unit = units::by_spelling(after, false).is_some()
         || units::by_spelling(&[after, " ", word_at(text, tokens, k + 3)].concat(), false)
             .is_some();
     let currency = words::currency_word(after).is_some();
     let adjective = next.is_some_and(|t| t.is_symbol(text, '-')) && glued(tokens, k + 3);
-    let ordinal = words::ordinal(after).is_some() && next.is_some_and(|t| t.is_word());
+    let ordinal =
+        words::ordinal(after).is_some() && next.is_some_and(|t| t.is_word()) && denominator < 10.0;
     (unit && !currency && !adjective && !ordinal).then(|| numeral(k + 2, fraction))
 }
 
@@ -691,9 +706,14 @@ fn one_is_a_number(text: &Text, tokens: &[Token], i: usize) -> bool {
     ) {
         return false;
     }
-    // "one in five", "one in every 50": a share.
-    if word_at(text, tokens, i + 1) == "in" {
-        let k = i + 2 + usize::from(word_at(text, tokens, i + 2) == "every");
+    // "one in five", "one in every 50", "one out of 10": a share; "one or
+    // two": a range.
+    let share = match (word_at(text, tokens, i + 1), word_at(text, tokens, i + 2)) {
+        ("in", "every") | ("out", "of") => Some(i + 3),
+        ("in", _) | ("or", _) => Some(i + 2),
+        _ => None,
+    };
+    if let Some(k) = share {
         if tokens.get(k).is_some_and(|t| t.kind == TokenKind::Digits)
             || words::small_number(word_at(text, tokens, k)).is_some()
         {

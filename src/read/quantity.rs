@@ -747,20 +747,29 @@ impl Reader<'_, '_> {
         (self.word(at) == "times" && comparison).then_some(at + 1)
     }
 
-    /// "one in five", "one in every 50": a share, in percent, of one number
-    /// (not a range: "12-31 in five wars"; not a place: "fourth in 9.93") no
-    /// larger than a whole number. The end.
+    /// "one in five", "one in every 50", "nine out of 10": a share, in percent,
+    /// of one number (not a range: "12-31 in five wars"; not a place: "fourth
+    /// in 9.93") no larger than a whole number. Out of ten or a hundred only,
+    /// and less than all: "35 out of 150 seats" and "10 out of 10" are counts.
+    /// The end.
     fn one_in(&self, q: &mut Draft) -> Option<usize> {
         let at = q.end;
         let cardinal = matches!(q.first.worth, Worth::Cardinal(_));
-        if self.word(at) != "in" || q.second.is_some() || !cardinal {
+        let (words_before_whole, out_of) = match (self.word(at), self.word(at + 1)) {
+            ("in", "every") => (2, false),
+            ("out", "of") => (2, true),
+            ("in", _) => (1, false),
+            _ => return None,
+        };
+        if q.second.is_some() || !cardinal {
             return None;
         }
-        let every = usize::from(self.word(at + 1) == "every");
-        let of = numeral::at(self.text, self.tokens, at + 1 + every).filter(|n| {
-            matches!(n.worth, Worth::Cardinal(x) if x > 0.0 && x >= q.first.nominal() && x.fract() == 0.0)
+        let part = q.first.nominal();
+        let of = numeral::at(self.text, self.tokens, at + words_before_whole).filter(|n| {
+            matches!(n.worth, Worth::Cardinal(x) if x > 0.0 && x >= part && x.fract() == 0.0
+                && (!out_of || (x <= 10.0 || x == 100.0) && part < x))
         })?;
-        let share = q.first.nominal() / of.nominal() * 100.0;
+        let share = part / of.nominal() * 100.0;
         q.first = Numeral {
             worth: Worth::Cardinal(share),
             ..q.first
@@ -1456,6 +1465,7 @@ mod tests {
             ("at 14:05 GMT", Kind::Time, "hour", "14:05"),
             ("two-thirds of the town", Kind::Percent, "%", "two-thirds"),
             ("one in five adults", Kind::Percent, "%", "one in five"),
+            ("nine out of 10 homes", Kind::Percent, "%", "nine out of 10"),
             (
                 "fourth in 9.93 seconds",
                 Kind::Duration,
