@@ -510,7 +510,8 @@ fn alignment_sets() {
 /// riyals" were read right: the refit's threshold moved from 0.89 to 0.90, and
 /// two groups of figures that differ in precision ("more than 180" and "186")
 /// stay apart; 20 when "nine out of 10", "11 tenths of a second" and "billions
-/// of dollars" were read: the refit's threshold moved back to 0.89.)
+/// of dollars" were read: the refit's threshold moved back to 0.89 (and
+/// stayed 20 when it returned to 0.90).)
 const MISSES_AT_MOST: usize = 20;
 
 /// The seed groups that do not form, at most (as MISSES_AT_MOST). (7 since the
@@ -521,8 +522,10 @@ const MISSES_AT_MOST: usize = 20;
 /// meeting" and "surpassed" with "exceeded €21 billion" form. 4 since dev grew
 /// to 47 clusters: "thousands" in a fourth report averages 0.907 with the
 /// other three, under the 0.91 threshold; 3 again at 59 clusters; 4 again at
-/// 0.90, since "9 new cases" and "49.6 C" are read right; 3 again at 0.89.)
-const SEED_MISSES_AT_MOST: usize = 3;
+/// 0.90, since "9 new cases" and "49.6 C" are read right; 3 again at 0.89,
+/// 4 at 0.90 again, when "5 hours or more" and "within the next six months"
+/// were read.)
+const SEED_MISSES_AT_MOST: usize = 4;
 
 #[test]
 fn seed_groups() {

@@ -188,6 +188,9 @@ pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
     (&["slightly", "more", "than"], Bound::JustAbove),
     (&["slightly", "less", "than"], Bound::JustBelow),
     (&["in", "excess", "of"], Bound::Above),
+    (&["within", "the", "next"], Bound::AtMost),
+    (&["within", "the", "past"], Bound::AtMost),
+    (&["within", "the", "first"], Bound::AtMost),
     (&["more", "than"], Bound::Above),
     (&["greater", "than"], Bound::Above),
     (&["at", "least"], Bound::AtLeast),
@@ -276,9 +279,13 @@ pub const QUALIFIERS_AFTER: &[(&[&str], Bound)] = &[
     (&["or", "older"], Bound::AtLeast),
     (&["or", "over"], Bound::AtLeast),
     (&["or", "greater"], Bound::AtLeast),
+    (&["or", "larger"], Bound::AtLeast),
+    (&["or", "higher"], Bound::AtLeast),
     (&["or", "above"], Bound::AtLeast),
     (&["and", "above"], Bound::AtLeast),
     (&["and", "over"], Bound::AtLeast),
+    (&["and", "larger"], Bound::AtLeast),
+    (&["and", "higher"], Bound::AtLeast),
     (&["plus"], Bound::AtLeast),
     (&["odd"], Bound::Approximately),
 ];
@@ -448,6 +455,11 @@ pub fn lemma(word: &str) -> String {
         .find_map(|suffix| word.strip_suffix(suffix))
     {
         format!("{s}{}", &word[s.len()..word.len() - 2])
+    } else if let Some(s) = word
+        .strip_suffix("es")
+        .filter(|s| s.ends_with('s') && crate::knowledge::nouns::lookup(s).is_some())
+    {
+        s.to_string() // "buses": WordNet knows "bus", not "buse"
     } else if let Some(s) = word
         .strip_suffix('s')
         .filter(|s| s.len() >= 3 && !s.ends_with('s') && !s.ends_with('u'))
@@ -856,6 +868,8 @@ mod tests {
         assert_eq!(counted_as("resident"), "people");
         assert_eq!(counted_as("tank"), "tank");
         assert_eq!(lemma("children"), "child");
+        assert_eq!(lemma("buses"), "bus");
+        assert_eq!(lemma("houses"), "house");
         assert!(is_verb_form("applied") && !is_verb_form("wounded") && is_verb_form("fled"));
         assert!(is_part_of_town("main street") && is_part_of_town("drottninggatan"));
         assert!(is_past_reference("last", "year") && !is_past_reference("ago", "year"));

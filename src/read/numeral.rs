@@ -720,6 +720,16 @@ fn one_is_a_number(text: &Text, tokens: &[Token], i: usize) -> bool {
             return true;
         }
     }
+    // The last item of a listed toll: "two in Castilla-La Mancha and one in
+    // Malaga", "and one in southern Oaxaca state".
+    let listed = before == "and"
+        || i > 0 && tokens[i - 1].is_symbol(text, ',')
+        || tokens
+            .get(i + 2)
+            .is_some_and(|t| t.is_word() && t.is_capitalized(text));
+    if word_at(text, tokens, i + 1) == "in" && listed {
+        return true;
+    }
     match tokens.get(i + 1) {
         Some(next) if next.is_word() => {
             let next = next.lower(text);

@@ -72,6 +72,7 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
     reader.range(&mut q);
     reader.qualifier_after(&mut q);
     reader.unit_after(&mut q)?;
+    reader.qualifier_after_unit(&mut q);
     reader.compound(&mut q);
     reader.conversion(&mut q);
     reader.rate(&mut q);
@@ -431,6 +432,27 @@ impl Reader<'_, '_> {
                 q.end = at + words.len();
                 return;
             }
+        }
+    }
+
+    /// "5 hours or more", "magnitude 4.9 and larger": a qualifier of two
+    /// words after the unit ("plus" there adds: "$5 billion plus interest";
+    /// before a number, "over" qualifies that: "five helicopters and over 80
+    /// buses").
+    fn qualifier_after_unit(&self, q: &mut Draft) {
+        if q.bound.is_some() || q.end == q.number_end {
+            return;
+        }
+        let after = [self.word(q.end), self.word(q.end + 1)];
+        let number_follows = numeral::at(self.text, self.tokens, q.end + 2).is_some();
+        if let Some((words, bound)) = words::QUALIFIERS_AFTER
+            .iter()
+            .find(|(words, _)| words.len() == 2 && words[..] == after[..])
+            .filter(|_| !number_follows)
+        {
+            q.bound = Some(*bound);
+            q.qualifier = Some(q.end..q.end + words.len());
+            q.end += words.len();
         }
     }
 
