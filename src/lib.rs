@@ -52,6 +52,7 @@ pub mod knowledge;
 pub mod manifest;
 pub mod offsets;
 pub mod read;
+mod sort;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -228,8 +229,7 @@ fn unique_names(reports: &[Report]) -> Vec<String> {
     // by name, stably, which also answers whether a name was given. The names
     // made for one name ("X (n)") never equal another's, so each name's
     // repeats, in report order, are numbered on their own.
-    let mut order: Vec<usize> = (0..reports.len()).collect();
-    order.sort_by_key(|&i| reports[i].name.as_str());
+    let order = sort::order(reports.len(), &|a, b| reports[a].name.cmp(&reports[b].name));
     let given = |name: &str| {
         order
             .binary_search_by(|&i| reports[i].name.as_str().cmp(name))

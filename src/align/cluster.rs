@@ -269,8 +269,7 @@ impl Groups {
                     continue;
                 }
                 // Stable: a pair given twice sums in the order of the links.
-                let mut order: Vec<usize> = (0..keys.len()).collect();
-                order.sort_by_key(|&n| keys[n]);
+                let order = crate::sort::order(keys.len(), &|a, b| keys[a].cmp(&keys[b]));
                 let (mut k, mut s): (Vec<u32>, Vec<f64>) = (
                     Vec::with_capacity(keys.len()),
                     Vec::with_capacity(keys.len()),
@@ -378,10 +377,10 @@ impl Groups {
                 Some(best) => chain.push(best),
             }
         }
-        let mut clusters: Vec<Cluster> = (0..count)
+        let clusters: Vec<Cluster> = (0..count)
             .filter(|&i| groups.alive[i])
             .map(|i| {
-                groups.members[i].sort_unstable();
+                crate::sort::sort_positions(&mut groups.members[i], &|a, b| a.cmp(&b));
                 let n = groups.members[i].len() as f64;
                 let pairs = n * (n - 1.0) / 2.0;
                 Cluster {
@@ -394,8 +393,11 @@ impl Groups {
                 }
             })
             .collect();
-        clusters.sort_by_key(|c| c.members[0]);
-        clusters
+        let order = crate::sort::order(clusters.len(), &|a, b| {
+            clusters[a].members[0].cmp(&clusters[b].members[0])
+        });
+        let mut slots: Vec<Option<Cluster>> = clusters.into_iter().map(Some).collect();
+        order.into_iter().filter_map(|i| slots[i].take()).collect()
     }
 }
 

@@ -184,7 +184,7 @@ impl<'a> Context<'a> {
             // The run's claims by measure, then position: each measure's first
             // comes first, and an only claim is alone.
             let mut by_measure: Vec<usize> = (run..end).collect();
-            by_measure.sort_by_key(|&k| (measure(k), k));
+            crate::sort::sort_positions(&mut by_measure, &|a, b| measure(a).cmp(&measure(b)));
             for (n, &k) in by_measure.iter().enumerate() {
                 let same = |m: Option<&usize>| m.is_some_and(|&m| measure(m) == measure(k));
                 first[k] = !same(n.checked_sub(1).and_then(|p| by_measure.get(p)));

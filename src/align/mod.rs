@@ -62,6 +62,7 @@ pub struct Member {
 }
 
 /// A claim that may be aligned, with when its report was published.
+#[derive(Clone, Copy)]
 pub struct Candidate<'a> {
     pub claim: &'a Claim,
     /// When its report was published, when known.
@@ -135,7 +136,7 @@ pub fn candidates(reports: &[ReportClaims]) -> Vec<Candidate<'_>> {
         .filter_map(|d| d.year)
         .max();
     let page_year = with_month.or_else(|| page_dates().filter_map(|d| d.year).max());
-    let mut candidates: Vec<Candidate> = reports
+    let candidates: Vec<Candidate> = reports
         .iter()
         .flat_map(|r| {
             let year = r.published.and_then(|p| p.date().year).or(page_year);
@@ -147,21 +148,18 @@ pub fn candidates(reports: &[ReportClaims]) -> Vec<Candidate<'_>> {
         })
         .filter(|c| c.claim.role == Role::Statement && comparable(c.claim))
         .collect();
-    candidates.sort_by(|a, b| {
+    let key = |i: usize| {
+        let claim = candidates[i].claim;
+        let published = candidates[i].published;
         (
-            a.claim.kind as u8,
-            a.published,
-            &a.claim.report,
-            a.claim.byte_start,
+            claim.kind as u8,
+            published,
+            claim.report.as_str(),
+            claim.byte_start,
         )
-            .cmp(&(
-                b.claim.kind as u8,
-                b.published,
-                &b.claim.report,
-                b.claim.byte_start,
-            ))
-    });
-    candidates
+    };
+    let order = crate::sort::order(candidates.len(), &|a, b| key(a).cmp(&key(b)));
+    order.into_iter().map(|i| candidates[i]).collect()
 }
 
 /// A pair of candidates (by index) that alignment compared: the probability
@@ -207,12 +205,13 @@ fn blocks(candidates: &[Candidate]) -> Vec<Vec<u32>> {
     while start < candidates.len() {
         let kind = candidates[start].claim.kind;
         let end = start + candidates[start..].partition_point(|c| c.claim.kind == kind);
-        let mut block: Vec<u32> = (start as u32..end as u32).collect();
+        let mut block: Vec<usize> = (start..end).collect();
         if block.len() > MAX_BLOCK {
             // Stable: candidates are in publication order already.
-            block.sort_by_key(|&i| candidates[i as usize].claim.frame.predicate);
+            let predicate = |i: usize| candidates[i].claim.frame.predicate;
+            crate::sort::sort_positions(&mut block, &|a, b| predicate(a).cmp(&predicate(b)));
         }
-        blocks.push(block);
+        blocks.push(block.into_iter().map(|i| i as u32).collect());
         start = end;
     }
     blocks

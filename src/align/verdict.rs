@@ -19,7 +19,6 @@ use crate::align::{date_days, Candidate, Group, Member};
 use crate::claim::{Bound, Claim, Interval, Kind};
 use crate::frame::{PlaceRelation, Statistic};
 use crate::knowledge::{units, words};
-use crate::read::date::Published;
 use serde::Serialize;
 
 /// The relation between the claims of one group.
@@ -245,20 +244,25 @@ fn sources_differ(members: &[&Candidate], compared: &[Interval]) -> bool {
         return false;
     }
     let authority = |p: &Option<&str>| p.is_some_and(words::is_authority);
-    let mut distinct: Vec<&Option<&str>> = parties.iter().collect();
-    distinct.sort();
+    let mut distinct = sorted(&parties);
     distinct.dedup();
-    distinct.iter().any(|p| authority(p))
+    distinct.iter().any(authority)
         && distinct.iter().any(|p| !authority(p))
         && distinct.iter().all(|p| {
             let own: Vec<Interval> = parties
                 .iter()
                 .zip(compared)
-                .filter(|(q, _)| q == p)
+                .filter(|(q, _)| *q == p)
                 .map(|(_, v)| *v)
                 .collect();
             common(&own).is_some()
         })
+}
+
+/// `values` in order (through the crate's one sort: [`crate::sort`]).
+fn sorted<T: Ord + Copy>(values: &[T]) -> Vec<T> {
+    let order = crate::sort::order(values.len(), &|a, b| values[a].cmp(&values[b]));
+    order.into_iter().map(|i| values[i]).collect()
 }
 
 /// A revision: every member's report is dated, the figures of each date (and
@@ -267,15 +271,14 @@ fn is_revision(members: &[&Candidate], compared: &[Interval]) -> bool {
     if members.iter().any(|m| m.published.is_none()) {
         return false;
     }
-    let mut times: Vec<Published> = members.iter().filter_map(|m| m.published).collect();
-    times.sort_unstable();
+    let mut times = sorted(&members.iter().map(|m| m.published).collect::<Vec<_>>());
     times.dedup();
     times.len() > 1
         && times.iter().all(|t| {
             let same_time: Vec<Interval> = members
                 .iter()
                 .zip(compared)
-                .filter(|(m, _)| m.published == Some(*t))
+                .filter(|(m, _)| m.published == *t)
                 .map(|(_, v)| *v)
                 .collect();
             common(&same_time).is_some()
@@ -365,8 +368,9 @@ fn explain(verdict: Verdict, members: &[&Candidate], compared: &[Interval]) -> S
             "The sources give different figures: {cites}. Each is one party's estimate; the reports pass them on."
         ),
         Verdict::Revision => {
-            let mut order: Vec<usize> = (0..members.len()).collect();
-            order.sort_by_key(|&k| members[k].published);
+            let order = crate::sort::order(members.len(), &|a, b| {
+                members[a].published.cmp(&members[b].published)
+            });
             let steps = order
                 .iter()
                 .map(|&k| {

@@ -26,10 +26,11 @@ impl Table {
     fn lines(&self) -> &[(&'static str, &'static str)] {
         self.lines.get_or_init(|| {
             let split = |line: &'static str| line.split_once('\t').unwrap_or((line, ""));
-            let mut lines: Vec<_> = self.text.lines().map(split).collect();
+            let lines: Vec<_> = self.text.lines().map(split).collect();
             // Stable: the text's bytewise order stays within each length.
-            lines.sort_by_key(|(key, _)| key.len());
-            lines
+            let order =
+                crate::sort::order(lines.len(), &|a, b| lines[a].0.len().cmp(&lines[b].0.len()));
+            order.into_iter().map(|i| lines[i]).collect()
         })
     }
 

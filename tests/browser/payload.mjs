@@ -66,10 +66,12 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * hundred, "one or two", "11 tenths of a second" and "billions of dollars"
  * 0.1 KB: 132.3 KB; "one" as a listed toll's last item, qualifiers after
  * the unit ("5 hours or more"), "within the next", "buses" 0.4 KB: 132.7 KB.
+ * Every stable sort through one copy of the merge sort (src/sort.rs: it was
+ * instantiated for each element type and comparator) saved 0.5 KB: 132.2 KB.
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
-export const CEILING_GZIP_BYTES = 132_700;
+export const CEILING_GZIP_BYTES = 132_200;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
