@@ -4,11 +4,8 @@
 //! the widget reads them), so they live apart from the code that fills them in.
 //! Field names serialize in camelCase; spans say their unit in their name.
 
-use serde::Serialize;
-
 /// One number a report states, with everything needed to compare it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     /// Stable identifier: `<report name>#<position of the claim in the report>`.
     pub id: String,
@@ -48,14 +45,12 @@ pub struct Claim {
     pub role: Role,
     /// Which sentence of its report the claim is in (not in the JSON: alignment
     /// uses it to keep apart the figures of one sentence).
-    #[serde(skip)]
     pub sentence: usize,
 }
 
 /// The kinds of quantity factmark reads: the dimension of a value. The
 /// measured ones (duration to power) convert between their units.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// How many of something: people, homes, votes.
     Count,
@@ -97,8 +92,7 @@ impl Kind {
 }
 
 /// Whether a number is part of the story or the page's own furniture.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Statement,
     Dateline,
@@ -106,8 +100,7 @@ pub enum Role {
 
 /// How a qualifier (or its absence) turned the written number into an interval.
 /// DESIGN.md has the full table with the reasoning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {
     /// No qualifier: the number itself.
     Exact,
@@ -133,8 +126,7 @@ pub enum Bound {
 
 /// A set of values: `low..high`, each end open or closed; `None` is unbounded.
 /// Quantities in news reports are never negative, so "less than" starts at zero.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Interval {
     pub low: Option<f64>,
     pub high: Option<f64>,
@@ -144,8 +136,7 @@ pub struct Interval {
 
 /// The same amount in another unit or currency, as the report itself states it
 /// in parentheses: "€21 billion ($24 billion)", "40 km (25 miles)".
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Conversion {
     /// The unit: an ISO 4217 code for money, else a unit name (`mi`, `degF`).
     pub unit: String,
@@ -159,8 +150,7 @@ pub struct Conversion {
 }
 
 /// The calendar fields a date states; absent fields were not stated.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DateValue {
     pub year: Option<i32>,
     pub month: Option<u8>,

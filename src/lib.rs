@@ -47,6 +47,7 @@ pub mod align;
 pub mod claim;
 pub mod error;
 pub mod frame;
+pub mod json;
 pub mod knowledge;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod manifest;
@@ -61,8 +62,6 @@ pub use align::Group;
 pub use claim::{Bound, Claim, Conversion, DateValue, Interval, Kind, Role};
 pub use error::Error;
 pub use read::date::Published;
-
-use serde::Serialize;
 
 /// Largest report accepted, in UTF-8 bytes (64 MiB).
 pub const MAX_REPORT_BYTES: usize = 64 << 20;
@@ -108,8 +107,7 @@ impl Report {
 }
 
 /// The claims of one report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReportClaims {
     pub name: String,
     /// Publication date as `YYYY-MM-DD`: the one given, else the report's dateline.
@@ -118,7 +116,6 @@ pub struct ReportClaims {
     pub time: Option<String>,
     pub claims: Vec<Claim>,
     /// When the report was published, as alignment reads it.
-    #[serde(skip)]
     pub published: Option<Published>,
 }
 
@@ -140,8 +137,7 @@ impl ReportClaims {
 }
 
 /// Everything a check finds: each report's claims and the groups across them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Check {
     pub reports: Vec<ReportClaims>,
     pub groups: Vec<Group>,

@@ -12,24 +12,11 @@
 //! than those calls run, and costs less code (`scripts/bench-wasm.mjs` times
 //! both ways; README, "Speed").
 
-use serde::Serialize;
+use crate::json;
 use wasm_bindgen::prelude::*;
 
 fn into_js_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
-}
-
-/// `value` as JSON text. A JSON buffer sized from the input up front: growing it
-/// by doubling copies the output again and again.
-/// Writing the core's types into memory cannot fail (string keys, finite or
-/// null numbers); a fixed message keeps serde_json's error texts, and the
-/// formatting of I/O errors, out of the bundle.
-fn to_json<T: Serialize>(value: &T, capacity: usize) -> Result<String, JsError> {
-    let unwritable = || JsError::new("factmark could not write its result as JSON");
-    let mut out = Vec::with_capacity(capacity);
-    serde_json::to_writer(&mut out, value).map_err(|_| unwritable())?;
-    // serde_json writes UTF-8 only.
-    String::from_utf8(out).map_err(|_| unwritable())
 }
 
 /// `checkReportsJson(names, dates, texts)`: three arrays of equal length, one
@@ -66,34 +53,35 @@ pub fn check_reports_json(
         .collect();
     let check = crate::check(&reports).map_err(into_js_error)?;
     drop(reports);
-    // News text gives about two bytes of JSON per byte of text.
-    to_json(&check, 1024 + bytes.min(crate::MAX_TOTAL_BYTES) * 2)
+    // A buffer sized up front (growing it by doubling copies the output again
+    // and again): news text gives about two bytes of JSON per byte of text.
+    Ok(json::to_string(
+        &check,
+        1024 + bytes.min(crate::MAX_TOTAL_BYTES) * 2,
+    ))
 }
 
 /// `readClaimsJson(name, text)` → the JSON text of one report's claims.
 #[wasm_bindgen(js_name = readClaimsJson)]
 pub fn read_claims_json(name: &str, text: &str) -> Result<String, JsError> {
     let claims = crate::read_claims(name, text).map_err(into_js_error)?;
-    to_json(&claims, 1024 + text.len().min(crate::MAX_REPORT_BYTES) * 2)
+    Ok(json::to_string(
+        &claims,
+        1024 + text.len().min(crate::MAX_REPORT_BYTES) * 2,
+    ))
 }
 
 /// Limits the widget checks before calling in, as JSON text:
 /// `{ maxReportBytes, maxReports, maxTotalBytes }`.
 #[wasm_bindgen]
 pub fn limits() -> Result<String, JsError> {
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Limits {
-        max_report_bytes: usize,
-        max_reports: usize,
-        max_total_bytes: usize,
-    }
-    let limits = Limits {
-        max_report_bytes: crate::MAX_REPORT_BYTES,
-        max_reports: crate::MAX_REPORTS,
-        max_total_bytes: crate::MAX_TOTAL_BYTES,
-    };
-    to_json(&limits, 128)
+    let limits = format!(
+        "{{\"maxReportBytes\":{},\"maxReports\":{},\"maxTotalBytes\":{}}}",
+        crate::MAX_REPORT_BYTES,
+        crate::MAX_REPORTS,
+        crate::MAX_TOTAL_BYTES
+    );
+    Ok(limits)
 }
 
 /// The bytes of linear memory the module holds now (it never shrinks: the

@@ -158,7 +158,8 @@ fn close3(a: Option<f64>, b: Option<f64>) -> bool {
 /// Differences between an expected claim and the claim read, as messages.
 fn compare(expected: &ExpectedClaim, got: &Claim) -> Vec<String> {
     let mut problems = Vec::new();
-    let json = serde_json::to_value(got).expect("claims serialize");
+    let json: serde_json::Value =
+        serde_json::from_str(&factmark::json::to_string(got, 0)).expect("claims serialize");
     let kind = json["kind"].as_str().unwrap_or_default();
     if got.text != expected.text {
         problems.push(format!("text {:?}, want {:?}", got.text, expected.text));
@@ -331,7 +332,7 @@ fn check_set(set: &AlignmentSet, reports: &[Report]) -> Outcome {
         ids
     };
     let verdict_name = |v: factmark::Verdict| {
-        serde_json::to_value(v)
+        serde_json::from_str::<serde_json::Value>(&factmark::json::to_string(&v, 32))
             .expect("verdict")
             .as_str()
             .unwrap_or_default()

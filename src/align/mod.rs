@@ -21,13 +21,11 @@ use crate::claim::{Claim, Interval, Kind, Role};
 use crate::read::date::{self, Published};
 use crate::ReportClaims;
 use cluster::Link;
-use serde::Serialize;
 use verdict::Verdict;
 
 /// Claims that measure the same quantity of the same event; or, for a
 /// `partOfWhole` group, a whole and the figures of its parts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     /// `g<n>`, in order of the group's first claim.
     pub id: String,
@@ -50,8 +48,7 @@ pub struct Group {
 }
 
 /// One claim of a group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Member {
     /// The claim's `id`.
     pub claim: String,

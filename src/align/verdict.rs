@@ -19,11 +19,9 @@ use crate::align::{date_days, Candidate, Group, Member};
 use crate::claim::{Bound, Claim, Interval, Kind};
 use crate::frame::{PlaceRelation, Statistic};
 use crate::knowledge::{units, words};
-use serde::Serialize;
 
 /// The relation between the claims of one group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     /// Every claim states the same interval.
     Agreement,

@@ -15,16 +15,13 @@ pub mod what;
 
 use crate::knowledge::nouns::NounClass;
 use crate::knowledge::places::{Known, Standing};
-use serde::Serialize;
 
 /// Everything a claim says about what its number is the number of.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Frame {
     /// What is counted, as the singular lemma of its noun ("people", "home").
     pub counted: Option<String>,
     /// The class of what is counted, from WordNet ("person", "structure").
-    #[serde(serialize_with = "noun_class")]
     pub class: Option<NounClass>,
     /// What happened to what is counted, or what the figure is of: a concept
     /// of the vocabulary ("killed", "injured", "meeting", "aid", "turnout").
@@ -47,7 +44,6 @@ pub struct Frame {
     pub inherited: bool,
     /// The figure's own words name more than one place ("killed 530 people in
     /// Iran and Iraq"): a figure of them together. Not in the JSON.
-    #[serde(skip)]
     pub combined: bool,
     /// What happened, when the sentence names it first ("earthquake", "aftershock").
     pub happening: Option<&'static str>,
@@ -65,28 +61,23 @@ pub struct Frame {
     pub party: Option<&'static str>,
     /// Content words around the number (lowercase, hashed), for the overlap
     /// of contexts. Not in the JSON.
-    #[serde(skip)]
     pub context: Vec<u32>,
 }
 
 /// A place a figure is about, with what the gazetteer or the sentence says of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
     /// Lowercase, as written ("kharkiv", "the valencia region" is "valencia").
     pub name: String,
     /// Country, region, city or part of a town: the gazetteer's, else the
     /// sentence's ("X province", "X city", "X district"); `None` when neither says.
-    #[serde(serialize_with = "standing_name")]
     pub standing: Option<Standing>,
     /// The country it lies in (ISO 3166-1 alpha-2), when known.
-    #[serde(serialize_with = "country_code")]
     pub country: Option<[u8; 2]>,
 }
 
 /// A calendar anchor: a day, a month, or a weekday.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase", tag = "type")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateAnchor {
     Day { month: u8, day: u8 },
     Month { year: i32, month: u8 },
@@ -94,8 +85,7 @@ pub enum DateAnchor {
 }
 
 /// When a figure holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum When {
     /// The day's news (or nothing says otherwise).
     #[default]
@@ -109,8 +99,7 @@ pub enum When {
 }
 
 /// What kind of statistic a figure is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Statistic {
     /// A level: how many, how much.
     #[default]
@@ -191,31 +180,4 @@ pub enum PlaceRelation {
     Disjoint,
     /// Nothing known says how they stand.
     Unknown,
-}
-
-fn noun_class<S: serde::Serializer>(class: &Option<NounClass>, s: S) -> Result<S::Ok, S::Error> {
-    match class {
-        Some(c) => s.serialize_str(c.name()),
-        None => s.serialize_none(),
-    }
-}
-
-fn standing_name<S: serde::Serializer>(
-    standing: &Option<Standing>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    match standing {
-        Some(Standing::Country) => s.serialize_str("country"),
-        Some(Standing::Region) => s.serialize_str("region"),
-        Some(Standing::City) => s.serialize_str("city"),
-        Some(Standing::Local) => s.serialize_str("local"),
-        None => s.serialize_none(),
-    }
-}
-
-fn country_code<S: serde::Serializer>(code: &Option<[u8; 2]>, s: S) -> Result<S::Ok, S::Error> {
-    match code.and_then(|c| std::str::from_utf8(&c).ok().map(str::to_string)) {
-        Some(code) => s.serialize_str(&code),
-        None => s.serialize_none(),
-    }
 }

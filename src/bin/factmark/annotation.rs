@@ -51,7 +51,8 @@ pub fn collection(check: &Check, texts: &[&str], paths: &[&Path]) -> Value {
             .iter()
             .map(|m| encode_component(&m.claim))
             .collect();
-        let verdict = serde_json::to_value(group.verdict).unwrap_or(Value::Null);
+        let verdict = serde_json::from_str(&factmark::json::to_string(&group.verdict, 32))
+            .unwrap_or(Value::Null);
         items.push(json!({
             "id": format!("urn:factmark:annotation:{}:{}", group.id, members.join(",")),
             "type": "Annotation",

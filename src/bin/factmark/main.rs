@@ -8,9 +8,10 @@
 
 mod annotation;
 mod files;
+mod pretty;
 mod score;
 
-use factmark::{Check, ReportClaims};
+use factmark::{json, Check, ReportClaims};
 use files::{FileError, Source};
 use serde::Serialize;
 use std::ffi::OsString;
@@ -44,19 +45,6 @@ usage: factmark claims [--manifest FILE] [--] [FILE...]
   --baseline FILE  exit 1 when a figure falls below the committed baseline
   --update-baseline  raise the baseline's figures where the scores are better
   --               ends the options: every later argument is a file";
-
-#[derive(Serialize)]
-struct ClaimsOutput {
-    reports: Vec<ReportClaims>,
-    errors: Vec<FileError>,
-}
-
-#[derive(Serialize)]
-struct CheckOutput {
-    #[serde(flatten)]
-    check: Check,
-    errors: Vec<FileError>,
-}
 
 /// How `check` prints its result.
 #[derive(Clone, Copy, PartialEq)]
@@ -132,10 +120,11 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            print_json(&ClaimsOutput {
-                reports: reports_out,
-                errors,
-            })
+            print_compact(&format!(
+                "{{\"reports\":{},\"errors\":{}}}",
+                json::to_string(&reports_out, 0),
+                errors_json(&errors)
+            ))
         }
         _ => match factmark::check(&reports) {
             Ok(check) if options.format == Format::WebAnnotation => {
@@ -143,9 +132,12 @@ fn main() -> ExitCode {
                 let paths: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
                 print_json(&annotation::collection(&check, &texts, &paths))
             }
-            Ok(check) if options.json || options.format == Format::Json => {
-                print_json(&CheckOutput { check, errors })
-            }
+            Ok(check) if options.json || options.format == Format::Json => print_compact(&format!(
+                "{{\"reports\":{},\"groups\":{},\"errors\":{}}}",
+                json::to_string(&check.reports, 0),
+                json::to_string(&check.groups, 0),
+                errors_json(&errors)
+            )),
             Ok(check) => print_table(&check),
             Err(e) => {
                 say(&format!("factmark: {e}"));
@@ -263,6 +255,18 @@ fn print_json<T: Serialize>(value: &T) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
     out.flush()
+}
+
+/// Prints compact JSON text laid out as [`print_json`] lays out its values.
+fn print_compact(compact: &str) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    writeln!(out, "{}", pretty::pretty(compact))?;
+    out.flush()
+}
+
+/// The files that could not be read, as compact JSON text.
+fn errors_json(errors: &[FileError]) -> String {
+    serde_json::to_string(errors).unwrap_or_else(|_| "[]".to_string())
 }
 
 /// The readable form of `check`: one block per group that is not plain agreement
