@@ -244,13 +244,14 @@ fn wire_dateline(text: &Text, tokens: &[Token], out: &mut Anchors) {
         .get(end)
         .is_some_and(|t| matches!(t.text(text), "—" | "–" | "-" | "," | "("));
     if end > 0 && closed {
-        let words: Vec<&str> = tokens[..end]
-            .iter()
-            .filter(|t| t.is_word())
-            .map(|t| t.text(text))
-            .collect();
-        out.places
-            .push(Place::new(words.join(" ").to_ascii_lowercase(), None));
+        let mut name = String::new();
+        for word in tokens[..end].iter().filter(|t| t.is_word()) {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(word.lower(text));
+        }
+        out.places.push(Place::new(name, None));
     }
 }
 

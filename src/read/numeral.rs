@@ -665,8 +665,11 @@ fn of_a_unit(
     // and hundredths are of a time: "11 tenths of a second faster").
     let next = tokens.get(k + 3);
     let unit = units::by_spelling(after, false).is_some()
-        || units::by_spelling(&[after, " ", word_at(text, tokens, k + 3)].concat(), false)
-            .is_some();
+        || units::by_spelling(
+            &(after.to_string() + " " + word_at(text, tokens, k + 3)),
+            false,
+        )
+        .is_some();
     let currency = words::currency_word(after).is_some();
     let adjective = next.is_some_and(|t| t.is_symbol(text, '-')) && glued(tokens, k + 3);
     let ordinal =

@@ -244,7 +244,7 @@ impl Reader<'_, '_> {
                     {
                         q.unit = iso.into();
                     } else {
-                        q.unit = [letters, self.tokens[i - 1].text(self.text)].concat();
+                        q.unit = letters.to_string() + self.tokens[i - 1].text(self.text);
                     }
                 }
             }

@@ -69,11 +69,12 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * Every stable sort through one copy of the merge sort (src/sort.rs: it was
  * instantiated for each element type and comparator) saved 0.5 KB: 132.2 KB.
  * The JSON written by hand (src/json.rs) rather than derived with serde
- * saved 1.3 KB: 130.8 KB.
+ * saved 1.3 KB: 130.8 KB; no `join` or `concat` of string slices (each
+ * element type brings its own copy) 0.3 KB: 130.5 KB.
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
-export const CEILING_GZIP_BYTES = 130_900;
+export const CEILING_GZIP_BYTES = 130_600;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
