@@ -13,27 +13,21 @@ pub fn pretty(compact: &str) -> String {
         out.push(b'\n');
         out.extend(std::iter::repeat_n(b' ', 2 * depth));
     };
-    let mut in_string = false;
-    let mut escaped = false;
     let mut i = 0;
     while i < bytes.len() {
         let byte = bytes[i];
         i += 1;
-        if in_string {
-            out.push(byte);
-            if escaped {
-                escaped = false;
-            } else if byte == b'\\' {
-                escaped = true;
-            } else if byte == b'"' {
-                in_string = false;
-            }
-            continue;
-        }
         match byte {
             b'"' => {
-                in_string = true;
+                // The string whole, up to its closing quote (one not escaped).
+                let mut end = i;
+                while end < bytes.len() && bytes[end] != b'"' {
+                    end += if bytes[end] == b'\\' { 2 } else { 1 };
+                }
+                let end = (end + 1).min(bytes.len());
                 out.push(byte);
+                out.extend_from_slice(&bytes[i..end]);
+                i = end;
             }
             b'{' | b'[' => {
                 out.push(byte);
