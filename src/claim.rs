@@ -13,12 +13,13 @@ pub struct Claim {
     pub report: String,
     /// The exact text of the claim: qualifier, number, unit and any stated conversion.
     pub text: String,
-    /// UTF-8 byte offsets into the report text (Rust `str` indices).
-    pub byte_start: usize,
-    pub byte_end: usize,
+    /// UTF-8 byte offsets into the report text (Rust `str` indices; u32, as a
+    /// report is at most `MAX_REPORT_BYTES`).
+    pub byte_start: u32,
+    pub byte_end: u32,
     /// UTF-16 code-unit offsets into the report text (JavaScript string indices).
-    pub utf16_start: usize,
-    pub utf16_end: usize,
+    pub utf16_start: u32,
+    pub utf16_end: u32,
     /// What kind of quantity this is.
     pub kind: Kind,
     /// Normalized unit: `hour`, `EUR`, `%`, `people`, `time` ...; empty for dates.
@@ -32,7 +33,7 @@ pub struct Claim {
     /// How the qualifier shaped the interval.
     pub bound: Bound,
     /// For dates: the calendar fields that were stated.
-    pub date: Option<DateValue>,
+    pub date: Option<Box<DateValue>>,
     /// The same amount stated in another currency, for example `($24 billion)`.
     pub conversions: Vec<Conversion>,
     /// What the number measures, in the report's words (`the talks`, `people killed`).
@@ -162,6 +163,11 @@ pub struct DateValue {
 }
 
 impl Claim {
+    /// The claim's span in its report's text, as `str` indices.
+    pub fn byte_range(&self) -> std::ops::Range<usize> {
+        self.byte_start as usize..self.byte_end as usize
+    }
+
     /// The claim's value in `unit`, when that is a unit of the same quantity:
     /// its own unit, another unit of its dimension, or a unit or currency it
     /// states a conversion into. `None` otherwise (factmark never uses exchange rates

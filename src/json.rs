@@ -124,6 +124,12 @@ impl<T: ToJson> ToJson for [T] {
     }
 }
 
+impl<T: ToJson + ?Sized> ToJson for Box<T> {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
 impl<T: ToJson> ToJson for Vec<T> {
     fn write_json(&self, out: &mut String) {
         self.as_slice().write_json(out);
@@ -151,6 +157,12 @@ impl ToJson for f64 {
 impl ToJson for usize {
     fn write_json(&self, out: &mut String) {
         write_integer(false, *self as u64, out);
+    }
+}
+
+impl ToJson for u32 {
+    fn write_json(&self, out: &mut String) {
+        write_integer(false, u64::from(*self), out);
     }
 }
 

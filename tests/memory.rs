@@ -17,9 +17,10 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 /// The documented bound (README, "Limits"; DESIGN.md, "Limits and known gaps"):
 /// peak memory of a check, over its input's bytes. The patterns measure 6
-/// (digits) to 81 (nospace, where "€21billion($24billion)" is a figure too);
+/// (digits) to 73 (nospace, where "€21billion($24billion)" is a figure too;
+/// 81 before the leaner claim: a boxed date, u32 offsets, boxed lists);
 /// before the cap and the leaner pairs, "1,1,1,…" took 1,500 and nospace
-/// 250. Each claim costs about 700 bytes and its ~16 pairs about 40 bytes
+/// 250. Each claim costs about 600 bytes and its ~16 pairs about 40 bytes
 /// each (comparing each with 32 neighbours, nospace took 115), so a text at
 /// the cap's density (one figure per 16 bytes) could reach some 100: the
 /// bound holds what the patterns do, not that.

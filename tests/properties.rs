@@ -412,7 +412,7 @@ fn utf16_property_fails_for_byte_offsets() {
 
     let claim = &claims[0];
     assert!(
-        !utf16_matches(text, claim.byte_start, claim.byte_start),
+        !utf16_matches(text, claim.byte_range().start, claim.byte_range().start),
         "a byte offset after an em dash is not a UTF-16 offset"
     );
     for claim in &mut claims {
@@ -514,7 +514,7 @@ fn report_size_cap() {
     assert_eq!(text.len(), MAX_REPORT_BYTES);
     let claims = factmark::read_claims("at-cap", &text).expect("a report at the cap is read");
     assert_eq!(claims.len(), 2, "{claims:?}");
-    assert_eq!(claims[1].byte_end, MAX_REPORT_BYTES - ".".len());
+    assert_eq!(claims[1].byte_range().end, MAX_REPORT_BYTES - ".".len());
     assert_eq!(check_claims(&text, &claims), Ok(()));
     drop(claims);
 

@@ -604,7 +604,7 @@ fn kind_of_other(x: &Frame, y: &Frame) -> bool {
         return false;
     };
     // Counted nouns are already what they count (`words::counted_as`).
-    p != q && x.class == y.class && (p == "people") != (q == "people")
+    p != q && x.class == y.class && (**p == *"people") != (**q == *"people")
 }
 
 /// A currency both claims can be compared in: stated or converted.

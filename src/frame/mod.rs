@@ -20,25 +20,25 @@ use crate::knowledge::places::{Known, Standing};
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Frame {
     /// What is counted, as the singular lemma of its noun ("people", "home").
-    pub counted: Option<String>,
+    pub counted: Option<Box<str>>,
     /// The class of what is counted, from WordNet ("person", "structure").
     pub class: Option<NounClass>,
     /// What happened to what is counted, or what the figure is of: a concept
     /// of the vocabulary ("killed", "injured", "meeting", "aid", "turnout").
     pub predicate: Option<&'static str>,
     /// The whole a share is of ("ukraine", "staff").
-    pub of: Option<String>,
+    pub of: Option<Box<str>>,
     /// The period of a rate ("week" in "thousands a week").
     pub per: Option<&'static str>,
     /// The time scopes of the clause ("cumulative" for "so far", "annual").
-    pub scopes: Vec<&'static str>,
+    pub scopes: Box<[&'static str]>,
     /// Whose figure it is, when its clause names someone other than a place or
     /// the source: a candidate's share, a company's shares ("sheinbaum", "ubs").
-    pub owner: Option<String>,
+    pub owner: Option<Box<str>>,
     /// Places the figure is about.
-    pub places: Vec<Place>,
+    pub places: Box<[Place]>,
     /// Calendar days, months and weekdays the figure is about.
-    pub dates: Vec<DateAnchor>,
+    pub dates: Box<[DateAnchor]>,
     /// The places and dates are the report lead's, because the claim's own
     /// sentence names none.
     pub inherited: bool,
@@ -50,7 +50,7 @@ pub struct Frame {
     /// A named event in the claim's clause other than the ones its report's
     /// headline and lead name ("camp" for "the 2018 Camp Fire" in a report on
     /// Maui's fires): a figure of another event.
-    pub event: Option<String>,
+    pub event: Option<Box<str>>,
     /// When the figure holds: now (the day's news), or the past, a forecast, a
     /// figure the report itself says was superseded.
     pub when: When,
@@ -61,7 +61,7 @@ pub struct Frame {
     pub party: Option<&'static str>,
     /// Content words around the number (lowercase, hashed), for the overlap
     /// of contexts. Not in the JSON.
-    pub context: Vec<u32>,
+    pub context: Box<[u32]>,
 }
 
 /// A place a figure is about, with what the gazetteer or the sentence says of it.

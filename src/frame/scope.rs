@@ -618,12 +618,12 @@ pub fn anchor(
         let year = near.or(opening);
         let frame = &mut claims[n].frame;
         frame.year = year;
-        frame.places = anchors.places;
-        frame.dates = anchors.dates;
+        frame.places = anchors.places.into();
+        frame.dates = anchors.dates.into();
         frame.inherited = inherited;
         frame.combined = combined;
         frame.happening = happening;
-        frame.event = named;
+        frame.event = named.map(String::into_boxed_str);
         if past {
             frame.when = When::Past;
         }

@@ -72,10 +72,11 @@ pub fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<Claim>,
             id: claim_id(name, n),
             report: name.to_string(),
             text: text[byte_start..byte_end].to_string(),
-            byte_start,
-            byte_end,
-            utf16_start,
-            utf16_end,
+            // A report is at most MAX_REPORT_BYTES (64 MiB): every offset fits.
+            byte_start: byte_start as u32,
+            byte_end: byte_end as u32,
+            utf16_start: utf16_start as u32,
+            utf16_end: utf16_end as u32,
             kind: Kind::Date,
             unit: String::new(),
             value: None,
@@ -99,7 +100,7 @@ pub fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<Claim>,
         match item {
             Found::Date(d, role) => {
                 claim.written = claim.text.clone();
-                claim.date = Some(d.value.clone());
+                claim.date = Some(Box::new(d.value.clone()));
                 claim.role = *role;
                 if *role == Role::Dateline {
                     claim.subject = "publication date".into();
@@ -249,14 +250,15 @@ fn frame_of(
         // What happens to people (killed, injured) is nobody's figure.
         owner: (!subject.predicate.is_some_and(words::is_role))
             .then(|| time::owner(text, tokens, &q.span, &subject.clause, source))
-            .flatten(),
+            .flatten()
+            .map(String::into_boxed_str),
         party: source.and_then(time::party),
-        context: time::context(text, tokens, &subject.clause, &q.span),
-        counted: subject.counted,
+        context: time::context(text, tokens, &subject.clause, &q.span).into(),
+        counted: subject.counted.map(String::into_boxed_str),
         predicate: subject.predicate,
-        of: subject.of,
+        of: subject.of.map(String::into_boxed_str),
         per: subject.per,
-        scopes: subject.scopes,
+        scopes: subject.scopes.into(),
         ..Frame::default()
     };
     (frame, subject.text)

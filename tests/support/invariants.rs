@@ -34,7 +34,7 @@ pub fn utf16_offsets(text: &str) -> Vec<Option<usize>> {
 pub fn check_claims(text: &str, claims: &[Claim]) -> Result<(), String> {
     let utf16 = utf16_offsets(text);
     for claim in claims {
-        let (start, end) = (claim.byte_start, claim.byte_end);
+        let std::ops::Range { start, end } = claim.byte_range();
         if start > end || end > text.len() {
             return Err(format!(
                 "{}: span {start}..{end} outside 0..{}",
@@ -56,7 +56,8 @@ pub fn check_claims(text: &str, claims: &[Claim]) -> Result<(), String> {
                 claim.text
             ));
         }
-        if utf16[start] != Some(claim.utf16_start) || utf16[end] != Some(claim.utf16_end) {
+        let (utf16_start, utf16_end) = (claim.utf16_start as usize, claim.utf16_end as usize);
+        if utf16[start] != Some(utf16_start) || utf16[end] != Some(utf16_end) {
             return Err(format!(
                 "{}: UTF-16 span {}..{} does not match bytes {start}..{end}",
                 claim.id, claim.utf16_start, claim.utf16_end
@@ -185,7 +186,7 @@ pub fn placed_groups(check: &Check, order: &[usize]) -> BTreeSet<PlacedGroup> {
         for claim in &read.claims {
             place.insert(
                 claim.id.as_str(),
-                (order[j], claim.byte_start, claim.byte_end),
+                (order[j], claim.byte_range().start, claim.byte_range().end),
             );
         }
     }

@@ -42,7 +42,7 @@ pub fn collection(check: &Check, texts: &[&str], paths: &[&Path]) -> Value {
                 json!({
                     "type": "SpecificResource",
                     "source": sources[r],
-                    "selector": selectors(texts[r], claim.byte_start, claim.byte_end),
+                    "selector": selectors(texts[r], claim.byte_range()),
                 })
             })
             .collect();
@@ -82,7 +82,7 @@ pub fn collection(check: &Check, texts: &[&str], paths: &[&Path]) -> Value {
 }
 
 /// The quote and position selectors of `text[start..end]` (byte offsets on char boundaries).
-fn selectors(text: &str, start: usize, end: usize) -> Value {
+fn selectors(text: &str, std::ops::Range { start, end }: std::ops::Range<usize>) -> Value {
     let exact = text.get(start..end).unwrap_or("");
     let before = text.get(..start).unwrap_or("");
     let after = text.get(end..).unwrap_or("");
@@ -156,7 +156,7 @@ mod tests {
         let text = "Über 😀 talks lasted more than four hours, said RIA.";
         let start = text.find("more").unwrap();
         let end = start + "more than four hours".len();
-        let s = selectors(text, start, end);
+        let s = selectors(text, start..end);
         assert_eq!(s[0]["exact"], "more than four hours");
         assert_eq!(s[0]["prefix"], "Über 😀 talks lasted ");
         assert_eq!(s[0]["suffix"], ", said RIA.");

@@ -11,7 +11,8 @@ mod files;
 mod pretty;
 mod score;
 
-use factmark::{json, Check, ReportClaims};
+use factmark::json::{self, ToJson};
+use factmark::{Check, ReportClaims};
 use files::{FileError, Source};
 use serde::Serialize;
 use std::ffi::OsString;
@@ -120,11 +121,13 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            print_compact(&format!(
-                "{{\"reports\":{},\"errors\":{}}}",
-                json::to_string(&reports_out, 0),
-                errors_json(&errors)
-            ))
+            print_laid_out(|out| {
+                out.push_str("{\"reports\":");
+                push_each(out, &reports_out);
+                out.push_str(",\"errors\":");
+                out.push_str(&errors_json(&errors));
+                out.push_str("}");
+            })
         }
         _ => match factmark::check(&reports) {
             Ok(check) if options.format == Format::WebAnnotation => {
@@ -132,12 +135,15 @@ fn main() -> ExitCode {
                 let paths: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
                 print_json(&annotation::collection(&check, &texts, &paths))
             }
-            Ok(check) if options.json || options.format == Format::Json => print_compact(&format!(
-                "{{\"reports\":{},\"groups\":{},\"errors\":{}}}",
-                json::to_string(&check.reports, 0),
-                json::to_string(&check.groups, 0),
-                errors_json(&errors)
-            )),
+            Ok(check) if options.json || options.format == Format::Json => print_laid_out(|out| {
+                out.push_str("{\"reports\":");
+                push_each(out, &check.reports);
+                out.push_str(",\"groups\":");
+                push_each(out, &check.groups);
+                out.push_str(",\"errors\":");
+                out.push_str(&errors_json(&errors));
+                out.push_str("}");
+            }),
             Ok(check) => print_table(&check),
             Err(e) => {
                 say(&format!("factmark: {e}"));
@@ -257,11 +263,26 @@ fn print_json<T: Serialize>(value: &T) -> std::io::Result<()> {
     out.flush()
 }
 
-/// Prints compact JSON text laid out as [`print_json`] lays out its values.
-fn print_compact(compact: &str) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    writeln!(out, "{}", pretty::pretty(compact))?;
-    out.flush()
+/// Prints the JSON text `write` writes, laid out as [`print_json`] lays out
+/// its values.
+fn print_laid_out(
+    write: impl FnOnce(&mut pretty::Pretty<std::io::StdoutLock>),
+) -> std::io::Result<()> {
+    let mut out = pretty::Pretty::new(std::io::stdout().lock());
+    write(&mut out);
+    out.finish()
+}
+
+/// `items` as a JSON array, one item's compact text at a time.
+fn push_each<W: Write>(out: &mut pretty::Pretty<W>, items: &[impl ToJson]) {
+    out.push_str("[");
+    for (n, item) in items.iter().enumerate() {
+        if n > 0 {
+            out.push_str(",");
+        }
+        out.push_str(&json::to_string(item, 0));
+    }
+    out.push_str("]");
 }
 
 /// The files that could not be read, as compact JSON text.

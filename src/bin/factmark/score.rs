@@ -615,8 +615,12 @@ fn score(cluster: &Cluster, how: &How) -> Result<Counts, String> {
         report_claims
             .get(article.name.as_str())?
             .iter()
-            .filter(|c| c.kind != factmark::Kind::Date && c.byte_start < end && start < c.byte_end)
-            .max_by_key(|c| c.byte_end.min(end) - c.byte_start.max(start))
+            .filter(|c| {
+                c.kind != factmark::Kind::Date
+                    && c.byte_range().start < end
+                    && start < c.byte_range().end
+            })
+            .max_by_key(|c| c.byte_range().end.min(end) - c.byte_range().start.max(start))
     };
 
     let mut c = Counts::default();
