@@ -529,3 +529,45 @@ fn report_size_cap() {
         ),
     }
 }
+
+/// The check's JSON text (what the widget parses, src/json.rs) reads back as
+/// JSON with every report's name and every claim's id, report and text as the
+/// check holds them, whatever the names and texts contain (control characters,
+/// quotes, backslashes, bidi marks, emoji).
+fn json_reads_back(reports: &[Report]) -> Result<(), TestCaseError> {
+    let check = factmark::check(reports).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let text = factmark::json::to_string(&check, 0);
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| TestCaseError::fail(format!("not JSON ({e}): {text}")))?;
+    for (n, read) in check.reports.iter().enumerate() {
+        let got = &value["reports"][n];
+        prop_assert_eq!(got["name"].as_str(), Some(read.name.as_str()));
+        for (k, claim) in read.claims.iter().enumerate() {
+            let got = &got["claims"][k];
+            prop_assert_eq!(got["id"].as_str(), Some(claim.id.as_str()));
+            prop_assert_eq!(got["report"].as_str(), Some(claim.report.as_str()));
+            prop_assert_eq!(got["text"].as_str(), Some(claim.text.as_str()));
+            prop_assert_eq!(got["byteEnd"].as_u64(), Some(u64::from(claim.byte_end)));
+        }
+    }
+    prop_assert_eq!(
+        value["groups"].as_array().map(Vec::len),
+        Some(check.groups.len())
+    );
+    Ok(())
+}
+
+fn unicode_named_report() -> impl Strategy<Value = Report> {
+    (unicode_text(), unicode_text()).prop_map(|(name, text)| Report::new(name, text))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn check_json_reads_back(reports in prop::collection::vec(
+        prop_oneof![named_dated_report(), unicode_named_report()], 1..4)
+    ) {
+        json_reads_back(&reports)?;
+    }
+}
