@@ -39,15 +39,12 @@ impl Found {
     }
 }
 
-/// All claims of one report, in text order. Never fails and never panics.
-pub fn claims(name: &str, text: &str) -> Vec<Claim> {
-    claims_within(name, text, usize::MAX).unwrap_or_default()
-}
-
-/// [`claims`], unless the report states more than `limit` figures: then how
-/// many it states, found before any claim is made of them (and only the
-/// first `limit` kept meanwhile), so that memory stays within the limit's.
-pub fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<Claim>, usize> {
+/// All claims of one report, in text order, unless it states more than
+/// `limit` figures: then how many it states, found before any claim is made
+/// of them (and only the first `limit` kept meanwhile), so that memory stays
+/// within the limit's. The text is at most `MAX_REPORT_BYTES` (the crate's
+/// API checks it first: `read_within`), so every offset fits in a u32.
+pub(crate) fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<Claim>, usize> {
     let text = &Text::new(text);
     let tokens = lex::tokens(text);
     let layout = layout::layout(text, &tokens);

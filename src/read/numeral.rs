@@ -617,6 +617,10 @@ fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         k += 1;
     }
     let denominator = words::denominator(word_at(text, tokens, k))?;
+    // "a ten-thousandth of a second" is one part in 10,000, not ten in 1,000.
+    if k > i + 1 && numerator >= 10.0 && denominator >= 1000.0 {
+        return None;
+    }
     let fraction = numerator / denominator;
     let part = of_a_unit(text, tokens, i, k + 1, denominator, fraction);
     // Hundredths and thousandths are fractions only of a unit ("a hundredth
@@ -695,6 +699,9 @@ pub fn and_a_half(text: &Text, tokens: &[Token], k: usize) -> Option<usize> {
     Some(k)
 }
 
+/// How many tokens before a listed "one in X" an earlier item may start.
+const LIST_ITEM_REACH: usize = 24;
+
 /// "one" is a number before what it counts ("one day", "one person"), not in
 /// "no one", "one of the", "the one", "one another".
 fn one_is_a_number(text: &Text, tokens: &[Token], i: usize) -> bool {
@@ -724,13 +731,19 @@ fn one_is_a_number(text: &Text, tokens: &[Token], i: usize) -> bool {
         }
     }
     // The last item of a listed toll: "two in Castilla-La Mancha and one in
-    // Malaga", "and one in southern Oaxaca state".
-    let listed = before == "and"
-        || i > 0 && tokens[i - 1].is_symbol(text, ',')
-        || tokens
-            .get(i + 2)
-            .is_some_and(|t| t.is_word() && t.is_capitalized(text));
-    if word_at(text, tokens, i + 1) == "in" && listed {
+    // Malaga", "four victims in Taroko Gorge, ..., and one in the Hejen
+    // mining area": after "and" or a comma, with an earlier item of the list
+    // (a number before "in") not far before; not "a tough decision, one in
+    // which" or "the only one in Congress".
+    let after_list_item = || {
+        (i.saturating_sub(LIST_ITEM_REACH)..i).any(|k| {
+            let number = tokens[k].kind == TokenKind::Digits
+                || words::small_number(word_at(text, tokens, k)).is_some_and(|n| n > 1.0);
+            number && (k + 1..(k + 4).min(i)).any(|m| word_at(text, tokens, m) == "in")
+        })
+    };
+    let joined = before == "and" || i > 0 && tokens[i - 1].is_symbol(text, ',');
+    if word_at(text, tokens, i + 1) == "in" && joined && after_list_item() {
         return true;
     }
     match tokens.get(i + 1) {

@@ -435,20 +435,27 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// "5 hours or more", "magnitude 4.9 and larger": a qualifier of two
-    /// words after the unit ("plus" there adds: "$5 billion plus interest";
-    /// before a number, "over" qualifies that: "five helicopters and over 80
-    /// buses").
+    /// "5 hours or more, officials said": a qualifier of two words after the
+    /// unit, where the clause ends ("plus" there adds: "$5 billion plus
+    /// interest"; and a word after makes it another phrase: "2% and higher
+    /// tariffs", "300 homes and over the next days", "five helicopters and
+    /// over 80 buses").
     fn qualifier_after_unit(&self, q: &mut Draft) {
         if q.bound.is_some() || q.end == q.number_end {
             return;
         }
         let after = [self.word(q.end), self.word(q.end + 1)];
-        let number_follows = numeral::at(self.text, self.tokens, q.end + 2).is_some();
+        // The clause ends there, or a place or time follows ("2 metres or more
+        // in places", "5 hours or more on Friday").
+        let clause_ends = self
+            .tokens
+            .get(q.end + 2)
+            .is_none_or(|t| t.kind == TokenKind::Symbol)
+            || words::is_place_preposition(self.word(q.end + 2));
         if let Some((words, bound)) = words::QUALIFIERS_AFTER
             .iter()
             .find(|(words, _)| words.len() == 2 && words[..] == after[..])
-            .filter(|_| !number_follows)
+            .filter(|_| clause_ends)
         {
             q.bound = Some(*bound);
             q.qualifier = Some(q.end..q.end + words.len());
@@ -1580,6 +1587,12 @@ mod tests {
         assert_eq!(range("in 2019 or 2020, 45 people died"), None);
         assert_eq!(range("a fine of $50 or 60 days in jail"), None);
         assert_eq!(read("five or more people").bound, Bound::AtLeast);
+        // One part in 10,000 is no ten thousandths (0.01 s): not a duration.
+        assert_ne!(read("by a ten-thousandth of a second").kind, Kind::Duration);
+        assert_eq!(
+            read("by eleven-hundredths of a second").kind,
+            Kind::Duration
+        );
     }
 
     #[test]

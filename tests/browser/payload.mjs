@@ -72,11 +72,12 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * saved 1.3 KB: 130.8 KB; no `join` or `concat` of string slices (each
  * element type brings its own copy) 0.3 KB: 130.5 KB; a leaner claim for
  * memory (a boxed date, boxed lists in its frame, u32 offsets) 0.1 KB:
- * 130.6 KB.
+ * 130.6 KB; the fixes a review found, and no uncapped reader, saved 0.3 KB:
+ * 130.3 KB.
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
-export const CEILING_GZIP_BYTES = 130_700;
+export const CEILING_GZIP_BYTES = 130_300;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
