@@ -20,6 +20,14 @@ pub fn order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usiz
     positions
 }
 
+/// `values`, copied stably in the order `compare` gives.
+pub fn sorted_by<T: Copy>(values: &[T], compare: &dyn Fn(&T, &T) -> Ordering) -> Vec<T> {
+    order(values.len(), &|a, b| compare(&values[a], &values[b]))
+        .into_iter()
+        .map(|i| values[i])
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

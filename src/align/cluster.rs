@@ -377,10 +377,16 @@ impl Groups {
                 Some(best) => chain.push(best),
             }
         }
-        let clusters: Vec<Cluster> = (0..count)
-            .filter(|&i| groups.alive[i])
+        // Each group's members in order, and the groups by their first member.
+        let mut alive: Vec<usize> = (0..count).filter(|&i| groups.alive[i]).collect();
+        for &i in &alive {
+            crate::sort::sort_positions(&mut groups.members[i], &|a, b| a.cmp(&b));
+        }
+        let members = &groups.members;
+        crate::sort::sort_positions(&mut alive, &|a, b| members[a][0].cmp(&members[b][0]));
+        alive
+            .into_iter()
             .map(|i| {
-                crate::sort::sort_positions(&mut groups.members[i], &|a, b| a.cmp(&b));
                 let n = groups.members[i].len() as f64;
                 let pairs = n * (n - 1.0) / 2.0;
                 Cluster {
@@ -392,12 +398,7 @@ impl Groups {
                     members: std::mem::take(&mut groups.members[i]),
                 }
             })
-            .collect();
-        let order = crate::sort::order(clusters.len(), &|a, b| {
-            clusters[a].members[0].cmp(&clusters[b].members[0])
-        });
-        let mut slots: Vec<Option<Cluster>> = clusters.into_iter().map(Some).collect();
-        order.into_iter().filter_map(|i| slots[i].take()).collect()
+            .collect()
     }
 }
 

@@ -600,11 +600,11 @@ fn scopes_agree(x: &[&'static str], y: &[&'static str]) -> bool {
 /// One noun names a kind of the other's, or a person of a kind against people
 /// in general ("children" and "people", "students" and "victims"): a part.
 fn kind_of_other(x: &Frame, y: &Frame) -> bool {
-    let (Some(p), Some(q)) = (&x.counted, &y.counted) else {
+    let (Some(p), Some(q)) = (x.counted.as_deref(), y.counted.as_deref()) else {
         return false;
     };
     // Counted nouns are already what they count (`words::counted_as`).
-    p != q && x.class == y.class && (**p == *"people") != (**q == *"people")
+    p != q && x.class == y.class && (p == "people") != (q == "people")
 }
 
 /// A currency both claims can be compared in: stated or converted.

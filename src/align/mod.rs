@@ -145,18 +145,15 @@ pub fn candidates(reports: &[ReportClaims]) -> Vec<Candidate<'_>> {
         })
         .filter(|c| c.claim.role == Role::Statement && comparable(c.claim))
         .collect();
-    let key = |i: usize| {
-        let claim = candidates[i].claim;
-        let published = candidates[i].published;
+    fn key<'a>(c: &Candidate<'a>) -> (u8, Option<Published>, &'a str, u32) {
         (
-            claim.kind as u8,
-            published,
-            claim.report.as_str(),
-            claim.byte_start,
+            c.claim.kind as u8,
+            c.published,
+            &c.claim.report,
+            c.claim.byte_start,
         )
-    };
-    let order = crate::sort::order(candidates.len(), &|a, b| key(a).cmp(&key(b)));
-    order.into_iter().map(|i| candidates[i]).collect()
+    }
+    crate::sort::sorted_by(&candidates, &|a, b| key(a).cmp(&key(b)))
 }
 
 /// A pair of candidates (by index) that alignment compared: the probability

@@ -242,7 +242,7 @@ fn sources_differ(members: &[&Candidate], compared: &[Interval]) -> bool {
         return false;
     }
     let authority = |p: &Option<&str>| p.is_some_and(words::is_authority);
-    let mut distinct = sorted(&parties);
+    let mut distinct = crate::sort::sorted_by(&parties, &Ord::cmp);
     distinct.dedup();
     distinct.iter().any(authority)
         && distinct.iter().any(|p| !authority(p))
@@ -257,19 +257,14 @@ fn sources_differ(members: &[&Candidate], compared: &[Interval]) -> bool {
         })
 }
 
-/// `values` in order (through the crate's one sort: [`crate::sort`]).
-fn sorted<T: Ord + Copy>(values: &[T]) -> Vec<T> {
-    let order = crate::sort::order(values.len(), &|a, b| values[a].cmp(&values[b]));
-    order.into_iter().map(|i| values[i]).collect()
-}
-
 /// A revision: every member's report is dated, the figures of each date (and
 /// time, when known) agree with each other, and they conflict only across them.
 fn is_revision(members: &[&Candidate], compared: &[Interval]) -> bool {
     if members.iter().any(|m| m.published.is_none()) {
         return false;
     }
-    let mut times = sorted(&members.iter().map(|m| m.published).collect::<Vec<_>>());
+    let times: Vec<_> = members.iter().map(|m| m.published).collect();
+    let mut times = crate::sort::sorted_by(&times, &Ord::cmp);
     times.dedup();
     times.len() > 1
         && times.iter().all(|t| {

@@ -28,9 +28,7 @@ impl Table {
             let split = |line: &'static str| line.split_once('\t').unwrap_or((line, ""));
             let lines: Vec<_> = self.text.lines().map(split).collect();
             // Stable: the text's bytewise order stays within each length.
-            let order =
-                crate::sort::order(lines.len(), &|a, b| lines[a].0.len().cmp(&lines[b].0.len()));
-            order.into_iter().map(|i| lines[i]).collect()
+            crate::sort::sorted_by(&lines, &|a, b| a.0.len().cmp(&b.0.len()))
         })
     }
 

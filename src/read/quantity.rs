@@ -110,6 +110,14 @@ struct Draft {
 }
 
 impl Draft {
+    /// The qualifier `words` (bounding as `bound`) standing at `at`, after the
+    /// number: the claim runs to its end.
+    fn qualify_after(&mut self, at: usize, (words, bound): (&[&str], Bound)) {
+        self.bound = Some(bound);
+        self.qualifier = Some(at..at + words.len());
+        self.end = at + words.len();
+    }
+
     fn new(first: Numeral) -> Self {
         Draft {
             first,
@@ -424,14 +432,8 @@ impl Reader<'_, '_> {
         // "the 100-plus victims", "1,000-odd residents": after a hyphen too.
         let hyphen = self.symbol(q.number_end) == Some('-') && self.glued_word_after(q.number_end);
         let at = q.number_end + usize::from(hyphen);
-        let after = [self.word(at), self.word(at + 1)];
-        for (words, bound) in words::QUALIFIERS_AFTER {
-            if words.iter().zip(&after).all(|(w, l)| w == l) {
-                q.bound = Some(*bound);
-                q.qualifier = Some(at..at + words.len());
-                q.end = at + words.len();
-                return;
-            }
+        if let Some(qualifier) = self.trailing_qualifier(at) {
+            q.qualify_after(at, qualifier);
         }
     }
 
@@ -444,7 +446,6 @@ impl Reader<'_, '_> {
         if q.bound.is_some() || q.end == q.number_end {
             return;
         }
-        let after = [self.word(q.end), self.word(q.end + 1)];
         // The clause ends there, or a place or time follows ("2 metres or more
         // in places", "5 hours or more on Friday").
         let clause_ends = self
@@ -452,15 +453,25 @@ impl Reader<'_, '_> {
             .get(q.end + 2)
             .is_none_or(|t| t.kind == TokenKind::Symbol)
             || words::is_place_preposition(self.word(q.end + 2));
-        if let Some((words, bound)) = words::QUALIFIERS_AFTER
-            .iter()
-            .find(|(words, _)| words.len() == 2 && words[..] == after[..])
-            .filter(|_| clause_ends)
+        if let Some(qualifier) = self
+            .trailing_qualifier(q.end)
+            .filter(|(words, _)| words.len() == 2 && clause_ends)
         {
-            q.bound = Some(*bound);
-            q.qualifier = Some(q.end..q.end + words.len());
-            q.end += words.len();
+            q.qualify_after(q.end, qualifier);
         }
+    }
+
+    /// The qualifier of [`words::QUALIFIERS_AFTER`] whose words stand at `at`.
+    fn trailing_qualifier(&self, at: usize) -> Option<(&'static [&'static str], Bound)> {
+        words::QUALIFIERS_AFTER
+            .iter()
+            .find(|(words, _)| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(n, w)| self.word(at + n) == *w)
+            })
+            .copied()
     }
 
     /// The unit after the number (and after a trailing qualifier like "or

@@ -73,11 +73,12 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * element type brings its own copy) 0.3 KB: 130.5 KB; a leaner claim for
  * memory (a boxed date, boxed lists in its frame, u32 offsets) 0.1 KB:
  * 130.6 KB; the fixes a review found, and no uncapped reader, saved 0.3 KB:
- * 130.3 KB.
+ * 130.3 KB; one helper for trailing qualifiers and for sorted copies 0.3 KB:
+ * 130.0 KB.
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
-export const CEILING_GZIP_BYTES = 130_300;
+export const CEILING_GZIP_BYTES = 130_100;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**

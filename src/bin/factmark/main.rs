@@ -121,13 +121,7 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            print_laid_out(|out| {
-                out.push_str("{\"reports\":");
-                push_each(out, &reports_out);
-                out.push_str(",\"errors\":");
-                out.push_str(&errors_json(&errors));
-                out.push_str("}");
-            })
+            print_output(&reports_out, None, &errors)
         }
         _ => match factmark::check(&reports) {
             Ok(check) if options.format == Format::WebAnnotation => {
@@ -135,15 +129,9 @@ fn main() -> ExitCode {
                 let paths: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
                 print_json(&annotation::collection(&check, &texts, &paths))
             }
-            Ok(check) if options.json || options.format == Format::Json => print_laid_out(|out| {
-                out.push_str("{\"reports\":");
-                push_each(out, &check.reports);
-                out.push_str(",\"groups\":");
-                push_each(out, &check.groups);
-                out.push_str(",\"errors\":");
-                out.push_str(&errors_json(&errors));
-                out.push_str("}");
-            }),
+            Ok(check) if options.json || options.format == Format::Json => {
+                print_output(&check.reports, Some(&check.groups), &errors)
+            }
             Ok(check) => print_table(&check),
             Err(e) => {
                 say(&format!("factmark: {e}"));
@@ -263,13 +251,23 @@ fn print_json<T: Serialize>(value: &T) -> std::io::Result<()> {
     out.flush()
 }
 
-/// Prints the JSON text `write` writes, laid out as [`print_json`] lays out
-/// its values.
-fn print_laid_out(
-    write: impl FnOnce(&mut pretty::Pretty<std::io::StdoutLock>),
+/// Prints `{ reports, groups, errors }` (`claims` has no groups), laid out as
+/// [`print_json`] lays out its values, one report or group at a time.
+fn print_output(
+    reports: &[ReportClaims],
+    groups: Option<&[factmark::Group]>,
+    errors: &[FileError],
 ) -> std::io::Result<()> {
     let mut out = pretty::Pretty::new(std::io::stdout().lock());
-    write(&mut out);
+    out.push_str("{\"reports\":");
+    push_each(&mut out, reports);
+    if let Some(groups) = groups {
+        out.push_str(",\"groups\":");
+        push_each(&mut out, groups);
+    }
+    out.push_str(",\"errors\":");
+    out.push_str(&serde_json::to_string(errors).unwrap_or_else(|_| "[]".to_string()));
+    out.push_str("}");
     out.finish()
 }
 
@@ -283,11 +281,6 @@ fn push_each<W: Write>(out: &mut pretty::Pretty<W>, items: &[impl ToJson]) {
         out.push_str(&json::to_string(item, 0));
     }
     out.push_str("]");
-}
-
-/// The files that could not be read, as compact JSON text.
-fn errors_json(errors: &[FileError]) -> String {
-    serde_json::to_string(errors).unwrap_or_else(|_| "[]".to_string())
 }
 
 /// The readable form of `check`: one block per group that is not plain agreement
