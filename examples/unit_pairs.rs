@@ -93,17 +93,14 @@ fn main() {
             set.group.iter().position(|g| {
                 g.claims.iter().any(|r| {
                     let (report, needle) = r.split_once('|').unwrap_or((r, ""));
-                    c.report == report
+                    *c.report == *report
                         && (c.text.contains(needle) || needle.contains(c.text.as_str()))
                 })
             })
         };
         let candidates = align::candidates(&check.reports);
-        for (pair, features) in align::pair_features(&candidates) {
-            let (a, b) = (
-                candidates[pair.a as usize].claim,
-                candidates[pair.b as usize].claim,
-            );
+        for (a, b, features) in align::pair_features(&candidates) {
+            let (a, b) = (candidates[a].claim, candidates[b].claim);
             let Ok(values) = features else { continue };
             let same = matches!((group_of(a), group_of(b)), (Some(x), Some(y)) if x == y);
             let row: Vec<String> = values.iter().map(|v| format!("{v:.3}")).collect();

@@ -4,13 +4,16 @@
 //! the widget reads them), so they live apart from the code that fills them in.
 //! Field names serialize in camelCase; spans say their unit in their name.
 
+use std::rc::Rc;
+
 /// One number a report states, with everything needed to compare it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
-    /// Stable identifier: `<report name>#<position of the claim in the report>`.
-    pub id: String,
-    /// Name of the report (file name or the page's `data-name`) it came from.
-    pub report: String,
+    /// Name of the report (file name or the page's `data-name`) it came from:
+    /// one string that all the report's claims share.
+    pub report: Rc<str>,
+    /// Position of the claim in its report (see [`Claim::id`]).
+    pub index: u32,
     /// The exact text of the claim: qualifier, number, unit and any stated conversion.
     pub text: String,
     /// UTF-8 byte offsets into the report text (Rust `str` indices; u32, as a
@@ -46,7 +49,26 @@ pub struct Claim {
     pub role: Role,
     /// Which sentence of its report the claim is in (not in the JSON: alignment
     /// uses it to keep apart the figures of one sentence).
-    pub sentence: usize,
+    pub sentence: u32,
+}
+
+impl Claim {
+    /// Stable identifier: `<report name>#<position of the claim in the report>`.
+    pub fn id(&self) -> String {
+        let mut id = String::with_capacity(self.report.len() + 8);
+        id.push_str(&self.report);
+        id.push('#');
+        push_decimal(&mut id, self.index);
+        id
+    }
+}
+
+/// The digits of `n` (`format!` and `write!` cost several times as much).
+fn push_decimal(out: &mut String, n: u32) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// The kinds of quantity factmark reads: the dimension of a value. The

@@ -256,8 +256,8 @@ impl ToJson for ReportClaims {
 impl ToJson for Claim {
     fn write_json(&self, out: &mut String) {
         Object::new(out)
-            .field("id", &self.id)
-            .field("report", &self.report)
+            .field("id", &self.id())
+            .field("report", &*self.report)
             .field("text", &self.text)
             .field("byteStart", &self.byte_start)
             .field("byteEnd", &self.byte_end)

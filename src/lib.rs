@@ -264,10 +264,10 @@ mod tests {
             ["X", "X (3)", "X (2)", "X (4)", "Y"]
         );
         let check = crate::check(&reports).expect("checks");
-        let mut ids: Vec<&str> = check
+        let mut ids: Vec<String> = check
             .reports
             .iter()
-            .flat_map(|r| r.claims.iter().map(|c| c.id.as_str()))
+            .flat_map(|r| r.claims.iter().map(crate::Claim::id))
             .collect();
         let count = ids.len();
         ids.sort_unstable();

@@ -311,7 +311,7 @@ struct Outcome {
 fn sorted_ids(check: &factmark::Check, references: &[String]) -> Result<Vec<String>, String> {
     let mut ids = references
         .iter()
-        .map(|r| resolve(check, r).map(|c| c.id.clone()))
+        .map(|r| resolve(check, r).map(Claim::id))
         .collect::<Result<Vec<String>, String>>()?;
     ids.sort();
     Ok(ids)
@@ -377,7 +377,7 @@ fn check_set(set: &AlignmentSet, reports: &[Report]) -> Outcome {
         let ids: Vec<String> = apart
             .claims
             .iter()
-            .filter_map(|r| resolve(&check, r).ok().map(|c| c.id.clone()))
+            .filter_map(|r| resolve(&check, r).ok().map(Claim::id))
             .collect();
         let together = ids.len() > 1
             && check.groups.iter().any(|g| {

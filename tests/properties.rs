@@ -544,8 +544,9 @@ fn json_reads_back(reports: &[Report]) -> Result<(), TestCaseError> {
         prop_assert_eq!(got["name"].as_str(), Some(read.name.as_str()));
         for (k, claim) in read.claims.iter().enumerate() {
             let got = &got["claims"][k];
-            prop_assert_eq!(got["id"].as_str(), Some(claim.id.as_str()));
-            prop_assert_eq!(got["report"].as_str(), Some(claim.report.as_str()));
+            let id = claim.id();
+            prop_assert_eq!(got["id"].as_str(), Some(id.as_str()));
+            prop_assert_eq!(got["report"].as_str(), Some(&*claim.report));
             prop_assert_eq!(got["text"].as_str(), Some(claim.text.as_str()));
             prop_assert_eq!(got["byteEnd"].as_u64(), Some(u64::from(claim.byte_end)));
         }

@@ -23,11 +23,34 @@ const FEW: usize = 256;
 
 /// A group's neighbours: each with the sum of the scores of the pairs across,
 /// or [`APART`] when any pair across is cannot-linked (every score is finite,
-/// so the mark survives any sum). Sorted indices and their sums while few: 12
-/// bytes a neighbour, a quarter of what a hash map of the same takes.
+/// so the mark survives any sum). Sorted by neighbour while few.
 enum Neighbours {
-    Few { keys: Vec<u32>, sums: Vec<f64> },
+    Few(Vec<Entry>),
     Many(IndexTable),
+}
+
+/// A neighbour and the sum across to it, in 12 bytes: the most the clustering
+/// holds is these, two for every compared pair. The sum is a double (in
+/// single precision, which groups merge changes on a page of many alike
+/// figures), kept in two halves so that the entry is not padded to 16.
+#[derive(Clone, Copy)]
+struct Entry {
+    key: u32,
+    sum: [u32; 2],
+}
+
+impl Entry {
+    fn new(key: u32, sum: f64) -> Entry {
+        let bits = sum.to_bits();
+        Entry {
+            key,
+            sum: [bits as u32, (bits >> 32) as u32],
+        }
+    }
+
+    fn sum(self) -> f64 {
+        f64::from_bits(u64::from(self.sum[0]) | u64::from(self.sum[1]) << 32)
+    }
 }
 
 /// The sum across two groups when a pair across them is cannot-linked.
@@ -35,32 +58,27 @@ const APART: f64 = f64::NEG_INFINITY;
 
 impl Default for Neighbours {
     fn default() -> Self {
-        Neighbours::Few {
-            keys: Vec::new(),
-            sums: Vec::new(),
-        }
+        Neighbours::Few(Vec::new())
     }
 }
 
 impl Neighbours {
     fn iter(&self) -> impl Iterator<Item = (usize, f64)> + '_ {
-        let (few, many) = match self {
-            Neighbours::Few { keys, sums } => (Some(keys.iter().zip(sums)), None),
-            Neighbours::Many(m) => (None, Some(m.iter())),
+        let entries = match self {
+            Neighbours::Few(few) => few.as_slice(),
+            Neighbours::Many(m) => m.slots.as_slice(),
         };
-        few.into_iter()
-            .flatten()
-            .map(|(&k, &sum)| (k, sum))
-            .chain(many.into_iter().flatten())
-            .map(|(k, sum)| (k as usize, sum))
+        entries
+            .iter()
+            .filter(|e| e.key < GONE)
+            .map(|e| (e.key as usize, e.sum()))
     }
 
     fn remove(&mut self, key: usize) -> Option<f64> {
         match self {
-            Neighbours::Few { keys, sums } => {
-                let at = keys.binary_search(&(key as u32)).ok()?;
-                keys.remove(at);
-                Some(sums.remove(at))
+            Neighbours::Few(few) => {
+                let at = few.binary_search_by_key(&(key as u32), |e| e.key).ok()?;
+                Some(few.remove(at).sum())
             }
             Neighbours::Many(m) => m.remove(key as u32),
         }
@@ -68,9 +86,10 @@ impl Neighbours {
 
     fn get(&self, key: usize) -> Option<f64> {
         match self {
-            Neighbours::Few { keys, sums } => {
-                keys.binary_search(&(key as u32)).ok().map(|at| sums[at])
-            }
+            Neighbours::Few(few) => few
+                .binary_search_by_key(&(key as u32), |e| e.key)
+                .ok()
+                .map(|at| few[at].sum()),
             Neighbours::Many(m) => m.get(key as u32),
         }
     }
@@ -78,15 +97,14 @@ impl Neighbours {
     /// Sets the sum across to `key`.
     fn set(&mut self, key: usize, sum: f64) {
         match self {
-            Neighbours::Few { keys, sums } => match keys.binary_search(&(key as u32)) {
-                Ok(at) => sums[at] = sum,
+            Neighbours::Few(few) => match few.binary_search_by_key(&(key as u32), |e| e.key) {
+                Ok(at) => few[at] = Entry::new(key as u32, sum),
                 Err(at) => {
-                    keys.insert(at, key as u32);
-                    sums.insert(at, sum);
-                    if keys.len() > FEW {
-                        let mut many = IndexTable::with_capacity(keys.len());
-                        for (&k, &s) in keys.iter().zip(sums.iter()) {
-                            many.set(k, s);
+                    few.insert(at, Entry::new(key as u32, sum));
+                    if few.len() > FEW {
+                        let mut many = IndexTable::with_capacity(few.len());
+                        for e in few.iter() {
+                            many.set(e.key, e.sum());
                         }
                         *self = Neighbours::Many(many);
                     }
@@ -112,8 +130,7 @@ impl Neighbours {
 /// about 2 KB of wasm (indices are no attacker's to choose, so a
 /// multiplication hashes them).
 struct IndexTable {
-    keys: Vec<u32>,
-    sums: Vec<f64>,
+    slots: Vec<Entry>,
     /// Slots that hold a key or [`GONE`].
     used: usize,
 }
@@ -125,19 +142,18 @@ impl IndexTable {
     fn with_capacity(count: usize) -> IndexTable {
         let slots = (2 * count).next_power_of_two().max(8);
         IndexTable {
-            keys: vec![EMPTY; slots],
-            sums: vec![0.0; slots],
+            slots: vec![Entry::new(EMPTY, 0.0); slots],
             used: 0,
         }
     }
 
     /// The slot holding `key`, or the slot to put it in.
     fn slot(&self, key: u32) -> Result<usize, usize> {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut slot = (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
         let mut free = None;
         loop {
-            match self.keys[slot] {
+            match self.slots[slot].key {
                 k if k == key => return Ok(slot),
                 EMPTY => return Err(free.unwrap_or(slot)),
                 GONE => free = free.or(Some(slot)),
@@ -148,19 +164,18 @@ impl IndexTable {
     }
 
     fn get(&self, key: u32) -> Option<f64> {
-        self.slot(key).ok().map(|slot| self.sums[slot])
+        self.slot(key).ok().map(|slot| self.slots[slot].sum())
     }
 
     fn set(&mut self, key: u32, sum: f64) {
         match self.slot(key) {
-            Ok(slot) => self.sums[slot] = sum,
+            Ok(slot) => self.slots[slot] = Entry::new(key, sum),
             Err(slot) => {
-                if self.keys[slot] == EMPTY {
+                if self.slots[slot].key == EMPTY {
                     self.used += 1;
                 }
-                self.keys[slot] = key;
-                self.sums[slot] = sum;
-                if 2 * self.used > self.keys.len() {
+                self.slots[slot] = Entry::new(key, sum);
+                if 2 * self.used > self.slots.len() {
                     self.rehash();
                 }
             }
@@ -169,22 +184,21 @@ impl IndexTable {
 
     fn remove(&mut self, key: u32) -> Option<f64> {
         let slot = self.slot(key).ok()?;
-        self.keys[slot] = GONE;
-        Some(self.sums[slot])
+        self.slots[slot].key = GONE;
+        Some(self.slots[slot].sum())
     }
 
     fn iter(&self) -> impl Iterator<Item = (u32, f64)> + '_ {
-        self.keys
+        self.slots
             .iter()
-            .zip(&self.sums)
-            .filter(|(&k, _)| k < GONE)
-            .map(|(&k, &sum)| (k, sum))
+            .filter(|e| e.key < GONE)
+            .map(|e| (e.key, e.sum()))
     }
 
     /// Into a table twice the size of its keys, without the removed ones.
     fn rehash(&mut self) {
         let live: Vec<(u32, f64)> = self.iter().collect();
-        *self = IndexTable::with_capacity(live.len().max(self.keys.len() / 2));
+        *self = IndexTable::with_capacity(live.len().max(self.slots.len() / 2));
         for (key, sum) in live {
             self.set(key, sum);
         }
@@ -197,7 +211,7 @@ impl IndexTable {
 pub struct Link {
     pub a: usize,
     pub b: usize,
-    pub score: Option<f64>,
+    pub score: Option<f32>,
 }
 
 /// A cluster of items, and how likely its members are one quantity: the
@@ -207,13 +221,19 @@ pub struct Cluster {
     pub confidence: f64,
 }
 
-/// The state of the merging.
+/// No item: the end of a group's list of members.
+const NONE: u32 = u32::MAX;
+
+/// The state of the merging. Group `i` starts as item `i` alone and keeps its
+/// index while it absorbs others, so item `i` heads its list of members
+/// (linked through `next`); a group that merged into another has size 0.
 pub struct Groups {
-    members: Vec<Vec<usize>>,
+    next: Vec<u32>,
+    last: Vec<u32>,
+    size: Vec<u32>,
     between: Vec<Neighbours>,
     /// Sum of the scores of the pairs within each group.
     within: Vec<f64>,
-    alive: Vec<bool>,
 }
 
 impl Groups {
@@ -237,23 +257,17 @@ impl Groups {
                 if d > FEW {
                     Neighbours::Many(IndexTable::with_capacity(d))
                 } else {
-                    Neighbours::Few {
-                        keys: Vec::with_capacity(d),
-                        sums: Vec::with_capacity(d),
-                    }
+                    Neighbours::Few(Vec::with_capacity(d))
                 }
             })
             .collect();
         drop(degree);
         for link in links.filter(|l| l.a != l.b) {
-            let score = link.score.unwrap_or(APART);
+            let score = link.score.map_or(APART, f64::from);
             for (from, to) in [(link.a, link.b), (link.b, link.a)] {
                 match &mut between[from] {
                     // Sorted and summed below, in the order of the links.
-                    Neighbours::Few { keys, sums } => {
-                        keys.push(to as u32);
-                        sums.push(score);
-                    }
+                    Neighbours::Few(few) => few.push(Entry::new(to as u32, score)),
                     Neighbours::Many(m) => {
                         let sum = m.get(to as u32).unwrap_or(0.0) + score;
                         m.set(to as u32, sum);
@@ -262,41 +276,43 @@ impl Groups {
             }
         }
         for neighbours in &mut between {
-            if let Neighbours::Few { keys, sums } = neighbours {
-                if keys.windows(2).all(|w| w[0] < w[1]) {
+            if let Neighbours::Few(few) = neighbours {
+                if few.windows(2).all(|w| w[0].key < w[1].key) {
                     // In order and each once already, as a block of all
                     // pairs gives them.
                     continue;
                 }
                 // Stable: a pair given twice sums in the order of the links.
-                let order = crate::sort::order(keys.len(), &|a, b| keys[a].cmp(&keys[b]));
-                let (mut k, mut s): (Vec<u32>, Vec<f64>) = (
-                    Vec::with_capacity(keys.len()),
-                    Vec::with_capacity(keys.len()),
-                );
+                let order = crate::sort::order(few.len(), &|a, b| few[a].key.cmp(&few[b].key));
+                let mut summed: Vec<Entry> = Vec::with_capacity(few.len());
                 for n in order {
-                    if k.last() == Some(&keys[n]) {
-                        *s.last_mut().expect("as many sums as keys") += sums[n];
-                    } else {
-                        k.push(keys[n]);
-                        s.push(0.0 + sums[n]);
+                    let Entry { key, .. } = few[n];
+                    match summed.last_mut() {
+                        Some(last) if last.key == key => {
+                            *last = Entry::new(key, last.sum() + few[n].sum())
+                        }
+                        _ => summed.push(Entry::new(key, 0.0 + few[n].sum())),
                     }
                 }
-                k.shrink_to_fit();
-                s.shrink_to_fit();
-                (*keys, *sums) = (k, s);
+                summed.shrink_to_fit();
+                *few = summed;
             }
         }
         Groups {
-            members: (0..count).map(|i| vec![i]).collect(),
+            next: vec![NONE; count],
+            last: (0..count as u32).collect(),
+            size: vec![1; count],
             between,
             within: vec![0.0; count],
-            alive: vec![true; count],
         }
     }
 
+    fn alive(&self, group: usize) -> bool {
+        self.size[group] > 0
+    }
+
     fn average(&self, a: usize, b: usize, sum: f64) -> f64 {
-        sum / (self.members[a].len() * self.members[b].len()) as f64
+        sum / (f64::from(self.size[a]) * f64::from(self.size[b]))
     }
 
     /// Group `a`'s best neighbour at or above the threshold, if it has one
@@ -304,7 +320,7 @@ impl Groups {
     fn best(&self, a: usize, threshold: f64) -> Option<usize> {
         self.between[a]
             .iter()
-            .filter(|&(b, sum)| self.alive[b] && sum != APART)
+            .filter(|&(b, sum)| self.alive(b) && sum != APART)
             .map(|(b, sum)| (self.average(a, b, sum), b))
             .filter(|&(average, _)| average >= threshold)
             .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
@@ -313,20 +329,33 @@ impl Groups {
 
     /// Merges group `gone` into `keep`.
     fn merge(&mut self, keep: usize, gone: usize) {
-        self.alive[gone] = false;
-        let moved = std::mem::take(&mut self.members[gone]);
-        self.members[keep].extend(moved);
+        self.next[self.last[keep] as usize] = gone as u32;
+        self.last[keep] = self.last[gone];
+        self.size[keep] += self.size[gone];
+        self.size[gone] = 0;
         let across = self.between[keep].remove(gone).unwrap_or(0.0);
         self.within[keep] += self.within[gone] + across;
         let neighbours = std::mem::take(&mut self.between[gone]);
         for (other, sum) in neighbours.iter() {
-            if other == keep || !self.alive[other] {
+            if other == keep || !self.alive(other) {
                 continue;
             }
             self.between[other].remove(gone);
             let merged = self.between[keep].add(other, sum);
             self.between[other].set(keep, merged);
         }
+    }
+
+    /// Group `group`'s members, in order.
+    fn members(&self, group: usize) -> Vec<usize> {
+        let mut members = Vec::with_capacity(self.size[group] as usize);
+        let mut item = group as u32;
+        while item != NONE {
+            members.push(item as usize);
+            item = self.next[item as usize];
+        }
+        crate::sort::sort_positions(&mut members, &|a, b| a.cmp(&b));
+        members
     }
 }
 
@@ -341,7 +370,7 @@ pub fn average_linkage(count: usize, links: &[Link], threshold: f64) -> Vec<Clus
 impl Groups {
     /// Merges the groups by average linkage (see [`average_linkage`]).
     pub fn clusters(mut self, threshold: f64) -> Vec<Cluster> {
-        let count = self.members.len();
+        let count = self.size.len();
         let groups = &mut self;
         // Groups to start a chain from (a merged group goes back on it), and the
         // groups with no neighbour to merge with: reducibility keeps them so.
@@ -351,7 +380,7 @@ impl Groups {
         loop {
             let Some(&group) = chain.last() else {
                 match starts.pop() {
-                    Some(start) if groups.alive[start] && !done[start] => chain.push(start),
+                    Some(start) if groups.alive(start) && !done[start] => chain.push(start),
                     Some(_) => {}
                     None => break,
                 }
@@ -365,8 +394,7 @@ impl Groups {
                 Some(best) if chain.len() >= 2 && chain[chain.len() - 2] == best => {
                     chain.truncate(chain.len() - 2);
                     // Merge the smaller group into the larger; the larger keeps its index.
-                    let (keep, gone) = if groups.members[group].len() >= groups.members[best].len()
-                    {
+                    let (keep, gone) = if groups.size[group] >= groups.size[best] {
                         (group, best)
                     } else {
                         (best, group)
@@ -377,17 +405,26 @@ impl Groups {
                 Some(best) => chain.push(best),
             }
         }
-        // Each group's members in order, and the groups by their first member.
-        let mut alive: Vec<usize> = (0..count).filter(|&i| groups.alive[i]).collect();
-        for &i in &alive {
-            crate::sort::sort_positions(&mut groups.members[i], &|a, b| a.cmp(&b));
-        }
-        let members = &groups.members;
-        crate::sort::sort_positions(&mut alive, &|a, b| members[a][0].cmp(&members[b][0]));
+        groups.between = Vec::new();
+        // The groups by their first member.
+        let first = |group: usize| {
+            let mut first = group as u32;
+            let mut item = groups.next[group];
+            while item != NONE {
+                first = first.min(item);
+                item = groups.next[item as usize];
+            }
+            first
+        };
+        let mut alive: Vec<usize> = (0..count).filter(|&i| groups.alive(i)).collect();
+        let firsts: Vec<u32> = (0..count)
+            .map(|i| if groups.alive(i) { first(i) } else { NONE })
+            .collect();
+        crate::sort::sort_positions(&mut alive, &|a, b| firsts[a].cmp(&firsts[b]));
         alive
             .into_iter()
             .map(|i| {
-                let n = groups.members[i].len() as f64;
+                let n = f64::from(groups.size[i]);
                 let pairs = n * (n - 1.0) / 2.0;
                 Cluster {
                     confidence: if pairs > 0.0 {
@@ -395,7 +432,7 @@ impl Groups {
                     } else {
                         1.0
                     },
-                    members: std::mem::take(&mut groups.members[i]),
+                    members: groups.members(i),
                 }
             })
             .collect()
@@ -406,7 +443,7 @@ impl Groups {
 mod tests {
     use super::*;
 
-    fn link(a: usize, b: usize, score: Option<f64>) -> Link {
+    fn link(a: usize, b: usize, score: Option<f32>) -> Link {
         Link { a, b, score }
     }
 
@@ -436,7 +473,7 @@ mod tests {
         let all = average_linkage(3, &links, 0.4);
         assert_eq!(all[0].members, vec![0, 1, 2]);
         // Confidence: (0.95 + 0.9 + 0) / 3 pairs.
-        assert!((all[0].confidence - 1.85 / 3.0).abs() < 1e-12);
+        assert!((all[0].confidence - (0.95f32 as f64 + 0.9f32 as f64) / 3.0).abs() < 1e-12);
     }
 
     #[test]
@@ -501,6 +538,6 @@ mod tests {
         let mut all: Vec<(u32, f64)> = table.iter().collect();
         all.sort_by_key(|&(k, _)| k);
         assert_eq!(all, map.into_iter().collect::<Vec<_>>());
-        assert!(2 * table.used <= table.keys.len());
+        assert!(2 * table.used <= table.slots.len());
     }
 }

@@ -152,12 +152,12 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(candidates: &'a [Candidate<'a>]) -> Context<'a> {
-        let mut reports: Vec<&str> = candidates.iter().map(|c| c.claim.report.as_str()).collect();
+        let mut reports: Vec<&str> = candidates.iter().map(|c| &*c.claim.report).collect();
         reports.sort_unstable();
         reports.dedup();
         let report: Vec<u32> = candidates
             .iter()
-            .map(|c| reports.binary_search(&c.claim.report.as_str()).unwrap_or(0) as u32)
+            .map(|c| reports.binary_search(&&*c.claim.report).unwrap_or(0) as u32)
             .collect();
         // The first and the only claim of each measure (report, dimension,
         // predicate): candidates come sorted by dimension, then report, then
@@ -175,10 +175,10 @@ impl<'a> Context<'a> {
         while run < candidates.len() {
             let end = run
                 + candidates[run..].partition_point(|c| {
-                    (c.claim.kind as u8, c.claim.report.as_str())
+                    (c.claim.kind as u8, &*c.claim.report)
                         == (
                             candidates[run].claim.kind as u8,
-                            candidates[run].claim.report.as_str(),
+                            &*candidates[run].claim.report,
                         )
                 });
             // The run's claims by measure, then position: each measure's first
@@ -241,6 +241,11 @@ impl<'a> Context<'a> {
     }
 
     /// The report of candidate `i`, as an index.
+    /// How many candidates there are.
+    pub fn count(&self) -> usize {
+        self.report.len()
+    }
+
     pub fn report(&self, i: usize) -> u32 {
         self.report[i]
     }
@@ -347,7 +352,7 @@ impl<'a> Context<'a> {
 }
 
 /// Sentences of a report's headline and lead, where news puts its main figures.
-const LEAD_SENTENCES: usize = 3;
+const LEAD_SENTENCES: u32 = 3;
 
 /// How two claims' values and places stand: what the cannot-links and the
 /// features both read, computed once a pair.
@@ -804,7 +809,7 @@ mod tests {
         let of = |name: &str| {
             candidates
                 .iter()
-                .find(|c| c.claim.report == name)
+                .find(|c| *c.claim.report == *name)
                 .expect("a figure")
         };
         assert!(part_of(of("district"), of("country"), false));

@@ -86,11 +86,14 @@ pub fn groups(reports: &[ReportClaims]) -> Vec<Group> {
 pub fn groups_at(reports: &[ReportClaims], threshold: f64) -> Vec<Group> {
     let candidates = candidates(reports);
     let scored = pairs(&candidates);
-    let parts: Vec<(usize, usize)> = scored.iter().filter_map(Pair::part).collect();
-    let links = scored.iter().map(|p| Link {
-        a: p.a as usize,
-        b: p.b as usize,
-        score: p.score().map(f64::from),
+    let parts: Vec<(usize, usize)> = scored
+        .iter()
+        .filter_map(|(a, b, pair)| pair.part(a, b))
+        .collect();
+    let links = scored.iter().map(|(a, b, pair)| Link {
+        a,
+        b,
+        score: pair.score(),
     });
     let linkage = cluster::Groups::new(candidates.len(), links);
     // The groups hold what clustering needs: the pairs go before it runs.
@@ -156,21 +159,20 @@ pub fn candidates(reports: &[ReportClaims]) -> Vec<Candidate<'_>> {
     crate::sort::sorted_by(&candidates, &|a, b| key(a).cmp(&key(b)))
 }
 
-/// A pair of candidates (by index) that alignment compared: the probability
-/// that it is one quantity, unless it cannot be; whether each is the other's
-/// most alike figure in its report; and, when one is a part of the other's
-/// whole, which is the whole. 16 bytes: a page of figures has some thirty
-/// pairs each (why it cannot be one quantity is in [`features::Context::features`]).
+/// A pair of candidates that alignment compared: the probability that it is
+/// one quantity, unless it cannot be; whether each is the other's most alike
+/// figure in its report; and, when one is a part of the other's whole, which
+/// is the whole. Its two candidates are where it stands in [`Scored`]: 8
+/// bytes a pair, and a page of figures has some thirty pairs each (why a pair
+/// cannot be one quantity is in [`features::Context::features`]).
 pub struct Pair {
-    pub a: u32,
-    pub b: u32,
     /// The probability; unused when `apart`.
     score: f32,
     /// The pair cannot be one quantity.
     apart: bool,
     pub mutual: bool,
-    /// `Some(true)` when `a` is the whole and `b` its part; `Some(false)` the other way.
-    pub a_is_whole: Option<bool>,
+    /// `Some(true)` when the first candidate is the whole and the second its part.
+    first_is_whole: Option<bool>,
 }
 
 impl Pair {
@@ -179,11 +181,28 @@ impl Pair {
         (!self.apart).then_some(self.score)
     }
 
-    /// (whole, part), when one is a part of the other's whole.
-    pub fn part(&self) -> Option<(usize, usize)> {
-        let (a, b) = (self.a as usize, self.b as usize);
-        self.a_is_whole
+    /// (whole, part) of the pair's candidates `a` and `b`, when one is a part
+    /// of the other's whole.
+    pub fn part(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        self.first_is_whole
             .map(|whole| if whole { (a, b) } else { (b, a) })
+    }
+}
+
+/// Every pair alignment compared, in the order [`compared`] yields them from
+/// the blocks, which say each pair's candidates again rather than each pair
+/// holding them.
+pub struct Scored {
+    blocks: Vec<Vec<u32>>,
+    pairs: Vec<Pair>,
+}
+
+impl Scored {
+    /// Each pair with its candidates `a < b`.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, usize, &Pair)> + Clone + '_ {
+        compared(&self.blocks)
+            .zip(&self.pairs)
+            .map(|((a, b), pair)| (a, b, pair))
     }
 }
 
@@ -221,7 +240,7 @@ fn reach(block: usize) -> usize {
 }
 
 /// Each compared pair `(i, j)`, `i < j`, in the order alignment scores them.
-fn compared(blocks: &[Vec<u32>]) -> impl Iterator<Item = (usize, usize)> + '_ {
+fn compared(blocks: &[Vec<u32>]) -> impl Iterator<Item = (usize, usize)> + Clone + '_ {
     blocks.iter().flat_map(|block| {
         let reach = reach(block.len());
         (0..block.len()).flat_map(move |n| {
@@ -250,7 +269,7 @@ fn compared_count(blocks: &[Vec<u32>]) -> usize {
 /// Every pair alignment compares, scored. Whether each of a pair is the other's
 /// most alike figure in its report (one report states one quantity once, as a
 /// rule) needs every pair: the probability counts it last.
-pub fn pairs(candidates: &[Candidate]) -> Vec<Pair> {
+pub fn pairs(candidates: &[Candidate]) -> Scored {
     let context = features::Context::new(candidates);
     let blocks = blocks(candidates);
     let count = compared_count(&blocks);
@@ -259,7 +278,7 @@ pub fn pairs(candidates: &[Candidate]) -> Vec<Pair> {
     for (i, j) in compared(&blocks) {
         let (a, b) = (&candidates[i], &candidates[j]);
         let same_report = context.report(i) == context.report(j);
-        let a_is_whole = if features::part_of(b, a, same_report) {
+        let first_is_whole = if features::part_of(b, a, same_report) {
             Some(true)
         } else if features::part_of(a, b, same_report) {
             Some(false)
@@ -274,79 +293,94 @@ pub fn pairs(candidates: &[Candidate]) -> Vec<Pair> {
             likeness.push(f64::NEG_INFINITY);
         }
         pairs.push(Pair {
-            a: i as u32,
-            b: j as u32,
             score: score.unwrap_or(0.0),
             apart: score.is_err(),
             mutual: false,
-            a_is_whole,
+            first_is_whole,
         });
     }
-    mark_mutual(&context, &mut pairs, &likeness);
-    for pair in &mut pairs {
+    let mut scored = Scored { blocks, pairs };
+    mark_mutual(&context, &mut scored, &likeness);
+    for pair in &mut scored.pairs {
         let mutual = if pair.mutual { weights::MUTUAL } else { 0.0 };
         if !pair.apart {
             pair.score = weights::sigmoid(f64::from(pair.score) + mutual) as f32;
         }
     }
-    pairs
+    scored
 }
 
 /// The features of every pair alignment compares, as the scores were computed
-/// from them: for the corpus scorer and the fit of the weights.
+/// from them, with the pair's candidates: for the corpus scorer and the fit of
+/// the weights.
 pub fn pair_features(
     candidates: &[Candidate],
-) -> Vec<(Pair, Result<features::Features, features::Apart>)> {
+) -> Vec<(usize, usize, Result<features::Features, features::Apart>)> {
     let context = features::Context::new(candidates);
     pairs(candidates)
-        .into_iter()
-        .map(|pair| {
-            let features = context
-                .features(pair.a as usize, pair.b as usize)
-                .map(|(mut f, _)| {
-                    f[features::COUNT - 1] = if pair.mutual { 1.0 } else { 0.0 };
-                    f
-                });
-            (pair, features)
+        .iter()
+        .map(|(a, b, pair)| {
+            let features = context.features(a, b).map(|(mut f, _)| {
+                f[features::COUNT - 1] = if pair.mutual { 1.0 } else { 0.0 };
+                f
+            });
+            (a, b, features)
         })
         .collect()
 }
 
 /// Marks the pairs of claims of different reports that are each the other's
 /// most alike figure in its report (by `likeness`; a tie to the first pair).
-fn mark_mutual(context: &features::Context, pairs: &mut [Pair], likeness: &[f64]) {
-    let scored = pairs.iter().filter(|pair| !pair.apart).count();
-    // For each claim and each other report: the pair of best likeness.
-    let best = |claim: fn(&Pair) -> u32, other: fn(&Pair) -> u32| -> Vec<bool> {
-        // The scored pairs by (claim, report of the other, likeness from the
-        // highest, pair): each run's first is the claim's best pair with that
-        // report. Sorted with their keys at hand (24 bytes a pair), which is
-        // several times faster than looking them up at each comparison.
-        let mut order: Vec<(u64, f64, u32)> = Vec::with_capacity(scored);
-        order.extend(
-            pairs
-                .iter()
-                .enumerate()
-                .filter(|(_, pair)| !pair.apart)
-                .map(|(k, pair)| {
-                    let key = u64::from(claim(pair)) << 32
-                        | u64::from(context.report(other(pair) as usize));
-                    (key, likeness[k], k as u32)
-                }),
-        );
-        order.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)).then(x.2.cmp(&y.2)));
-        let mut is_best = vec![false; pairs.len()];
-        for (n, &(key, _, k)) in order.iter().enumerate() {
-            if n == 0 || order[n - 1].0 != key {
-                is_best[k as usize] = true;
+/// Each claim's scored pairs are listed with the other's report (8 bytes a
+/// pair each way) and ordered by that report, then likeness from the
+/// highest: each run's first is the claim's best pair with that report.
+fn mark_mutual(context: &features::Context, scored: &mut Scored, likeness: &[f64]) {
+    let count = context.count();
+    let apart = |k: usize| scored.pairs[k].apart;
+    let ends = || {
+        compared(&scored.blocks)
+            .enumerate()
+            .filter(|&(k, _)| !apart(k))
+    };
+    // Where each claim's pairs start in `incident`, then where the next goes.
+    let mut start = vec![0u32; count + 1];
+    for (_, (a, b)) in ends() {
+        start[a + 1] += 1;
+        start[b + 1] += 1;
+    }
+    for i in 0..count {
+        start[i + 1] += start[i];
+    }
+    // Each claim's pairs, and the other claim's report.
+    let mut incident = vec![(0u32, 0u32); start[count] as usize];
+    let mut next = start.clone();
+    for (k, (a, b)) in ends() {
+        for (claim, other) in [(a, b), (b, a)] {
+            incident[next[claim] as usize] = (k as u32, context.report(other));
+            next[claim] += 1;
+        }
+    }
+    drop(next);
+    // How many of its two claims a pair is the best pair of.
+    let mut best_of = vec![0u8; scored.pairs.len()];
+    for claim in 0..count {
+        let own = &mut incident[start[claim] as usize..start[claim + 1] as usize];
+        own.sort_unstable_by(|&(x, x_report), &(y, y_report)| {
+            x_report
+                .cmp(&y_report)
+                .then(likeness[y as usize].total_cmp(&likeness[x as usize]))
+                .then(x.cmp(&y))
+        });
+        for (n, &(k, report)) in own.iter().enumerate() {
+            if n == 0 || own[n - 1].1 != report {
+                best_of[k as usize] += 1;
             }
         }
-        is_best
-    };
-    let (from_a, from_b) = (best(|p| p.a, |p| p.b), best(|p| p.b, |p| p.a));
-    for (k, pair) in pairs.iter_mut().enumerate() {
-        let other_reports = context.report(pair.a as usize) != context.report(pair.b as usize);
-        pair.mutual = other_reports && from_a[k] && from_b[k];
+    }
+    drop(incident);
+    for ((a, b), k) in compared(&scored.blocks).zip(0..) {
+        let other_reports = context.report(a) != context.report(b);
+        scored.pairs[k].mutual = other_reports && best_of[k] == 2;
     }
 }
 

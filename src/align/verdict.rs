@@ -92,7 +92,7 @@ pub(crate) fn group(members: &[&Candidate], n: usize, confidence: f64) -> Option
             .iter()
             .zip(&values)
             .map(|(m, v)| Member {
-                claim: m.claim.id.clone(),
+                claim: m.claim.id(),
                 value: *v,
                 part: false,
             })
@@ -477,7 +477,7 @@ pub(crate) fn part_of_whole(
         members: values
             .into_iter()
             .map(|(k, value)| Member {
-                claim: all[k].claim.id.clone(),
+                claim: all[k].claim.id(),
                 value,
                 part: k >= whole.len(),
             })

@@ -79,7 +79,7 @@ fn is_title_case(text: &Text, tokens: &[Token], sentence: Range<usize>) -> bool 
     let (mut long, mut capitalized) = (0, 0);
     for t in tokens[sentence]
         .iter()
-        .filter(|t| t.is_word() && t.end - t.start >= 4)
+        .filter(|t| t.is_word() && t.end() - t.start() >= 4)
     {
         long += 1;
         capitalized += usize::from(t.is_capitalized(text));
@@ -107,7 +107,7 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
         .map(|(n, t)| (sentence.start + n, t))
     {
         // Prepositions, "of", weekdays and event nouns are short words.
-        if !token.is_word() || token.end - token.start > 10 {
+        if !token.is_word() || token.end() - token.start() > 10 {
             continue;
         }
         // Most words are none of these: one test of their flags (and of the
@@ -116,7 +116,7 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
             | WordClass::WEEKDAY
             | WordClass::POSSESSIVE
             | WordClass::EVENT_NOUN;
-        if !token.has(places_flags) && (token.end - token.start != 2 || lower(k) != "of") {
+        if !token.has(places_flags) && (token.end() - token.start() != 2 || lower(k) != "of") {
             continue;
         }
         let word = lower(k);
@@ -314,7 +314,7 @@ fn place_name(text: &Text, tokens: &[Token], range: Range<usize>) -> Option<Stri
     // lowercase copy, so no word is copied.
     let words = tokens[range].iter().filter(|t| t.is_word()).map(|t| {
         let word = strip_possessive(t.text(text));
-        text.lower_span(t.start, t.start + word.len())
+        text.lower_span(t.start(), t.start() + word.len())
     });
     // "The St. Petersburg gathering": the article is not part of the name.
     let mut words = words
@@ -390,7 +390,7 @@ fn dates(claims: &[Claim], out: &mut Anchors) {
 /// since a missile hit ... in January 2023 and killed 46 people".
 fn opens_other_clause(text: &Text, token: &Token) -> bool {
     // The lengths of these, in bytes (most tokens are none of them).
-    matches!(token.end - token.start, 1 | 3 | 5..=8)
+    matches!(token.end() - token.start(), 1 | 3 | 5..=8)
         && matches!(
             token.lower(text),
             ";" | "—" | "–" | "since" | "unlike" | "whereas" | "compared"

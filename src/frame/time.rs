@@ -180,7 +180,7 @@ fn name_run(
         .has(WordClass::MONTH | WordClass::WEEKDAY | WordClass::ENDS_NOUN_PHRASE)
         || after_place_word;
     let run =
-        strip_possessive(&text[tokens[first].start..tokens[stop - 1].end]).to_ascii_lowercase();
+        strip_possessive(&text[tokens[first].start()..tokens[stop - 1].end()]).to_ascii_lowercase();
     let is_place = crate::knowledge::places::lookup(&run).next().is_some();
     let is_source = source.is_some_and(|s| s.to_ascii_lowercase().contains(&run));
     let nationality = stop == first + 1 && words::is_nationality(&run);

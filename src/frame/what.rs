@@ -326,7 +326,7 @@ pub fn subject(
         if range.is_empty() {
             return "";
         }
-        &text[tokens[range.start].start..tokens[range.end - 1].end]
+        &text[tokens[range.start].start()..tokens[range.end - 1].end()]
     };
     // Words for the reader: the clause around the number without its function
     // words, the counted noun first ("people evacuated from the flooded
@@ -430,8 +430,9 @@ fn trimmed_words<'t>(
     range: std::ops::Range<usize>,
     limit: usize,
 ) -> &'t str {
-    trimmed_span(tokens, range, limit)
-        .map_or("", |(from, to)| &text[tokens[from].start..tokens[to].end])
+    trimmed_span(tokens, range, limit).map_or("", |(from, to)| {
+        &text[tokens[from].start()..tokens[to].end()]
+    })
 }
 
 /// The first and last token of [`trimmed_words`], or `None` when no word is left.

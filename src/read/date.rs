@@ -40,7 +40,8 @@ fn year(text: &Text, tokens: &[Token], i: usize) -> Option<i32> {
     let glued_word = tokens
         .get(i + 1)
         .is_some_and(|t| t.is_word() && !t.space_before);
-    (token.end - token.start == 4 && (1800..=2100).contains(&y) && !glued_word).then_some(y as i32)
+    (token.end() - token.start() == 4 && (1800..=2100).contains(&y) && !glued_word)
+        .then_some(y as i32)
 }
 
 /// A day of the month, with an optional glued ordinal suffix: `11`, `11th`. Returns the day and the end.
@@ -451,7 +452,7 @@ mod tests {
         let d = at(text, &toks, 0)?;
         Some((
             d.value,
-            text[toks[d.start].start..toks[d.end - 1].end].to_string(),
+            text[toks[d.start].start()..toks[d.end - 1].end()].to_string(),
         ))
     }
 

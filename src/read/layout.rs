@@ -79,7 +79,7 @@ pub fn layout(text: &Text, tokens: &[Token]) -> Layout {
         // symbols (commas, hyphens) are done with after one test.
         if token.kind == TokenKind::Symbol
             && matches!(
-                text.as_bytes().get(token.start),
+                text.as_bytes().get(token.start()),
                 Some(b'"' | b'.' | b'!' | b'?' | 0xC2 | 0xE2)
             )
         {
@@ -177,7 +177,7 @@ fn is_furniture(text: &Text, tokens: &[Token], line: Range<usize>, words: usize)
     if line.start >= line.end {
         return false;
     }
-    let lower = text.lower_span(first.start, last.end);
+    let lower = text.lower_span(first.start(), last.end());
     // The lowercase copy against lowercase prefixes; most lines fail on the
     // first byte, and most of them at once.
     let first_byte = lower.as_bytes().first();
@@ -237,7 +237,7 @@ fn dateline(text: &Text, tokens: &[Token]) -> Option<Range<usize>> {
     let is = |k: usize, kind: TokenKind| tokens.get(k).is_some_and(|t| t.kind == kind);
     let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
     let iso = is(1, TokenKind::Digits)
-        && tokens[1].end - tokens[1].start == 4
+        && tokens[1].end() - tokens[1].start() == 4
         && (2..=5).all(glued)
         && tokens[2].is_symbol(text, '-')
         && is(3, TokenKind::Digits)

@@ -25,9 +25,10 @@ pub enum TokenKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub kind: TokenKind,
-    /// Byte span in the text.
-    pub start: usize,
-    pub end: usize,
+    /// Byte span in the text (u32: a report is at most `MAX_REPORT_BYTES`,
+    /// and a token is 16 bytes, the most the reading holds of a report).
+    start: u32,
+    end: u32,
     /// Whitespace stands between this token and the one before.
     pub space_before: bool,
     /// A line break stands between this token and the one before.
@@ -37,25 +38,35 @@ pub struct Token {
 }
 
 impl Token {
+    /// Byte offset of the token's first byte in the text.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset just past the token in the text.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// True when the token is a word with any of the vocabulary flags in `flags`.
     pub fn has(&self, flags: WordClass) -> bool {
         self.class.has(flags)
     }
 
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        &text[self.start()..self.end()]
     }
 
     /// The token's text, ASCII-lowercased.
     pub fn lower<'t>(&self, text: &'t Text) -> &'t str {
-        &text.lower[self.start..self.end]
+        &text.lower[self.start()..self.end()]
     }
 
     /// A word that starts with a capital letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
         // Most words start with an ASCII letter: its byte answers, undecoded.
         self.is_word()
-            && match text.as_bytes().get(self.start) {
+            && match text.as_bytes().get(self.start()) {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => starts_capitalized(self.text(text)),
             }
@@ -66,7 +77,7 @@ impl Token {
     }
 
     pub fn is_symbol(&self, text: &str, symbol: char) -> bool {
-        self.kind == TokenKind::Symbol && text[self.start..].starts_with(symbol)
+        self.kind == TokenKind::Symbol && text[self.start()..].starts_with(symbol)
     }
 }
 
@@ -291,8 +302,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
         };
         out.push(Token {
             kind,
-            start,
-            end,
+            // A report is at most MAX_REPORT_BYTES (64 MiB): every offset fits.
+            start: start as u32,
+            end: end as u32,
             space_before,
             newline_before,
             class,

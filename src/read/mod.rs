@@ -23,6 +23,7 @@ use layout::Layout;
 use lex::{Text, Token, TokenKind, WordClass};
 use quantity::Quantity;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// A number found in the text, before it becomes a claim.
 enum Found {
@@ -57,17 +58,21 @@ pub(crate) fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<
     if found.count > limit {
         return Err(found.count);
     }
-    let found = found.items;
+    let mut found = found.items;
+    // Its spare capacity (up to half) would be held with every claim.
+    found.shrink_to_fit();
     let mut utf16 = Utf16Index::new(text);
+    let report: Rc<str> = Rc::from(name);
     let mut claims = Vec::with_capacity(found.len());
     for (n, item) in found.iter().enumerate() {
         let span = item.span();
-        let (byte_start, byte_end) = (tokens[span.start].start, tokens[span.end - 1].end);
+        let (byte_start, byte_end) = (tokens[span.start].start(), tokens[span.end - 1].end());
         let utf16_start = utf16.utf16_at(byte_start);
         let utf16_end = utf16.utf16_at(byte_end);
         let mut claim = Claim {
-            id: claim_id(name, n),
-            report: name.to_string(),
+            report: Rc::clone(&report),
+            // At most one claim per byte of a report of at most MAX_REPORT_BYTES.
+            index: n as u32,
             text: text[byte_start..byte_end].to_string(),
             // A report is at most MAX_REPORT_BYTES (64 MiB): every offset fits.
             byte_start: byte_start as u32,
@@ -86,7 +91,7 @@ pub(crate) fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<
             frame: Frame::default(),
             source: None,
             role: Role::Statement,
-            sentence: layout.sentence_of(span.start),
+            sentence: layout.sentence_of(span.start) as u32,
         };
         // "rose by 315 to 14,413": the level's words are the change's too,
         // so its words reach back to the figure before the change.
@@ -119,7 +124,7 @@ pub(crate) fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<
             Found::Amount(q) => {
                 let subject = what::subject(text, &tokens, &layout, q, previous_end, next_start);
                 let slice = |r: &Range<usize>| {
-                    text[tokens[r.start].start..tokens[r.end - 1].end].to_string()
+                    text[tokens[r.start].start()..tokens[r.end - 1].end()].to_string()
                 };
                 claim.kind = q.kind;
                 claim.unit = q.unit.clone();
@@ -280,23 +285,6 @@ fn date_as_quantity(d: &Date) -> Quantity {
     }
 }
 
-/// `<name>#<n>`: one allocation, and the digits written by hand (`format!`
-/// and `write!` cost several times as much).
-fn claim_id(name: &str, n: usize) -> String {
-    let mut id = String::with_capacity(name.len() + 8);
-    id.push_str(name);
-    id.push('#');
-    push_decimal(&mut id, n);
-    id
-}
-
-fn push_decimal(out: &mut String, n: usize) {
-    if n >= 10 {
-        push_decimal(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
-}
-
 /// Finds every date and amount, left to right; each token belongs to at most one.
 fn find(text: &Text, tokens: &[Token], layout: &Layout, found: &mut FoundList) {
     let mut sentence = 0;
@@ -333,7 +321,7 @@ fn find(text: &Text, tokens: &[Token], layout: &Layout, found: &mut FoundList) {
             sentence += 1;
         }
         let furniture = layout.furniture.get(sentence).copied().unwrap_or(false);
-        let long_word = token.is_word() && token.end - token.start > 12;
+        let long_word = token.is_word() && token.end() - token.start() > 12;
         if token.kind == TokenKind::Symbol || long_word {
             i += 1; // no date or number starts with a symbol or a long word
             continue;

@@ -106,7 +106,7 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         if let Some(fraction) = tokens
             .get(i + 2)
             .filter(|t| t.kind == TokenKind::Digits && glued(tokens, i + 1) && glued(tokens, i + 2))
-            .filter(|t| tokens[i + 1].is_symbol(text, ',') && t.end - t.start <= 2)
+            .filter(|t| tokens[i + 1].is_symbol(text, ',') && t.end() - t.start() <= 2)
         {
             let digits = fraction.text(text);
             value += decimal(digits) / 10f64.powi(digits.len() as i32);
@@ -811,7 +811,7 @@ mod tests {
         let n = (0..toks.len()).find_map(|i| at(text, &toks, i))?;
         Some((
             n,
-            text[toks[n.start].start..toks[n.end - 1].end].to_string(),
+            text[toks[n.start].start()..toks[n.end - 1].end()].to_string(),
         ))
     }
 
@@ -819,7 +819,7 @@ mod tests {
         let text = &Text::new(raw);
         let toks = tokens(text);
         let n = at(text, &toks, 0)?;
-        let written = text[toks[n.start].start..toks[n.end - 1].end].to_string();
+        let written = text[toks[n.start].start()..toks[n.end - 1].end()].to_string();
         let value = n.nominal();
         Some((value, written))
     }

@@ -763,7 +763,7 @@ impl Reader<'_, '_> {
             if k > at && token.space_before {
                 spelling.push(' ');
             }
-            spelling.push_str(self.text.lower_span(token.start, token.end));
+            spelling.push_str(self.text.lower_span(token.start(), token.end()));
             if let Some(unit) = units::by_spelling(&spelling, glued) {
                 best = Some((unit, k + 1));
             }
@@ -1018,6 +1018,8 @@ impl Reader<'_, '_> {
             _ => inner.value,
         };
         let consistent = kind == Kind::Money || self.agrees(q, &inner);
+        // One conversion, as a rule: not the four a first push makes room for.
+        q.conversions.reserve_exact(1);
         q.conversions.push(Converted {
             unit: inner.unit.clone(),
             value,
@@ -1251,7 +1253,7 @@ mod tests {
         let text = &Text::new(raw);
         let toks = tokens(text);
         let q = read(raw);
-        text[toks[q.span.start].start..toks[q.span.end - 1].end].to_string()
+        text[toks[q.span.start].start()..toks[q.span.end - 1].end()].to_string()
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub fn source(text: &Text, tokens: &[Token], layout: &Layout, at: usize) -> Opti
         // length say so at once.
         let token = &tokens[k];
         let may_attribute = token.has(WordClass::SPEECH_VERB | WordClass::FINDING_VERB)
-            || token.end - token.start == "according".len();
+            || token.end() - token.start() == "according".len();
         if !may_attribute || !token.is_word() {
             continue;
         }
@@ -210,9 +210,9 @@ fn name_of(text: &Text, tokens: &[Token], start: usize, end: usize) -> String {
         // A common-noun source stops at its first function word: "two people familiar".
         let stop = (from..to).find(|&j| j > from && tokens[j].has(WordClass::ENDS_NOUN_PHRASE));
         let to = stop.unwrap_or(to);
-        return strip_possessive(&text[tokens[from].start..tokens[to - 1].end]).to_string();
+        return strip_possessive(&text[tokens[from].start()..tokens[to - 1].end()]).to_string();
     }
-    strip_possessive(&text[tokens[from].start..tokens[to - 1].end]).to_string()
+    strip_possessive(&text[tokens[from].start()..tokens[to - 1].end()]).to_string()
 }
 
 /// The last person-like name (two or more capitalized words) before token `at`,

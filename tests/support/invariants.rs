@@ -38,20 +38,20 @@ pub fn check_claims(text: &str, claims: &[Claim]) -> Result<(), String> {
         if start > end || end > text.len() {
             return Err(format!(
                 "{}: span {start}..{end} outside 0..{}",
-                claim.id,
+                claim.id(),
                 text.len()
             ));
         }
         if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             return Err(format!(
                 "{}: span {start}..{end} not on char boundaries",
-                claim.id
+                claim.id()
             ));
         }
         if text[start..end] != claim.text {
             return Err(format!(
                 "{}: span {start}..{end} is {:?}, claim text is {:?}",
-                claim.id,
+                claim.id(),
                 &text[start..end],
                 claim.text
             ));
@@ -60,12 +60,14 @@ pub fn check_claims(text: &str, claims: &[Claim]) -> Result<(), String> {
         if utf16[start] != Some(utf16_start) || utf16[end] != Some(utf16_end) {
             return Err(format!(
                 "{}: UTF-16 span {}..{} does not match bytes {start}..{end}",
-                claim.id, claim.utf16_start, claim.utf16_end
+                claim.id(),
+                claim.utf16_start,
+                claim.utf16_end
             ));
         }
         let conversions = claim.conversions.iter().map(|c| &c.value);
         for value in claim.value.iter().chain(conversions) {
-            check_interval(value).map_err(|why| format!("{}: {why}", claim.id))?;
+            check_interval(value).map_err(|why| format!("{}: {why}", claim.id()))?;
         }
     }
     Ok(())
@@ -185,7 +187,7 @@ pub fn placed_groups(check: &Check, order: &[usize]) -> BTreeSet<PlacedGroup> {
     for (j, read) in check.reports.iter().enumerate() {
         for claim in &read.claims {
             place.insert(
-                claim.id.as_str(),
+                claim.id(),
                 (order[j], claim.byte_range().start, claim.byte_range().end),
             );
         }
@@ -241,14 +243,16 @@ pub fn check_names_and_dates(reports: &[Report], check: &Check) -> Result<(), St
             return Err(format!("two reports named {:?}", read.name));
         }
         for claim in &read.claims {
-            if claim.report != read.name {
+            if *claim.report != *read.name {
                 return Err(format!(
                     "claim {:?} of report {:?} names report {:?}",
-                    claim.id, read.name, claim.report
+                    claim.id(),
+                    read.name,
+                    claim.report
                 ));
             }
-            if !ids.insert(claim.id.as_str()) {
-                return Err(format!("two claims with id {:?}", claim.id));
+            if !ids.insert(claim.id()) {
+                return Err(format!("two claims with id {:?}", claim.id()));
             }
         }
         let given = report.date.as_deref().and_then(Published::parse);
@@ -316,9 +320,9 @@ pub fn check_published(text: &str) -> Result<(), String> {
 /// hold at least two claims, values run from low to high, confidence is a
 /// probability, and a claim is in at most one group of one quantity.
 pub fn check_groups(reports: &[ReportClaims], groups: &[Group]) -> Result<(), String> {
-    let ids: BTreeSet<&str> = reports
+    let ids: BTreeSet<String> = reports
         .iter()
-        .flat_map(|r| r.claims.iter().map(|c| c.id.as_str()))
+        .flat_map(|r| r.claims.iter().map(factmark::Claim::id))
         .collect();
     let mut grouped = BTreeSet::new();
     for group in groups {

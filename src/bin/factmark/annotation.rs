@@ -25,7 +25,7 @@ pub fn collection(check: &Check, texts: &[&str], paths: &[&Path]) -> Value {
     let mut claims = std::collections::HashMap::new();
     for (r, report) in check.reports.iter().enumerate() {
         for claim in &report.claims {
-            claims.insert(claim.id.as_str(), (claim, r));
+            claims.insert(claim.id(), (claim, r));
         }
     }
     let sources: Vec<String> = paths.iter().map(|p| file_iri(p)).collect();

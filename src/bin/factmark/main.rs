@@ -287,11 +287,11 @@ fn push_each<W: Write>(out: &mut pretty::Pretty<W>, items: &[impl ToJson]) {
 /// first, then agreements, one line each.
 fn print_table(check: &Check) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let claims: std::collections::HashMap<&str, &factmark::Claim> = check
+    let claims: std::collections::HashMap<String, &factmark::Claim> = check
         .reports
         .iter()
         .flat_map(|r| &r.claims)
-        .map(|c| (c.id.as_str(), c))
+        .map(|c| (c.id(), c))
         .collect();
     let claim_count: usize = check.reports.iter().map(|r| r.claims.len()).sum();
     writeln!(

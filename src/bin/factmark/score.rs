@@ -625,7 +625,7 @@ fn score(cluster: &Cluster, how: &How) -> Result<Counts, String> {
 
     let mut c = Counts::default();
     // Each gold mention: (quantity index, its claim's id, if read).
-    let mut mentions: Vec<(usize, Option<&str>)> = Vec::new();
+    let mut mentions: Vec<(usize, Option<String>)> = Vec::new();
     for (q, quantity) in cluster.gold.quantities.iter().enumerate() {
         if quantity.conflict {
             c.conflicts += 1;
@@ -661,7 +661,7 @@ fn score(cluster: &Cluster, how: &How) -> Result<Counts, String> {
                     m.file, m.quote, m.low, m.high, m.unit
                 ));
             }
-            mentions.push((q, claim.map(|cl| cl.id.as_str())));
+            mentions.push((q, claim.map(Claim::id)));
         }
     }
     if pairs {
@@ -674,9 +674,9 @@ fn score(cluster: &Cluster, how: &How) -> Result<Counts, String> {
         }
         _ => false,
     };
-    for (i, &(qa, a)) in mentions.iter().enumerate() {
-        for &(qb, b) in &mentions[i + 1..] {
-            if together(a, b) {
+    for (i, (qa, a)) in mentions.iter().enumerate() {
+        for (qb, b) in &mentions[i + 1..] {
+            if together(a.as_deref(), b.as_deref()) {
                 c.predicted_pairs += 1;
                 if qa == qb {
                     c.true_pairs += 1;
@@ -686,9 +686,9 @@ fn score(cluster: &Cluster, how: &How) -> Result<Counts, String> {
     }
     // Per group: the gold quantities it touches (a quantity once per mention).
     let mut touched: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &(q, claim) in &mentions {
-        if let Some(&g) = claim.and_then(|id| group_of.get(id)) {
-            touched.entry(g).or_default().push(q);
+    for (q, claim) in &mentions {
+        if let Some(&g) = claim.as_deref().and_then(|id| group_of.get(id)) {
+            touched.entry(g).or_default().push(*q);
         }
     }
     let mut flagged = std::collections::HashSet::new();
@@ -735,6 +735,7 @@ fn score(cluster: &Cluster, how: &How) -> Result<Counts, String> {
                     .filter(|((mq, _), _)| *mq == q)
                     .map(|((_, id), m)| {
                         let g = id
+                            .as_deref()
                             .and_then(|id| group_of.get(id))
                             .map_or("-".into(), |g| format!("g{g}"));
                         format!("{} “{}” {g}", m.file, m.quote)
@@ -750,9 +751,9 @@ fn score(cluster: &Cluster, how: &How) -> Result<Counts, String> {
     }
     for pair in &cluster.gold.must_not_align {
         c.apart += 1;
-        let a = claim_of(&pair.a.file, &pair.a.quote).map(|cl| cl.id.as_str());
-        let b = claim_of(&pair.b.file, &pair.b.quote).map(|cl| cl.id.as_str());
-        if together(a, b) {
+        let a = claim_of(&pair.a.file, &pair.a.quote).map(Claim::id);
+        let b = claim_of(&pair.b.file, &pair.b.quote).map(Claim::id);
+        if together(a.as_deref(), b.as_deref()) {
             c.apart_joined += 1;
             if details {
                 c.details.push(format!(
@@ -771,22 +772,21 @@ fn score(cluster: &Cluster, how: &How) -> Result<Counts, String> {
 fn pair_rows(
     cluster: &Cluster,
     check: &factmark::Check,
-    mentions: &[(usize, Option<&str>)],
+    mentions: &[(usize, Option<String>)],
     c: &mut Counts,
 ) {
     use factmark::align;
     let candidates = align::candidates(&check.reports);
-    let index: HashMap<&str, usize> = candidates
+    let index: HashMap<String, usize> = candidates
         .iter()
         .enumerate()
-        .map(|(i, cand)| (cand.claim.id.as_str(), i))
+        .map(|(i, cand)| (cand.claim.id(), i))
         .collect();
     let quantity_of: HashMap<usize, usize> = mentions
         .iter()
-        .filter_map(|&(q, id)| Some((*index.get(id?)?, q)))
+        .filter_map(|(q, id)| Some((*index.get(id.as_deref()?)?, *q)))
         .collect();
-    for (pair, features) in align::pair_features(&candidates) {
-        let (i, j) = (pair.a as usize, pair.b as usize);
+    for (i, j, features) in align::pair_features(&candidates) {
         let (Some(&qa), Some(&qb)) = (quantity_of.get(&i), quantity_of.get(&j)) else {
             continue;
         };
@@ -829,7 +829,7 @@ fn members_text(group: &factmark::Group, claims: &HashMap<&str, &[Claim]>) -> St
         .iter()
         .filter_map(|m| {
             let (report, _) = m.claim.rsplit_once('#')?;
-            let claim = claims.get(report)?.iter().find(|c| c.id == m.claim)?;
+            let claim = claims.get(report)?.iter().find(|c| c.id() == m.claim)?;
             Some(format!("{report} “{}”", claim.text))
         })
         .collect();
