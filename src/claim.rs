@@ -4,14 +4,14 @@
 //! the widget reads them), so they live apart from the code that fills them in.
 //! Field names serialize in camelCase; spans say their unit in their name.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// One number a report states, with everything needed to compare it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     /// Name of the report (file name or the page's `data-name`) it came from:
     /// one string that all the report's claims share.
-    pub report: Rc<str>,
+    pub report: Arc<str>,
     /// Position of the claim in its report (see [`Claim::id`]).
     pub index: u32,
     /// The exact text of the claim: qualifier, number, unit and any stated conversion.

@@ -72,9 +72,9 @@ fuzz_target!(|data: &[u8]| {
                 }
             });
             let mut found = original.clone();
-            let shared: std::rc::Rc<str> = name.as_str().into();
+            let shared: std::sync::Arc<str> = name.as_str().into();
             for claim in &mut found {
-                claim.report = std::rc::Rc::clone(&shared);
+                claim.report = std::sync::Arc::clone(&shared);
             }
             claims += found.len();
             read.push(ReportClaims::new(name, date.as_deref(), found));

@@ -222,7 +222,7 @@ pub struct Cluster {
 }
 
 /// No item: the end of a group's list of members.
-const NONE: u32 = u32::MAX;
+const END: u32 = u32::MAX;
 
 /// The state of the merging. Group `i` starts as item `i` alone and keeps its
 /// index while it absorbs others, so item `i` heads its list of members
@@ -299,7 +299,7 @@ impl Groups {
             }
         }
         Groups {
-            next: vec![NONE; count],
+            next: vec![END; count],
             last: (0..count as u32).collect(),
             size: vec![1; count],
             between,
@@ -350,7 +350,7 @@ impl Groups {
     fn members(&self, group: usize) -> Vec<usize> {
         let mut members = Vec::with_capacity(self.size[group] as usize);
         let mut item = group as u32;
-        while item != NONE {
+        while item != END {
             members.push(item as usize);
             item = self.next[item as usize];
         }
@@ -407,18 +407,24 @@ impl Groups {
         }
         groups.between = Vec::new();
         // The groups by their first member.
-        let first = |group: usize| {
-            let mut first = group as u32;
+        let lowest_member = |group: usize| {
+            let mut lowest = group as u32;
             let mut item = groups.next[group];
-            while item != NONE {
-                first = first.min(item);
+            while item != END {
+                lowest = lowest.min(item);
                 item = groups.next[item as usize];
             }
-            first
+            lowest
         };
         let mut alive: Vec<usize> = (0..count).filter(|&i| groups.alive(i)).collect();
         let firsts: Vec<u32> = (0..count)
-            .map(|i| if groups.alive(i) { first(i) } else { NONE })
+            .map(|i| {
+                if groups.alive(i) {
+                    lowest_member(i)
+                } else {
+                    END
+                }
+            })
             .collect();
         crate::sort::sort_positions(&mut alive, &|a, b| firsts[a].cmp(&firsts[b]));
         alive

@@ -240,12 +240,12 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The report of candidate `i`, as an index.
     /// How many candidates there are.
     pub fn count(&self) -> usize {
         self.report.len()
     }
 
+    /// The report of candidate `i`, as an index.
     pub fn report(&self, i: usize) -> u32 {
         self.report[i]
     }

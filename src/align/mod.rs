@@ -331,9 +331,12 @@ pub fn pair_features(
 
 /// Marks the pairs of claims of different reports that are each the other's
 /// most alike figure in its report (by `likeness`; a tie to the first pair).
-/// Each claim's scored pairs are listed with the other's report (8 bytes a
-/// pair each way) and ordered by that report, then likeness from the
-/// highest: each run's first is the claim's best pair with that report.
+/// Each claim's scored pairs are listed with the other's report and side
+/// (8 bytes a pair each way) and ordered by them, then by likeness from the
+/// highest: each run's first is the claim's best pair with that report on
+/// that side. (A report's candidates stand together in the order when names
+/// are unique, as `check` makes them, so a report is on one side of a claim;
+/// the side keeps two reports that share a name apart.)
 fn mark_mutual(context: &features::Context, scored: &mut Scored, likeness: &[f64]) {
     let count = context.count();
     let apart = |k: usize| scored.pairs[k].apart;
@@ -351,12 +354,14 @@ fn mark_mutual(context: &features::Context, scored: &mut Scored, likeness: &[f64
     for i in 0..count {
         start[i + 1] += start[i];
     }
-    // Each claim's pairs, and the other claim's report.
+    // Each claim's pairs, and the other claim's report and side (whether it
+    // comes first): reports are at most MAX_REPORTS, so the two fit a u32.
     let mut incident = vec![(0u32, 0u32); start[count] as usize];
     let mut next = start.clone();
     for (k, (a, b)) in ends() {
-        for (claim, other) in [(a, b), (b, a)] {
-            incident[next[claim] as usize] = (k as u32, context.report(other));
+        for (claim, other, first) in [(a, b, false), (b, a, true)] {
+            let report_and_side = context.report(other) << 1 | u32::from(first);
+            incident[next[claim] as usize] = (k as u32, report_and_side);
             next[claim] += 1;
         }
     }
@@ -365,14 +370,14 @@ fn mark_mutual(context: &features::Context, scored: &mut Scored, likeness: &[f64
     let mut best_of = vec![0u8; scored.pairs.len()];
     for claim in 0..count {
         let own = &mut incident[start[claim] as usize..start[claim + 1] as usize];
-        own.sort_unstable_by(|&(x, x_report), &(y, y_report)| {
-            x_report
-                .cmp(&y_report)
+        own.sort_unstable_by(|&(x, x_side), &(y, y_side)| {
+            x_side
+                .cmp(&y_side)
                 .then(likeness[y as usize].total_cmp(&likeness[x as usize]))
                 .then(x.cmp(&y))
         });
-        for (n, &(k, report)) in own.iter().enumerate() {
-            if n == 0 || own[n - 1].1 != report {
+        for (n, &(k, side)) in own.iter().enumerate() {
+            if n == 0 || own[n - 1].1 != side {
                 best_of[k as usize] += 1;
             }
         }

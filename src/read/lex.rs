@@ -239,8 +239,10 @@ const ASCII_LETTER: [bool; 256] = {
     table
 };
 
-/// Splits `text` into tokens in one pass.
-pub fn tokens(text: &str) -> Vec<Token> {
+/// Splits `text` into tokens in one pass. The text is at most
+/// `MAX_REPORT_BYTES` (the crate's API checks it first), so every offset fits
+/// a token's u32.
+pub(crate) fn tokens(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     // ASCII is decoded from the byte alone: most of a report is ASCII.
     let char_at = |pos: usize| match bytes[pos] {

@@ -23,7 +23,7 @@ use layout::Layout;
 use lex::{Text, Token, TokenKind, WordClass};
 use quantity::Quantity;
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// A number found in the text, before it becomes a claim.
 enum Found {
@@ -62,7 +62,7 @@ pub(crate) fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<
     // Its spare capacity (up to half) would be held with every claim.
     found.shrink_to_fit();
     let mut utf16 = Utf16Index::new(text);
-    let report: Rc<str> = Rc::from(name);
+    let report: Arc<str> = Arc::from(name);
     let mut claims = Vec::with_capacity(found.len());
     for (n, item) in found.iter().enumerate() {
         let span = item.span();
@@ -70,7 +70,7 @@ pub(crate) fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<
         let utf16_start = utf16.utf16_at(byte_start);
         let utf16_end = utf16.utf16_at(byte_end);
         let mut claim = Claim {
-            report: Rc::clone(&report),
+            report: Arc::clone(&report),
             // At most one claim per byte of a report of at most MAX_REPORT_BYTES.
             index: n as u32,
             text: text[byte_start..byte_end].to_string(),
