@@ -144,6 +144,7 @@ pub const VAGUE: &[Vague] = &[
     vague(&["hundreds", "of", "millions"], 200e6, 999_999_999.0),
     vague(&["tens", "of", "billions"], 20e9, 99_999_999_999.0),
     vague(&["hundreds", "of", "billions"], 200e9, 999_999_999_999.0),
+    vague(&["tens", "of"], 20.0, 99.0),
     vague(&["several", "hundred"], 300.0, 900.0),
     vague(&["several", "thousand"], 3_000.0, 9_000.0),
     vague(&["several", "million"], 3e6, 9e6),
@@ -216,6 +217,7 @@ pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
     (&["just", "shy", "of"], Bound::JustBelow),
     (&["approx"], Bound::Approximately),
     (&["minimum"], Bound::AtLeast),
+    (&["maximum"], Bound::AtMost),
     (&["passed"], Bound::Above),
     (&["passes"], Bound::Above),
     (&["approaching"], Bound::JustBelow),
@@ -331,6 +333,11 @@ pub fn part_of_year(word: &str) -> Option<&'static str> {
 /// Weekday names to their normalized lowercase form.
 pub fn weekday(word: &str) -> Option<&'static str> {
     lists::WEEKDAY.get(word).map(|(day, _)| day)
+}
+
+/// Determiners: "half the victims", "half their homes" are shares.
+pub fn is_determiner(word: &str) -> bool {
+    lists::DETERMINER.contains(word)
 }
 
 /// Words that end a noun phrase after a number: determiners, prepositions,

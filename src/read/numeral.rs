@@ -586,10 +586,13 @@ fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         if let Some(part) = of_a_unit(text, tokens, i, i + 1, 2.0, 0.5) {
             return Some(part); // "half of a mile"
         }
-        // "half of the town", "more than half": not "in the half" (a race).
+        // "half of the town", "half the victims", "more than half": not "in
+        // the half" (a race) or "the top half".
         let next = word_at(text, tokens, i + 1);
         let qualified = i > 0 && tokens[i - 1].has(crate::read::lex::WordClass::QUALIFIER_END);
-        let share = next == "of" || qualified && !tokens.get(i + 1).is_some_and(|t| t.is_word());
+        let share = next == "of"
+            || words::is_determiner(next)
+            || qualified && !tokens.get(i + 1).is_some_and(|t| t.is_word());
         return share.then_some(Numeral {
             start: i,
             end: i + 1,
