@@ -211,7 +211,8 @@ def main():
                 raise SystemExit(f"{form!r} spells both {seen[form]} and {label}")
             seen[form] = label
             shown.append(("~" if form in GLUED_ONLY else "") + form)
-        print(f"{label}\t{dimension}\t{factor:.12g}\t{offset:.12g}\t{'|'.join(shown)}")
+        # Shortest round-trip digits: "2 minutes, 45 seconds" is 2.75 minutes, not 2.7499999999991.
+        print(f"{label}\t{dimension}\t{float(factor)!r}\t{float(offset)!r}\t{'|'.join(shown)}")
 
 
 if __name__ == "__main__":
