@@ -92,6 +92,8 @@ fn concepts(out: &Path) {
         kinds.push(measures.clone());
         entries.extend(words.split(' ').map(|w| (w.to_string(), n.to_string())));
     }
+    // A concept is a u8 index (knowledge::words::Concept).
+    assert!(names.len() <= 256, "data/concepts.tsv: over 256 concepts");
     // A word of two concepts keeps the first.
     entries.sort_by_key(|(word, n)| (word.clone(), n.parse::<usize>().unwrap_or(0)));
     entries.dedup_by(|a, b| a.0 == b.0);

@@ -197,6 +197,12 @@ fn write_integer(negative: bool, mut magnitude: u64, out: &mut String) {
     }
 }
 
+impl ToJson for crate::knowledge::words::Concept {
+    fn write_json(&self, out: &mut String) {
+        self.name().write_json(out);
+    }
+}
+
 /// Enums that are written as the camelCase name of their variant.
 macro_rules! names_to_json {
     ($($t:ty { $($variant:ident => $name:literal),* $(,)? })*) => {$(

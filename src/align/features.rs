@@ -494,7 +494,7 @@ pub fn subject_words(subject: &str) -> Vec<u32> {
         .map(|w| {
             let w = crate::read::lex::folded(w);
             match words::concept(&w) {
-                Some(concept) => crate::frame::time::hash(concept.as_bytes()),
+                Some(concept) => crate::frame::time::hash(concept.name().as_bytes()),
                 None => crate::frame::time::hash(&w.as_bytes()[..w.len().min(5)]),
             }
         })

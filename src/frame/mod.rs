@@ -15,6 +15,7 @@ pub mod what;
 
 use crate::knowledge::nouns::NounClass;
 use crate::knowledge::places::{Known, Standing};
+use crate::knowledge::words::Concept;
 
 /// Everything a claim says about what its number is the number of.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -25,7 +26,7 @@ pub struct Frame {
     pub class: Option<NounClass>,
     /// What happened to what is counted, or what the figure is of: a concept
     /// of the vocabulary ("killed", "injured", "meeting", "aid", "turnout").
-    pub predicate: Option<&'static str>,
+    pub predicate: Option<Concept>,
     /// The whole a share is of ("ukraine", "staff").
     pub of: Option<Box<str>>,
     /// The period of a rate ("week" in "thousands a week").

@@ -221,7 +221,7 @@ pub fn context(
                 .then(|| words::concept(word))
                 .flatten()
             {
-                Some(concept) => hash(concept.as_bytes()),
+                Some(concept) => hash(concept.name().as_bytes()),
                 None => hash(&word.as_bytes()[..word.len().min(5)]),
             }
         })

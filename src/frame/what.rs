@@ -11,7 +11,7 @@
 //! aligned: better no comparison than a false one.
 
 use crate::claim::Kind;
-use crate::knowledge::words;
+use crate::knowledge::words::{self, Concept};
 use crate::read::layout::Layout;
 use crate::read::lex::{Text, Token, TokenKind, WordClass};
 use crate::read::quantity::Quantity;
@@ -31,7 +31,7 @@ const SENTENCE_HEAD: usize = 4;
 pub struct Subject {
     pub text: String,
     pub counted: Option<String>,
-    pub predicate: Option<&'static str>,
+    pub predicate: Option<Concept>,
     pub of: Option<String>,
     pub per: Option<&'static str>,
     pub scopes: Vec<&'static str>,
@@ -92,8 +92,8 @@ pub fn subject(
     }
 
     // Sorted and without duplicates, like a set (a few tags: a Vec is cheaper).
-    let mut concepts: Vec<&'static str> = Vec::new();
-    let mut found: Vec<(usize, &'static str)> = Vec::new();
+    let mut concepts: Vec<Concept> = Vec::new();
+    let mut found: Vec<(usize, Concept)> = Vec::new();
     let mut scopes: Vec<&'static str> = Vec::new();
     // "up from ₦998": the value before a change is not the value now.
     if q.span.start > 0 && tokens[q.span.start - 1].lower(text) == "from" {
@@ -204,11 +204,11 @@ pub fn subject(
     if matches!(q.kind, Kind::Count | Kind::Ordinal) {
         if matches!(counted, "time" | "occasion") {
             if let Some(tag) = concepts.first() {
-                counted = tag;
+                counted = tag.name();
             }
         }
         // "1,300 died", "put the crowd at more than 35,000": people.
-        let of_people = |c: &&str| words::is_role(c) || *c == "crowd";
+        let of_people = |c: &Concept| words::is_role(*c) || c.name() == "crowd";
         if counted.is_empty() && concepts.iter().any(of_people) {
             counted = "people";
         }
@@ -391,7 +391,7 @@ pub fn subject(
         words[0],
         words[1],
         words[2],
-        role_words.unwrap_or(""),
+        role_words.map_or("", Concept::name),
         rate_parts[0],
         rate_parts[1],
     ];
@@ -416,7 +416,7 @@ pub fn subject(
 }
 
 /// Adds `tag` to `set`, which stays sorted and without duplicates.
-fn insert(set: &mut Vec<&'static str>, tag: &'static str) {
+fn insert<T: Ord>(set: &mut Vec<T>, tag: T) {
     if let Err(at) = set.binary_search(&tag) {
         set.insert(at, tag);
     }
@@ -497,7 +497,11 @@ mod tests {
     fn predicate(text: &str, figure: &str) -> Option<&'static str> {
         let claims = crate::read_claims("t", text).expect("reads");
         let claim = claims.iter().find(|c| c.text == figure);
-        claim.expect("the figure is a claim").frame.predicate
+        claim
+            .expect("the figure is a claim")
+            .frame
+            .predicate
+            .map(super::Concept::name)
     }
 
     #[test]

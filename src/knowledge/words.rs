@@ -354,15 +354,15 @@ pub fn follows_noun(word: &str) -> bool {
 
 /// Concepts that say what happened to what is counted ("32 people killed"):
 /// for a count they name the measure before any other concept.
-pub fn is_role(concept: &str) -> bool {
-    concept_kinds(concept).contains("role")
+pub fn is_role(concept: Concept) -> bool {
+    concept.kinds().contains("role")
 }
 
 /// True when a figure of concept `part` is counted within one of `whole`:
 /// the hospitalised are among the injured, the critically injured too.
-pub fn predicate_within(part: &str, whole: &str) -> bool {
+pub fn predicate_within(part: Concept, whole: Concept) -> bool {
     matches!(
-        (part, whole),
+        (part.name(), whole.name()),
         ("hospitalised", "injured") | ("critical", "injured") | ("critical", "hospitalised")
     )
 }
@@ -381,8 +381,8 @@ pub fn is_referential_noun(lemma: &str) -> bool {
 /// Concepts that measure a standing state rather than an event ("20% of
 /// Ukraine controlled"): reports of one story share it whatever place or date
 /// each sentence names, so they align on the measure alone.
-pub fn is_state(concept: &str) -> bool {
-    matches!(concept, "controlled")
+pub fn is_state(concept: Concept) -> bool {
+    concept.name() == "controlled"
 }
 
 /// Verb forms that end a counted noun phrase: "1,850 people applied", "troops took part".
@@ -501,21 +501,50 @@ pub fn is_title(word: &str) -> bool {
 /// tag so that "the talks" and "the meeting", or "deaths" and "killed", align.
 /// The words come from WordNet (`data/concepts.tsv`, written by
 /// `scripts/gen/concepts.py`); DESIGN.md explains what a concept does.
-pub fn concept(word: &str) -> Option<&'static str> {
+pub fn concept(word: &str) -> Option<Concept> {
     let index = concepts::CONCEPT_WORDS.values(word).next()?;
     index
-        .parse::<usize>()
+        .parse::<u8>()
         .ok()
-        .and_then(|i| concepts::CONCEPTS.get(i).copied())
+        .filter(|&i| usize::from(i) < concepts::CONCEPTS.len())
+        .map(Concept)
 }
 
-/// The kinds of quantity a concept is a measure of (`data/concepts.tsv`'s
-/// second column): "count:role money", say.
-fn concept_kinds(concept: &str) -> &'static str {
-    concepts::CONCEPTS
-        .iter()
-        .position(|c| *c == concept)
-        .map_or("", |i| concepts::CONCEPT_KINDS[i])
+/// What a figure measures: a row of `data/concepts.tsv` ("killed", "crowd",
+/// "talks"), by its index. Ordered by name, as alignment orders claims by
+/// what they measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Concept(u8);
+
+impl Concept {
+    /// The concept's name, the table's first column.
+    pub fn name(self) -> &'static str {
+        concepts::CONCEPTS[usize::from(self.0)]
+    }
+
+    /// The concept named `name`, if the table has it.
+    pub fn named(name: &str) -> Option<Concept> {
+        let index = concepts::CONCEPTS.iter().position(|c| *c == name)?;
+        u8::try_from(index).ok().map(Concept)
+    }
+
+    /// The kinds of quantity the concept is a measure of (the table's second
+    /// column): "count:role money", say.
+    fn kinds(self) -> &'static str {
+        concepts::CONCEPT_KINDS[usize::from(self.0)]
+    }
+}
+
+impl Ord for Concept {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.name().cmp(other.name())
+    }
+}
+
+impl PartialOrd for Concept {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 mod concepts {
@@ -536,11 +565,11 @@ const CONCEPT_PHRASES: &[([&str; 2], &str)] = &[
 ];
 
 /// The concept of the phrase starting with `first, second`, else of `first`.
-pub fn concept_of_phrase(first: &str, second: &str) -> Option<&'static str> {
+pub fn concept_of_phrase(first: &str, second: &str) -> Option<Concept> {
     CONCEPT_PHRASES
         .iter()
         .find(|(phrase, _)| phrase[0] == first && phrase[1] == second)
-        .map(|&(_, tag)| tag)
+        .and_then(|&(_, name)| Concept::named(name))
         .or_else(|| concept(first))
 }
 
@@ -551,8 +580,8 @@ pub fn starts_concept(word: &str) -> bool {
 
 /// True when a concept can be what a quantity of this kind measures: money is
 /// pledged, given or spent; a duration is a meeting's, a call's, a ceasefire's.
-pub fn fits(kind: Kind, concept: &str) -> bool {
-    let kinds = concept_kinds(concept);
+pub fn fits(kind: Kind, concept: Concept) -> bool {
+    let kinds = concept.kinds();
     let name = crate::frame::what::kind_name(kind);
     match kind {
         Kind::Count | Kind::Ordinal | Kind::Date => true,
