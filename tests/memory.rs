@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 /// The documented bound (README, "Limits"; DESIGN.md, "Limits and known gaps"):
 /// peak memory of a check, over its input's bytes. The patterns measure 4
-/// (digits) to 61 (nospace, where "€21billion($24billion)" is a figure too;
+/// (digits) to 60 (nospace, where "€21billion($24billion)" is a figure too;
 /// 73 before the eleventh session's leaner pairs, neighbour lists, tokens and
 /// claim ids); before the cap and the leaner pairs, "1,1,1,…" took 1,500 and
 /// nospace 250. Each claim costs about 470 bytes and its ~16 pairs about 32

@@ -163,9 +163,16 @@ pub fn subject(
     }
 
     // A share: "20% of Ukraine('s territory)" measures Ukraine.
+    // "half the victims" too: a share in words before a determiner.
     let mut of_object = None;
-    if q.kind == Kind::Percent && word_at(q.span.end) == "of" {
-        let mut k = q.span.end + 1;
+    let in_words = tokens[q.number.start].is_word();
+    let whole_at = match word_at(q.span.end) {
+        "of" => Some(q.span.end + 1),
+        word if in_words && words::is_determiner(word) => Some(q.span.end),
+        _ => None,
+    };
+    if let Some(whole_at) = whole_at.filter(|_| q.kind == Kind::Percent) {
+        let mut k = whole_at;
         while matches!(word_at(k), "the" | "its" | "their") {
             k += 1;
         }

@@ -186,6 +186,7 @@ pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
     (&["no", "more", "than"], Bound::AtMost),
     (&["a", "minimum", "of"], Bound::AtLeast),
     (&["a", "maximum", "of"], Bound::AtMost),
+    (&["a", "maximum"], Bound::AtMost),
     (&["slightly", "more", "than"], Bound::JustAbove),
     (&["slightly", "less", "than"], Bound::JustBelow),
     (&["in", "excess", "of"], Bound::Above),
@@ -217,7 +218,6 @@ pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
     (&["just", "shy", "of"], Bound::JustBelow),
     (&["approx"], Bound::Approximately),
     (&["minimum"], Bound::AtLeast),
-    (&["maximum"], Bound::AtMost),
     (&["passed"], Bound::Above),
     (&["passes"], Bound::Above),
     (&["approaching"], Bound::JustBelow),
@@ -511,8 +511,8 @@ pub fn concept(word: &str) -> Option<Concept> {
 }
 
 /// What a figure measures: a row of `data/concepts.tsv` ("killed", "crowd",
-/// "talks"), by its index. Ordered by name, as alignment orders claims by
-/// what they measure.
+/// "talks"), by its index (the rows' names are unique). Two concepts compare
+/// by name, not by index: alignment orders claims by what they measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Concept(u8);
 
@@ -796,6 +796,26 @@ pub const FURNITURE_PHRASES: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_concept_phrase_names_a_concept() {
+        for (phrase, name) in CONCEPT_PHRASES {
+            let concept = Concept::named(name).map(Concept::name);
+            assert_eq!(concept, Some(*name), "{phrase:?}");
+            assert_eq!(
+                concept_of_phrase(phrase[0], phrase[1]).map(Concept::name),
+                Some(*name)
+            );
+        }
+        let mut names = concepts::CONCEPTS.to_vec();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(
+            names.len(),
+            concepts::CONCEPTS.len(),
+            "concept names are unique"
+        );
+    }
 
     #[test]
     fn may_start_numeral_covers_every_table() {

@@ -355,6 +355,19 @@ fn vague(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         v.words.len() <= words.len() && v.words.iter().zip(&words).all(|(w, l)| w == l)
     })?;
     let end = i + phrase.words.len();
+    // "tens of" counts what follows, not a number: not "tens of 1,000s",
+    // "tens of trillions", "tens of lakhs" (too big a scale to guess).
+    if phrase.words.last() == Some(&"of")
+        && tokens.get(end).is_some_and(|next| {
+            let word = next.lower(text);
+            let singular = word.strip_suffix('s').unwrap_or(word);
+            next.kind == TokenKind::Digits
+                || words::may_start_numeral(word)
+                || words::scale(singular).is_some()
+        })
+    {
+        return None;
+    }
     // "several" and "a few" are numbers only before what they count: "several occasions".
     if matches!(phrase.words.last(), Some(&"several") | Some(&"few")) {
         let next = tokens.get(end)?;
@@ -587,12 +600,22 @@ fn fraction(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
             return Some(part); // "half of a mile"
         }
         // "half of the town", "half the victims", "more than half": not "in
-        // the half" (a race) or "the top half".
+        // the half" (a race), "the top half", "the first half" (a period) or
+        // "half the size", "half its peak" (half as much: a whole is plural).
         let next = word_at(text, tokens, i + 1);
         let qualified = i > 0 && tokens[i - 1].has(crate::read::lex::WordClass::QUALIFIER_END);
-        let share = next == "of"
-            || words::is_determiner(next)
-            || qualified && !tokens.get(i + 1).is_some_and(|t| t.is_word());
+        let of_plural =
+            words::is_determiner(next) && words::is_plural(word_at(text, tokens, i + 2));
+        let before = if i > 0 {
+            word_at(text, tokens, i - 1)
+        } else {
+            ""
+        };
+        let after_ordinal = before == "first" || words::ordinal(before).is_some();
+        let share = !after_ordinal
+            && (next == "of"
+                || of_plural
+                || qualified && !tokens.get(i + 1).is_some_and(|t| t.is_word()));
         return share.then_some(Numeral {
             start: i,
             end: i + 1,
