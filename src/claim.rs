@@ -210,6 +210,16 @@ impl Claim {
 }
 
 impl Interval {
+    /// The interval of the negated values: `[a, b)` becomes `(-b, -a]`.
+    pub fn mirrored(self) -> Self {
+        Interval {
+            low: self.high.map(|x| -x),
+            high: self.low.map(|x| -x),
+            low_inclusive: self.high_inclusive,
+            high_inclusive: self.low_inclusive,
+        }
+    }
+
     /// The single value `x`.
     pub fn point(x: f64) -> Self {
         Self::closed(x, x)

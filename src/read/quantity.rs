@@ -72,6 +72,7 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
     reader.range(&mut q);
     reader.qualifier_after(&mut q);
     reader.unit_after(&mut q)?;
+    reader.sign(&mut q);
     reader.qualifier_after_unit(&mut q);
     reader.compound(&mut q);
     reader.conversion(&mut q);
@@ -107,6 +108,8 @@ struct Draft {
     added: f64,
     /// The value is that of a fraction of a share: "two-thirds" is 66.7%.
     share: bool,
+    /// A temperature below zero: "-5C", "minus 5 degrees".
+    negative: bool,
 }
 
 impl Draft {
@@ -134,6 +137,7 @@ impl Draft {
             rate: None,
             added: 0.0,
             share: false,
+            negative: false,
         }
     }
 
@@ -154,6 +158,11 @@ impl Draft {
             bounded(self.first.nominal() + self.added, bound)
         } else {
             interval(&self.first, self.second.as_ref(), bound).scaled(scale)
+        };
+        let value = if self.negative {
+            value.mirrored()
+        } else {
+            value
         };
         // A year alone ("in 2022"), or before a singular noun it dates ("a 1997
         // storm", "the 2018 Camp Fire"); not "2000 people".
@@ -477,6 +486,44 @@ impl Reader<'_, '_> {
     /// The unit after the number (and after a trailing qualifier like "or
     /// more"), or what a count counts. `None` when the number is not a figure
     /// at all ("the third" alone).
+    /// A minus sign before a temperature: "-5C", "−12 degrees Celsius",
+    /// "minus 5C". A hyphen glued to a word or number before it joins them
+    /// ("COVID-19", "3-2"), so the sign needs a space or the start before it.
+    /// Only where the figure is the magnitude's mirror: a single value, about
+    /// it or nearly it, not "below -5C" (colder, or warmer?) or a range.
+    fn sign(&self, q: &mut Draft) {
+        let mirrors = |bound: Option<Bound>| {
+            matches!(
+                bound,
+                None | Some(Bound::Approximately | Bound::JustBelow | Bound::JustAbove)
+            )
+        };
+        let Some(at) = q.start.checked_sub(1).filter(|&at| at >= self.taken) else {
+            return;
+        };
+        let minus_sign = matches!(self.symbol(at), Some('-' | '\u{2212}'))
+            && !self.tokens[q.start].space_before
+            && (at == 0 || self.tokens[at].space_before || self.symbol(at - 1) == Some('('));
+        let minus_word = self.word(at) == "minus";
+        if q.kind != Some(Kind::Temperature)
+            || q.start != q.first.start
+            || q.second.is_some()
+            || q.bound.is_some()
+            || !(minus_sign || minus_word)
+        {
+            return;
+        }
+        // "about -20C": the qualifier stands before the sign.
+        let number_start = q.start;
+        q.start = at;
+        self.qualifier_before(q);
+        if mirrors(q.bound) {
+            q.negative = true;
+        } else {
+            (q.start, q.bound, q.qualifier) = (number_start, None, None);
+        }
+    }
+
     fn unit_after(&self, q: &mut Draft) -> Option<()> {
         let mut at = q.end;
         // "a three-hour meeting", "a 9-mile-long tailback", "the 67-year-old".
@@ -1037,7 +1084,8 @@ impl Reader<'_, '_> {
         else {
             return true;
         };
-        let outer = rounded(q.first.nominal());
+        let sign = if q.negative { -1.0 } else { 1.0 };
+        let outer = rounded(sign * q.first.nominal());
         let converted =
             inner_unit.convert_interval(rounded(inner.value.low.unwrap_or(0.0)), outer_unit);
         outer.overlaps(&converted)
@@ -1137,6 +1185,8 @@ pub fn rounded(x: f64) -> Interval {
 /// The place value of a figure's last significant digit, at most a tenth of the
 /// figure: 21e9 → 1e9, 4.5 → 0.1, 20 → 1, 200e6 → 10e6.
 pub fn rounding_step(x: f64) -> f64 {
+    // A temperature below zero rounds as its magnitude does.
+    let x = x.abs();
     // The largest power of ten not above x/10 (a loop: `powf` costs the wasm bundle 2 KB).
     let mut step = 1.0;
     while step * 10.0 <= x / 10.0 {

@@ -47,6 +47,10 @@ def check_shape(where, c):
     li, hi_inc = c.get("low_inclusive"), c.get("high_inclusive")
     if li is None or hi_inc is None:
         return err(where, "low_inclusive/high_inclusive missing")
+    # A temperature below zero is the mirror of its magnitude's interval.
+    if c.get("kind") == "temperature" and hi is not None and hi < 0:
+        lo, hi = -hi, (None if lo is None else -lo)
+        li, hi_inc = hi_inc, li
     for v in (lo, hi):
         if v is not None and (not isinstance(v, float) or v < 0):
             err(where, f"bound {v!r} must be a non-negative float")
