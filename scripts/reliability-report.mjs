@@ -112,9 +112,9 @@ states 250000 figures in 1000000 bytes, over factmark's limit of 62500 for its
 length …".
 
 Short version in the default suite: \`tests/memory.rs\` checks every pattern at
-200 KB under a counting allocator (debug build, about 3 s) and fails past 100
-times the input unless the cap refused it; it measures 6 (digits) to 74
-(nospace) times, and 55 for "ones" until its refusal.
+200 KB under a counting allocator (debug build, about 3 s) and fails past 80
+times the input unless the cap refused it; it measures 4 (digits) to 60
+(nospace) times, and 42 for "ones" until its refusal.
 
 ## The core: inputs past the caps
 
