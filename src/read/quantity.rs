@@ -108,7 +108,8 @@ struct Draft {
     added: f64,
     /// The value is that of a fraction of a share: "two-thirds" is 66.7%.
     share: bool,
-    /// A temperature below zero: "-5C", "minus 5 degrees".
+    /// A temperature below zero: "-5C", "minus 5 degrees" (the sign is the
+    /// token before the number).
     negative: bool,
 }
 
@@ -177,7 +178,7 @@ impl Draft {
         let qualifier_start = self.qualifier.as_ref().map_or(self.start, |q| q.start);
         Quantity {
             span: self.start.min(qualifier_start)..self.end.max(self.number_end),
-            number: self.first.start..self.number_end,
+            number: self.first.start - usize::from(self.negative)..self.number_end,
             qualifier: self.qualifier,
             bound,
             value,
@@ -1659,6 +1660,17 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_is_part_of_the_number_written() {
+        let claims = crate::read_claims(
+            "r",
+            "It was -5C at dawn and minus 12 degrees Celsius at noon.",
+        )
+        .expect("a short report");
+        let written: Vec<&str> = claims.iter().map(|c| c.written.as_str()).collect();
+        assert_eq!(written, ["-5", "minus 12"]);
+    }
+
+    #[test]
     fn rounding_steps() {
         for (x, step) in [
             (21e9, 1e9),
@@ -1667,6 +1679,7 @@ mod tests {
             (200e6, 10e6),
             (3.0, 0.1),
             (32.0, 1.0),
+            (-32.0, 1.0), // a temperature below zero rounds as its magnitude
         ] {
             let got = rounding_step(x);
             assert!(
