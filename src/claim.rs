@@ -58,17 +58,10 @@ impl Claim {
         let mut id = String::with_capacity(self.report.len() + 8);
         id.push_str(&self.report);
         id.push('#');
-        push_decimal(&mut id, self.index);
+        // The JSON writer's digits (`format!` costs several times as much).
+        crate::json::ToJson::write_json(&self.index, &mut id);
         id
     }
-}
-
-/// The digits of `n` (`format!` and `write!` cost several times as much).
-fn push_decimal(out: &mut String, n: u32) {
-    if n >= 10 {
-        push_decimal(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// The kinds of quantity factmark reads: the dimension of a value. The

@@ -370,14 +370,14 @@ fn mark_mutual(context: &features::Context, scored: &mut Scored, likeness: &[f64
     let mut best_of = vec![0u8; scored.pairs.len()];
     for claim in 0..count {
         let own = &mut incident[start[claim] as usize..start[claim + 1] as usize];
-        own.sort_unstable_by(|&(x, x_side), &(y, y_side)| {
-            x_side
-                .cmp(&y_side)
+        own.sort_unstable_by(|&(x, x_report_and_side), &(y, y_report_and_side)| {
+            x_report_and_side
+                .cmp(&y_report_and_side)
                 .then(likeness[y as usize].total_cmp(&likeness[x as usize]))
                 .then(x.cmp(&y))
         });
-        for (n, &(k, side)) in own.iter().enumerate() {
-            if n == 0 || own[n - 1].1 != side {
+        for (n, &(k, report_and_side)) in own.iter().enumerate() {
+            if n == 0 || own[n - 1].1 != report_and_side {
                 best_of[k as usize] += 1;
             }
         }
