@@ -124,9 +124,11 @@ pub enum Bound {
     Above,
     /// "at least", "no fewer than": closed below, unbounded above.
     AtLeast,
-    /// "less than", "under", "fewer than": from zero, open at the number.
+    /// "less than", "under", "fewer than": from zero (a temperature: from
+    /// below any), open at the number.
     Below,
-    /// "up to", "at most", "no more than": from zero, closed at the number.
+    /// "up to", "at most", "no more than": from zero (a temperature: from
+    /// below any), closed at the number.
     AtMost,
     /// "just under", "nearly", "almost": a band just below the number.
     JustBelow,

@@ -392,7 +392,7 @@ fn article_starts_number(text: &Text, tokens: &[Token], i: usize) -> bool {
     vague
         || scale
         || next == "half" // "a half-dozen"
-        || crate::knowledge::units::hours_in(next).is_some()
+        || crate::knowledge::units::by_spelling(next, false).is_some() // "a week", "a mile"
         || words::denominator(next).is_some()
 }
 

@@ -485,6 +485,22 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
             year_like: false,
         });
     }
+    // "more than a foot", "at least a mile": one of a measure's unit after a
+    // qualifier; not "a pound" (money too) or "a second" (an ordinal).
+    if matches!(first, "a" | "an")
+        && i > 0
+        && tokens[i - 1].has(crate::read::lex::WordClass::QUALIFIER_END)
+    {
+        let unit = crate::knowledge::units::by_spelling(next, false);
+        if unit.is_some() && next != "second" && words::currency_word(next).is_none() {
+            return Some(Numeral {
+                start: i,
+                end: i + 1,
+                worth: Worth::Cardinal(1.0),
+                year_like: false,
+            });
+        }
+    }
     // "a hundred", "a million": the article counts as one only before a scale word.
     let mut k = i;
     if first == "a" {

@@ -160,10 +160,24 @@ impl Draft {
         } else {
             interval(&self.first, self.second.as_ref(), bound).scaled(scale)
         };
-        let value = if self.negative {
-            value.mirrored()
-        } else {
-            value
+        // Below zero, a band about the figure is the mirror of the band about
+        // its magnitude ("nearly minus 30C" is -30 to -27); a bound bounds the
+        // signed value ("below -5C" is colder than -5).
+        let value = match bound {
+            Bound::Above | Bound::AtLeast | Bound::Below | Bound::AtMost if self.negative => {
+                bounded(-self.first.nominal(), bound)
+            }
+            _ if self.negative => value.mirrored(),
+            _ => value,
+        };
+        // A temperature has no floor at zero: "below 5C" may be -10C.
+        let value = match bound {
+            Bound::Below | Bound::AtMost if kind == Kind::Temperature => Interval {
+                low: None,
+                low_inclusive: false,
+                ..value
+            },
+            _ => value,
         };
         // A year alone ("in 2022"), or before a singular noun it dates ("a 1997
         // storm", "the 2018 Camp Fire"); not "2000 people".
@@ -490,15 +504,9 @@ impl Reader<'_, '_> {
     /// A minus sign before a temperature: "-5C", "−12 degrees Celsius",
     /// "minus 5C". A hyphen glued to a word or number before it joins them
     /// ("COVID-19", "3-2"), so the sign needs a space or the start before it.
-    /// Only where the figure is the magnitude's mirror: a single value, about
-    /// it or nearly it, not "below -5C" (colder, or warmer?) or a range.
+    /// A single value with or without a qualifier ("about -20C", "below
+    /// -5C"), not a range.
     fn sign(&self, q: &mut Draft) {
-        let mirrors = |bound: Option<Bound>| {
-            matches!(
-                bound,
-                None | Some(Bound::Approximately | Bound::JustBelow | Bound::JustAbove)
-            )
-        };
         let Some(at) = q.start.checked_sub(1).filter(|&at| at >= self.taken) else {
             return;
         };
@@ -515,14 +523,9 @@ impl Reader<'_, '_> {
             return;
         }
         // "about -20C": the qualifier stands before the sign.
-        let number_start = q.start;
         q.start = at;
         self.qualifier_before(q);
-        if mirrors(q.bound) {
-            q.negative = true;
-        } else {
-            (q.start, q.bound, q.qualifier) = (number_start, None, None);
-        }
+        q.negative = true;
     }
 
     fn unit_after(&self, q: &mut Draft) -> Option<()> {
@@ -801,7 +804,8 @@ impl Reader<'_, '_> {
         }
         let mut spelling = String::new();
         let mut best = None;
-        for k in at..at + 4 {
+        // Up to six tokens: "m.p.h." is six ("m", ".", "p", …).
+        for k in at..at + 6 {
             let Some(token) = self.tokens.get(k) else {
                 break;
             };

@@ -47,13 +47,17 @@ def check_shape(where, c):
     li, hi_inc = c.get("low_inclusive"), c.get("high_inclusive")
     if li is None or hi_inc is None:
         return err(where, "low_inclusive/high_inclusive missing")
-    # A temperature below zero is the mirror of its magnitude's interval.
-    if c.get("kind") == "temperature" and hi is not None and hi < 0:
+    temperature = c.get("kind") == "temperature"
+    directed = bound in ("above", "atLeast", "below", "atMost")
+    # A band about a temperature below zero is the mirror of the band about
+    # its magnitude; a bound bounds the signed value and has no floor at zero.
+    if temperature and not directed and hi is not None and hi < 0:
         lo, hi = -hi, (None if lo is None else -lo)
         li, hi_inc = hi_inc, li
     for v in (lo, hi):
-        if v is not None and (not isinstance(v, float) or v < 0):
+        if v is not None and (not isinstance(v, float) or v < 0 and not temperature):
             err(where, f"bound {v!r} must be a non-negative float")
+    floor, floor_inclusive = (None, False) if temperature else (0.0, True)
     if bound in ("exact",):
         ok = lo is not None and hi is not None and close(lo, hi) and li and hi_inc
     elif bound == "above":
@@ -61,9 +65,9 @@ def check_shape(where, c):
     elif bound == "atLeast":
         ok = lo is not None and hi is None and li and not hi_inc
     elif bound == "below":
-        ok = lo == 0.0 and hi is not None and li and not hi_inc
+        ok = lo == floor and hi is not None and li == floor_inclusive and not hi_inc
     elif bound == "atMost":
-        ok = lo == 0.0 and hi is not None and li and hi_inc
+        ok = lo == floor and hi is not None and li == floor_inclusive and hi_inc
     elif bound == "justBelow":
         ok = hi is not None and lo is not None and close(lo, 0.9 * hi) and li and not hi_inc
     elif bound == "justAbove":

@@ -197,8 +197,9 @@ def keys_ok(cluster, where, obj, required, optional):
 def check_interval(cluster, where, m):
     low, high, unit = m["low"], m["high"], m["unit"]
     quote = m["quote"]
+    signed = unit in ("degC", "degF")  # a temperature may be below zero
     for v in (low, high):
-        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0 and not signed):
             cluster.err(where, f"{quote!r}: bound {v!r} must be a non-negative number or null")
             return
     if low is None and high is None:
