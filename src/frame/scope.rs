@@ -486,6 +486,7 @@ pub fn anchor(
         }
     }
     let mut sentence_cache: Option<(usize, Anchors)> = None;
+    let mut year_referred_to: Option<(usize, Option<i32>)> = None;
     for n in 0..claims.len() {
         let s = layout.sentence_of(claim_tokens[n].start);
         let sentence = layout.sentences[s].clone();
@@ -615,7 +616,18 @@ pub fn anchor(
                     .flatten()
                     .filter(|_| claim.role == Role::Statement)
             });
-        let year = near.or(opening);
+        // "Seventy-four people died in the city that day": a sentence that
+        // points back ("that day", "the same year") takes the year of the last
+        // date the sentence before states (once a sentence: linear).
+        if year_referred_to.is_none_or(|(cs, _)| cs != s) {
+            year_referred_to = Some((
+                s,
+                year_pointed_back_to(text, tokens, layout, s, claims, claim_tokens),
+            ));
+        }
+        let year = near
+            .or(opening)
+            .or(year_referred_to.and_then(|(_, year)| year));
         let frame = &mut claims[n].frame;
         frame.year = year;
         frame.places = anchors.places.into();
@@ -628,4 +640,33 @@ pub fn anchor(
             frame.when = When::Past;
         }
     }
+}
+
+/// The year sentence `s` points back to: when it says "that day", "the same
+/// year" and the like, the year of the last date stated in the sentence
+/// before it.
+fn year_pointed_back_to(
+    text: &Text,
+    tokens: &[Token],
+    layout: &Layout,
+    s: usize,
+    claims: &[Claim],
+    claim_tokens: &[Range<usize>],
+) -> Option<i32> {
+    let sentence = layout.sentences[s].clone();
+    let points_back = (sentence.start + 1..sentence.end).any(|k| {
+        words::points_back(tokens[k - 1].lower(text))
+            && words::is_period_pointed_to(tokens[k].lower(text))
+    });
+    let previous = layout.sentences.get(s.checked_sub(1)?)?;
+    if !points_back {
+        return None;
+    }
+    let from = claim_tokens.partition_point(|r| r.start < previous.start);
+    let to = claim_tokens.partition_point(|r| r.start < previous.end);
+    claims[from..to]
+        .iter()
+        .rev()
+        .filter(|c| c.role == Role::Statement)
+        .find_map(|c| c.date.as_ref()?.year)
 }

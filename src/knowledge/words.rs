@@ -247,6 +247,9 @@ pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
     (&["topped"], Bound::Above),
     (&["tops"], Bound::Above),
     (&["topping"], Bound::Above),
+    (&["nears"], Bound::JustBelow),
+    (&["neared"], Bound::JustBelow),
+    (&["nearing"], Bound::JustBelow),
     (&["under"], Bound::Below),
     (&["below"], Bound::Below),
     (&["about"], Bound::Approximately),
@@ -666,6 +669,17 @@ pub fn is_past_marker(word: &str) -> bool {
 pub fn is_past_reference(first: &str, second: &str) -> bool {
     let period = lists::PAST_PERIOD.contains(second);
     (is_past_marker(first) && first != "ago" && period) || second == "ago"
+}
+
+/// Words that point back to a time already named, before a period: "that
+/// day", "the same year".
+pub fn points_back(word: &str) -> bool {
+    lists::POINTS_BACK.contains(word)
+}
+
+/// The periods [`points_back`] words point to: "that day", "that summer".
+pub fn is_period_pointed_to(word: &str) -> bool {
+    lists::PERIOD_POINTED_TO.contains(word)
 }
 
 /// Nouns after which "of" introduces a place: "a residential area of Kryvyi Rih".

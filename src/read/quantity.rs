@@ -458,6 +458,15 @@ impl Reader<'_, '_> {
         let at = q.number_end + usize::from(hyphen);
         if let Some(qualifier) = self.trailing_qualifier(at) {
             q.qualify_after(at, qualifier);
+        } else if self.symbol(at) == Some('+')
+            && self.glued(at)
+            && !self
+                .tokens
+                .get(at + 1)
+                .is_some_and(|t| !t.space_before && t.kind == TokenKind::Digits)
+        {
+            // "20+ people": at least; not a sum ("1+1").
+            q.qualify_after(at, (&["+"], Bound::AtLeast));
         }
     }
 
@@ -1058,7 +1067,8 @@ impl Reader<'_, '_> {
             return;
         }
         let open = q.end + 1;
-        let Some(inner) = (open..open + 3).find_map(|k| at(self.text, self.tokens, k, open)) else {
+        // "(about $27 billion)", "(approx. $2.7 billion)": a qualifier may come first.
+        let Some(inner) = (open..open + 4).find_map(|k| at(self.text, self.tokens, k, open)) else {
             return;
         };
         let same_dimension = inner.kind == kind && inner.unit != q.unit;
@@ -1618,6 +1628,12 @@ mod tests {
             (hours - (1.0 + 59.0 / 60.0 + 40.0 / 3600.0)).abs() < 1e-9,
             "{hours}"
         );
+    }
+
+    #[test]
+    fn a_plus_sign_after_the_number_is_a_lower_bound_not_a_sum() {
+        assert_eq!(read("20+ people were hurt").bound, Bound::AtLeast);
+        assert_eq!(read("1+1 is two").bound, Bound::Exact);
     }
 
     #[test]

@@ -82,11 +82,14 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * a string, 0.1 KB: 130.0 KB; the readings narrowed after a review ("half
  * the" needs a plural whole, "tens of" no scale after it) 0.1 KB: 130.1 KB;
  * temperatures below zero ("-5C", "minus 12 degrees", "23F (-5C)") 0.2 KB:
- * 130.4 KB.
+ * 130.4 KB; "could top 200", "more than a foot", "40 m.p.h.", bounds on
+ * temperatures below zero, "nears 2,000", "20+", a qualifier inside a
+ * conversion's parentheses and "that day" 0.8 KB: 131.2 KB (the qualifier
+ * phrases as a text table of data/words.tsv instead were 0.2 KB more).
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
-export const CEILING_GZIP_BYTES = 130_400;
+export const CEILING_GZIP_BYTES = 131_200;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
