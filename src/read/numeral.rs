@@ -225,12 +225,12 @@ fn is_decade(written: &str) -> bool {
 }
 
 /// A unit glued to digits at token `k`, which the quantity reads: "8km",
-/// "200ft", "38C", "460mm", "24h".
+/// "200ft", "38C", "460mm", "24h", "62pc" (percent).
 fn glued_unit(text: &Text, tokens: &[Token], k: usize) -> bool {
     let word = word_at(text, tokens, k);
     let spelled = crate::knowledge::units::by_spelling(word, true).is_some()
         || matches!(tokens[k].text(text), "C" | "F")
-        || matches!(word, "am" | "pm");
+        || matches!(word, "am" | "pm" | "pc");
     spelled
         && !tokens
             .get(k + 1)
@@ -817,7 +817,13 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
     let percent = tokens
         .get(i + 1)
         .is_some_and(|t| !t.space_before && t.is_symbol(text, '%'));
-    if grouped || percent {
+    // "fined Alibaba 18.3 billion yuan": a scale word or a currency after it
+    // makes an amount of it ("Boeing 737" has neither; a glued "m" may be
+    // metres: "Kipyegon's 1500m").
+    let next = word_at(text, tokens, i + 1);
+    let spaced = tokens.get(i + 1).is_some_and(|t| t.space_before);
+    let amount = spaced && words::scale(next).is_some() || words::currency_word(next).is_some();
+    if grouped || percent || amount {
         return false;
     }
     let before = &tokens[i - 1];

@@ -594,7 +594,11 @@ impl Reader<'_, '_> {
             // "$5 million dollars" is rare; a currency before is the unit.
         } else if q.kind.is_some() {
             return Some(()); // magnitude, Mach: nothing more to read
-        } else if self.symbol(at) == Some('%') || matches!(word, "percent" | "pct") {
+        } else if self.symbol(at) == Some('%')
+            || matches!(word, "percent" | "pct")
+            || word == "pc" && self.glued(at)
+        {
+            // "62pc": the British papers' percent, glued ("3 PCs" are computers).
             self.percent(q, at + 1);
         } else if word == "per" && self.word(at + 1) == "cent" {
             self.percent(q, at + 2);
@@ -606,6 +610,8 @@ impl Reader<'_, '_> {
             q.set(Kind::Magnitude, "magnitude", end);
         } else if let Some(code) = words::currency_word(word).filter(|_| !ordinal) {
             q.set(Kind::Money, code, at + 1);
+        } else if let Some(end) = self.us_dollars(at).filter(|_| !ordinal) {
+            q.set(Kind::Money, "USD", end);
         } else if let Some((unit, end)) = self.unit_spelled(at, hyphenated).filter(|_| !ordinal) {
             q.set(unit.kind, unit.name, end);
             // "a 9-mile-long tailback", "a 400-foot-tall tower".
@@ -883,6 +889,22 @@ impl Reader<'_, '_> {
 
     /// Clock digits: a duration ("2:01:39", "in 59:35", "a 3:42 mile") or a
     /// time of day ("at 14:05", "14:05 GMT"), which is kept as a time.
+    /// "2.79 billion U.S. dollars", "US dollars": the end.
+    fn us_dollars(&self, at: usize) -> Option<usize> {
+        let dotted = self.word(at) == "u"
+            && self.symbol(at + 1) == Some('.')
+            && self.word(at + 2) == "s"
+            && self.symbol(at + 3) == Some('.');
+        let after = if dotted {
+            at + 4
+        } else if self.word(at) == "us" {
+            at + 1
+        } else {
+            return None;
+        };
+        matches!(self.word(after), "dollars" | "dollar").then_some(after + 1)
+    }
+
     fn clock(&self, q: &mut Draft, parts: [f64; 3], count: usize) -> Option<()> {
         let at = q.end;
         let before = if q.first.start > self.taken {
@@ -891,17 +913,24 @@ impl Reader<'_, '_> {
             ""
         };
         let after = self.word(at);
-        // A time of day has no fractions of a second: "400m at 1:08.06" is a split.
+        let unit_after = matches!(after, "minutes" | "hours" | "seconds");
+        // A time of day has no fractions of a second ("400m at 1:08.06" is a
+        // split), no unit after it ("by 2:11 minutes") and no hour past 23
+        // ("an impressive 66:20"); "at" before h:mm:ss is a finishing time
+        // ("stopping the clock at 2:02:42") unless a zone or "am" follows.
         let decimals = parts[count - 1].fract() != 0.0;
         let time_of_day = !decimals
-            && (matches!(before, "at" | "by" | "until" | "till" | "from" | "since")
+            && !unit_after
+            && parts[0] < 24.0
+            && (count == 2 && matches!(before, "at" | "by" | "until" | "till" | "from" | "since")
                 || matches!(
                     after,
                     "am" | "pm" | "gmt" | "utc" | "bst" | "cet" | "local" | "a" | "p"
                 ));
         let duration_cue = count == 3
             || decimals
-            || matches!(after, "minutes" | "hours" | "seconds")
+            || unit_after
+            || parts[0] >= 24.0
             || matches!(
                 before,
                 "in" | "of" | "a" | "clocked" | "ran" | "time" | "record"

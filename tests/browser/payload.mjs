@@ -85,11 +85,14 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * 130.4 KB; "could top 200", "more than a foot", "40 m.p.h.", bounds on
  * temperatures below zero, "nears 2,000", "20+", a qualifier inside a
  * conversion's parentheses and "that day" 0.8 KB: 131.2 KB (the qualifier
- * phrases as a text table of data/words.tsv instead were 0.2 KB more).
+ * phrases as a text table of data/words.tsv instead were 0.2 KB more);
+ * "Alibaba 18.3 billion yuan", "U.S. dollars", "62pc" and race times that
+ * are no time of day ("by 2:11 minutes", "66:20", "at 2:02:42") 0.2 KB:
+ * 131.4 KB.
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
-export const CEILING_GZIP_BYTES = 131_200;
+export const CEILING_GZIP_BYTES = 131_400;
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
