@@ -331,6 +331,19 @@ pub fn is_currency_code(word: &str) -> bool {
     lists::CURRENCY_CODE.contains(word)
 }
 
+/// Abbreviated currencies written capitalized before the number, glued or
+/// not: "Rs 450 crore", "RM210 million", "Rp4 billion" (their ISO code is
+/// [`currency_word`]'s).
+pub fn is_currency_abbreviation(word: &str) -> bool {
+    lists::CURRENCY_ABBREVIATION.contains(word)
+}
+
+/// The ISO code of a country's letters and currency symbol before a number,
+/// lowercased: "a$" (A$7 million) is AUD, "hk$" HKD, "e£" EGP.
+pub fn currency_prefix(written: &str) -> Option<&'static str> {
+    lists::CURRENCY_PREFIX.values(written).next()
+}
+
 /// Month names (full and common abbreviations) to their number.
 pub fn month(word: &str) -> Option<u8> {
     lists::MONTH.values(word).next()?.parse().ok()

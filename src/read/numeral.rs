@@ -75,7 +75,10 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     if i > 0 && glued(tokens, i) {
         let before = &tokens[i - 1];
         let magnitude = matches!(before.text(text), "M" | "Mw") && written.contains('.');
-        if before.is_word() && !magnitude {
+        // "RM210 million", "Rp4 billion": a currency written before, glued.
+        let currency = words::is_currency_abbreviation(before.lower(text))
+            && crate::read::lex::starts_capitalized(before.text(text));
+        if before.is_word() && !magnitude && !currency {
             return None;
         }
         let named = i > 1
@@ -836,7 +839,8 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
             // "At Least 36 Killed", "Magnitude 7.4", "Mach 2": a headline's
             // qualifier or a unit written before the number, not a name.
             && !before.has(crate::read::lex::WordClass::QUALIFIER_END | crate::read::lex::WordClass::POSSESSIVE)
-            && !matches!(word, "magnitude" | "mach" | "aged" | "m" | "mw" | "rs")
+            && !words::is_currency_abbreviation(word)
+            && !matches!(word, "magnitude" | "mach" | "aged" | "m" | "mw")
         };
     // The capitalized word must not merely open the sentence ("In 2022").
     let opens_sentence = i < 2 || before.newline_before || {

@@ -258,34 +258,38 @@ impl Reader<'_, '_> {
         if let Some(code) = self.symbol(i - 1).and_then(words::currency_symbol) {
             q.set(Kind::Money, code, i);
             q.start = i - 1;
-            // "US$5" and "USD$5" are US dollars; another country's dollar, pound
-            // or yen ("A$7 million", "NZ$5", "HK$20 billion", "E£3") is the
-            // symbol as written: factmark knows no exchange rate, so it is never
-            // compared with the bare symbol's.
+            // A country's letters before the symbol name its currency: "US$5"
+            // and "USD$5" are US dollars, "A$7 million" and "AU$7m" Australian
+            // dollars, "E£3" Egyptian pounds. Letters factmark does not know
+            // keep the symbol as written: it knows no exchange rate, so such an
+            // amount is never compared with the bare symbol's.
             if q.start > self.taken && self.glued(q.start) {
                 let letters = self.tokens[q.start - 1].text(self.text);
                 let lower = self.word(q.start - 1);
                 let country = (1..=3).contains(&letters.len())
                     && letters.bytes().all(|b| b.is_ascii_uppercase());
-                if country || lower == "us" {
+                let symbol = self.tokens[i - 1].text(self.text);
+                let prefix = words::currency_prefix(&(lower.to_string() + symbol));
+                if country || prefix.is_some() {
                     q.start -= 1;
-                    if lower == "us" {
-                        q.unit = "USD".into();
-                    } else if let Some(iso) =
-                        words::currency_word(lower).filter(|_| words::is_currency_code(lower))
-                    {
-                        q.unit = iso.into();
-                    } else {
-                        q.unit = letters.to_string() + self.tokens[i - 1].text(self.text);
-                    }
+                    q.unit = match prefix {
+                        Some(iso) => iso.into(),
+                        None => match words::currency_word(lower)
+                            .filter(|_| words::is_currency_code(lower))
+                        {
+                            Some(iso) => iso.into(),
+                            None => letters.to_string() + symbol,
+                        },
+                    };
                 }
             }
             return;
         }
         let before = self.tokens[i - 1].text(self.text);
-        // "USD 24 billion"; "Rs 450 crore", India's rupees, as written.
-        let rupees = before == "Rs";
-        if rupees
+        // "USD 24 billion"; "Rs 450 crore", "RM210 million", "Rp4 billion".
+        let abbreviation = words::is_currency_abbreviation(self.word(i - 1))
+            && crate::read::lex::starts_capitalized(before);
+        if abbreviation
             || words::is_currency_code(self.word(i - 1))
                 && before.chars().all(|c| c.is_ascii_uppercase())
         {
@@ -372,6 +376,12 @@ impl Reader<'_, '_> {
     /// "three-hour" (a compound), nor "by 315 to 14,413" (a change and a
     /// level), nor "$50 or 60 days".
     fn range(&self, q: &mut Draft) {
+        // "doubled to 14.6 million": a multiplier, then a level (but
+        // "tenfold or twelvefold" is a range).
+        let multiplier = words::multiplier_word(self.word(q.first.start)).is_some();
+        if multiplier && self.word(q.first.end) == "to" {
+            return;
+        }
         let before_amount = |word: &str| q.start > self.taken && self.word(q.start - 1) == word;
         let between = before_amount("between");
         // "approximately 58.3% to 60.7%": the range is what the words state.
@@ -456,7 +466,14 @@ impl Reader<'_, '_> {
         // "the 100-plus victims", "1,000-odd residents": after a hyphen too.
         let hyphen = self.symbol(q.number_end) == Some('-') && self.glued_word_after(q.number_end);
         let at = q.number_end + usize::from(hyphen);
-        if let Some(qualifier) = self.trailing_qualifier(at) {
+        // "rose to 44 and over 450 were hurt": a number after it makes the
+        // words another figure's qualifier.
+        let number_after = |(words, _): &(&[&str], Bound)| {
+            self.tokens
+                .get(at + words.len())
+                .is_some_and(|t| t.kind == TokenKind::Digits)
+        };
+        if let Some(qualifier) = self.trailing_qualifier(at).filter(|q| !number_after(q)) {
             q.qualify_after(at, qualifier);
         } else if self.symbol(at) == Some('+')
             && self.glued(at)
