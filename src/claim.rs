@@ -207,9 +207,10 @@ impl Claim {
 impl Interval {
     /// The interval of the negated values: `[a, b)` becomes `(-b, -a]`.
     pub fn mirrored(self) -> Self {
+        // `0.0 - x`, not `-x`: zero stays zero, not minus zero.
         Interval {
-            low: self.high.map(|x| -x),
-            high: self.low.map(|x| -x),
+            low: self.high.map(|x| 0.0 - x),
+            high: self.low.map(|x| 0.0 - x),
             low_inclusive: self.high_inclusive,
             high_inclusive: self.low_inclusive,
         }

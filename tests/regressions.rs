@@ -50,3 +50,30 @@ fn regression_inputs_keep_the_invariants() {
         failures.join("\n")
     );
 }
+
+/// A sentence that points back ("that day", "the same year") takes the year of
+/// the last date the sentence before names, for a day only a date with its
+/// month: the 1890 storm's toll is 1890's, the fall of a company's shares on
+/// the day of its announcement is not the year it was founded in, and "warn
+/// that summer heatwaves" points back to nothing.
+#[test]
+fn a_sentence_that_points_back_takes_the_year_of_the_date_before() {
+    let year_of = |text: &str, figure: &str| {
+        let claims = factmark::read_claims("r", text).expect("reads");
+        claims
+            .iter()
+            .find(|c| c.text == figure)
+            .unwrap_or_else(|| panic!("{figure:?} not read in {text:?}"))
+            .frame
+            .year
+    };
+    let storm = "The deadliest tornado struck Louisville on March 27, 1890. \
+        Seventy-six people died in the city that day, part of a storm that killed 111 people.";
+    assert_eq!(year_of(storm, "111 people"), Some(1890));
+    let founded = "The carmaker, founded in 1998, said on Tuesday it would cut 2,000 jobs. \
+        That same day, its shares fell 5% in Frankfurt.";
+    assert_eq!(year_of(founded, "5%"), None);
+    let warned = "The drought of 2012 was the worst in decades. \
+        Scientists now warn that summer heatwaves could kill 5,000 people a year.";
+    assert_eq!(year_of(warned, "5,000 people"), None);
+}

@@ -644,7 +644,9 @@ pub fn anchor(
 
 /// The year sentence `s` points back to: when it says "that day", "the same
 /// year" and the like, the year of the last date stated in the sentence
-/// before it.
+/// before it (for a day or a month, a date that names its month: "founded in
+/// 1998" is no day). Not "warned that summer heatwaves" (after a verb of
+/// speech "that" opens a clause) or "that day-care costs" (a compound).
 fn year_pointed_back_to(
     text: &Text,
     tokens: &[Token],
@@ -654,19 +656,26 @@ fn year_pointed_back_to(
     claim_tokens: &[Range<usize>],
 ) -> Option<i32> {
     let sentence = layout.sentences[s].clone();
-    let points_back = (sentence.start + 1..sentence.end).any(|k| {
-        words::points_back(tokens[k - 1].lower(text))
-            && words::is_period_pointed_to(tokens[k].lower(text))
-    });
+    let period = (sentence.start + 1..sentence.end).find_map(|k| {
+        let after_speech =
+            k >= 2 && tokens[k - 2].has(WordClass::SPEECH_VERB | WordClass::FINDING_VERB);
+        let compound = tokens
+            .get(k + 1)
+            .is_some_and(|t| t.is_symbol(text, '-') && !t.space_before);
+        let points_back =
+            words::points_back(tokens[k - 1].lower(text)) && !after_speech && !compound;
+        points_back
+            .then(|| words::period_pointed_to(tokens[k].lower(text)))
+            .flatten()
+    })?;
     let previous = layout.sentences.get(s.checked_sub(1)?)?;
-    if !points_back {
-        return None;
-    }
     let from = claim_tokens.partition_point(|r| r.start < previous.start);
     let to = claim_tokens.partition_point(|r| r.start < previous.end);
     claims[from..to]
         .iter()
         .rev()
         .filter(|c| c.role == Role::Statement)
-        .find_map(|c| c.date.as_ref()?.year)
+        .filter_map(|c| c.date.as_ref())
+        .find(|date| date.year.is_some() && (period == "year" || date.month.is_some()))
+        .and_then(|date| date.year)
 }

@@ -179,6 +179,13 @@ pub const VAGUE: &[Vague] = &[
 
 /// Qualifiers that stand before a number, longest first, with the bound they give.
 pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
+    // "expected to top $18 billion"; not "rose to top 10" (a rank).
+    (&["expected", "to", "top"], Bound::Above),
+    (&["set", "to", "top"], Bound::Above),
+    (&["likely", "to", "top"], Bound::Above),
+    (&["forecast", "to", "top"], Bound::Above),
+    (&["projected", "to", "top"], Bound::Above),
+    (&["poised", "to", "top"], Bound::Above),
     (&["little", "more", "than"], Bound::JustAbove),
     (&["a", "little", "over"], Bound::JustAbove),
     (&["no", "fewer", "than"], Bound::AtLeast),
@@ -202,13 +209,12 @@ pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
     (&["older", "than"], Bound::Above),
     (&["at", "most"], Bound::AtMost),
     (&["up", "to"], Bound::AtMost),
-    // "could top 200", "expected to top $18 billion": the verb; not "the top 10".
+    // "could top 200": the verb; not "the top 10".
     (&["could", "top"], Bound::Above),
     (&["would", "top"], Bound::Above),
     (&["will", "top"], Bound::Above),
     (&["may", "top"], Bound::Above),
     (&["might", "top"], Bound::Above),
-    (&["to", "top"], Bound::Above),
     (&["just", "under"], Bound::JustBelow),
     (&["just", "below"], Bound::JustBelow),
     (&["just", "short", "of"], Bound::JustBelow),
@@ -690,9 +696,11 @@ pub fn points_back(word: &str) -> bool {
     lists::POINTS_BACK.contains(word)
 }
 
-/// The periods [`points_back`] words point to: "that day", "that summer".
-pub fn is_period_pointed_to(word: &str) -> bool {
-    lists::PERIOD_POINTED_TO.contains(word)
+/// The periods [`points_back`] words point to, and whether they are within a
+/// day or a month (`"day"`: "that day", "that night") or a year (`"year"`:
+/// "that year", "that summer").
+pub fn period_pointed_to(word: &str) -> Option<&'static str> {
+    lists::PERIOD_POINTED_TO.values(word).next()
 }
 
 /// Nouns after which "of" introduces a place: "a residential area of Kryvyi Rih".

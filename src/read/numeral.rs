@@ -495,7 +495,11 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         && tokens[i - 1].has(crate::read::lex::WordClass::QUALIFIER_END)
     {
         let unit = crate::knowledge::units::by_spelling(next, false);
-        if unit.is_some() && next != "second" && words::currency_word(next).is_none() {
+        // Not a compound: "over a foot-high kerb", "about a mile-long queue".
+        let compound = tokens
+            .get(i + 2)
+            .is_some_and(|t| t.is_symbol(text, '-') && !t.space_before);
+        if unit.is_some() && !compound && next != "second" && words::currency_word(next).is_none() {
             return Some(Numeral {
                 start: i,
                 end: i + 1,
@@ -825,7 +829,12 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
     // metres: "Kipyegon's 1500m").
     let next = word_at(text, tokens, i + 1);
     let spaced = tokens.get(i + 1).is_some_and(|t| t.space_before);
-    let amount = spaced && words::scale(next).is_some() || words::currency_word(next).is_some();
+    // Not a compound: "Chapter 11 million-dollar filings".
+    let compound = tokens
+        .get(i + 2)
+        .is_some_and(|t| t.is_symbol(text, '-') && !t.space_before);
+    let amount = !compound
+        && (spaced && words::scale(next).is_some() || words::currency_word(next).is_some());
     if grouped || percent || amount {
         return false;
     }
@@ -839,8 +848,7 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
             // "At Least 36 Killed", "Magnitude 7.4", "Mach 2": a headline's
             // qualifier or a unit written before the number, not a name.
             && !before.has(crate::read::lex::WordClass::QUALIFIER_END | crate::read::lex::WordClass::POSSESSIVE)
-            && !words::is_currency_abbreviation(word)
-            && !matches!(word, "magnitude" | "mach" | "aged" | "m" | "mw")
+            && !matches!(word, "magnitude" | "mach" | "aged" | "m" | "mw" | "rs")
         };
     // The capitalized word must not merely open the sentence ("In 2022").
     let opens_sentence = i < 2 || before.newline_before || {

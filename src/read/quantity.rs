@@ -161,10 +161,11 @@ impl Draft {
             interval(&self.first, self.second.as_ref(), bound).scaled(scale)
         };
         // Below zero, a band about the figure is the mirror of the band about
-        // its magnitude ("nearly minus 30C" is -30 to -27); a bound bounds the
-        // signed value ("below -5C" is colder than -5).
+        // its magnitude ("nearly minus 30C" is -30 to -27, "frosts of up to
+        // -8C" -8 to 0); a comparison bounds the signed value ("below -5C" is
+        // colder than -5).
         let value = match bound {
-            Bound::Above | Bound::AtLeast | Bound::Below | Bound::AtMost if self.negative => {
+            Bound::Above | Bound::AtLeast | Bound::Below if self.negative => {
                 bounded(-self.first.nominal(), bound)
             }
             _ if self.negative => value.mirrored(),
@@ -172,11 +173,15 @@ impl Draft {
         };
         // A temperature has no floor at zero: "below 5C" may be -10C.
         let value = match bound {
-            Bound::Below | Bound::AtMost if kind == Kind::Temperature => Interval {
-                low: None,
-                low_inclusive: false,
-                ..value
-            },
+            Bound::Below | Bound::AtMost
+                if kind == Kind::Temperature && !(self.negative && bound == Bound::AtMost) =>
+            {
+                Interval {
+                    low: None,
+                    low_inclusive: false,
+                    ..value
+                }
+            }
             _ => value,
         };
         // A year alone ("in 2022"), or before a singular noun it dates ("a 1997
@@ -287,8 +292,9 @@ impl Reader<'_, '_> {
         }
         let before = self.tokens[i - 1].text(self.text);
         // "USD 24 billion"; "Rs 450 crore", "RM210 million", "Rp4 billion".
+        // Spaced, only "Rs" ("RM 42 Commando" is the Royal Marines).
         let abbreviation = words::is_currency_abbreviation(self.word(i - 1))
-            && crate::read::lex::starts_capitalized(before);
+            && (before == "Rs" || self.glued(i) && crate::read::lex::starts_capitalized(before));
         if abbreviation
             || words::is_currency_code(self.word(i - 1))
                 && before.chars().all(|c| c.is_ascii_uppercase())
@@ -477,6 +483,8 @@ impl Reader<'_, '_> {
             q.qualify_after(at, qualifier);
         } else if self.symbol(at) == Some('+')
             && self.glued(at)
+            // "the 65+ population" names an age band.
+            && !(q.start > self.taken && words::is_determiner(self.word(q.start - 1)))
             && !self
                 .tokens
                 .get(at + 1)
@@ -930,16 +938,24 @@ impl Reader<'_, '_> {
             ""
         };
         let after = self.word(at);
-        let unit_after = matches!(after, "minutes" | "hours" | "seconds");
+        let at_a_time = matches!(before, "at" | "by" | "until" | "till" | "from" | "since");
+        // "by 2:11 minutes"; but "at 7:30 hours" is the military's time of day.
+        let unit_after = matches!(after, "minutes" | "seconds") || after == "hours" && !at_a_time;
+        // "60:40", "52:48": a split of a hundred, not a time.
+        if count == 2 && parts[0] + parts[1] == 100.0 {
+            return None;
+        }
         // A time of day has no fractions of a second ("400m at 1:08.06" is a
-        // split), no unit after it ("by 2:11 minutes") and no hour past 23
-        // ("an impressive 66:20"); "at" before h:mm:ss is a finishing time
-        // ("stopping the clock at 2:02:42") unless a zone or "am" follows.
+        // split), no unit after it and no hour past 23 ("an impressive
+        // 66:20"); after "at", h:mm:ss with a one-digit hour is a finishing
+        // time ("stopping the clock at 2:02:42"; "at 14:05:30" is a time).
         let decimals = parts[count - 1].fract() != 0.0;
+        let one_digit_hour =
+            self.tokens[q.first.start].end() - self.tokens[q.first.start].start() == 1;
         let time_of_day = !decimals
             && !unit_after
             && parts[0] < 24.0
-            && (count == 2 && matches!(before, "at" | "by" | "until" | "till" | "from" | "since")
+            && (at_a_time && (count == 2 || !one_digit_hour)
                 || matches!(
                     after,
                     "am" | "pm" | "gmt" | "utc" | "bst" | "cet" | "local" | "a" | "p"
@@ -953,7 +969,7 @@ impl Reader<'_, '_> {
                 "in" | "of" | "a" | "clocked" | "ran" | "time" | "record"
             );
         if time_of_day || !duration_cue {
-            let hours = parts[0] + parts[1] / 60.0;
+            let hours = parts[0] + parts[1] / 60.0 + parts[2] / 3600.0;
             q.first = Numeral {
                 worth: Worth::Cardinal(hours),
                 ..q.first

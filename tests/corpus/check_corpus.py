@@ -67,7 +67,9 @@ def check_shape(where, c):
     elif bound == "below":
         ok = lo == floor and hi is not None and li == floor_inclusive and not hi_inc
     elif bound == "atMost":
-        ok = lo == floor and hi is not None and li == floor_inclusive and hi_inc
+        # "up to -8C": the band from the figure to zero.
+        mirrored = temperature and hi == 0.0 and lo is not None and lo < 0 and li
+        ok = (lo == floor and li == floor_inclusive or mirrored) and hi is not None and hi_inc
     elif bound == "justBelow":
         ok = hi is not None and lo is not None and close(lo, 0.9 * hi) and li and not hi_inc
     elif bound == "justAbove":
