@@ -963,6 +963,17 @@ mod tests {
     }
 
     #[test]
+    fn a_scale_or_currency_after_a_names_digits_makes_an_amount() {
+        let value = |raw: &str| first(raw).map(|(n, _)| n.nominal());
+        assert_eq!(
+            value("Regulators fined Alibaba 18.3 billion yuan"),
+            Some(18.3e9)
+        );
+        // A compound is still the name's: "Chapter 11 million-dollar filings".
+        assert_eq!(value("Lawyers saw Chapter 11 million-dollar filings"), None);
+    }
+
+    #[test]
     fn leaves_non_numbers() {
         for text in [
             "one of them",

@@ -1696,6 +1696,8 @@ mod tests {
     fn a_plus_sign_after_the_number_is_a_lower_bound_not_a_sum() {
         assert_eq!(read("20+ people were hurt").bound, Bound::AtLeast);
         assert_eq!(read("1+1 is two").bound, Bound::Exact);
+        // An age band after a determiner: "the 65+ population".
+        assert_eq!(read("the 65+ population grew").bound, Bound::Exact);
     }
 
     #[test]
