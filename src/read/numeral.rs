@@ -496,9 +496,7 @@ fn words(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     {
         let unit = crate::knowledge::units::by_spelling(next, false);
         // Not a compound: "over a foot-high kerb", "about a mile-long queue".
-        let compound = tokens
-            .get(i + 2)
-            .is_some_and(|t| t.is_symbol(text, '-') && !t.space_before);
+        let compound = !after_hyphen(text, tokens, i + 2).is_empty();
         if unit.is_some() && !compound && next != "second" && words::currency_word(next).is_none() {
             return Some(Numeral {
                 start: i,
@@ -830,9 +828,7 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
     let next = word_at(text, tokens, i + 1);
     let spaced = tokens.get(i + 1).is_some_and(|t| t.space_before);
     // Not a compound: "Chapter 11 million-dollar filings".
-    let compound = tokens
-        .get(i + 2)
-        .is_some_and(|t| t.is_symbol(text, '-') && !t.space_before);
+    let compound = !after_hyphen(text, tokens, i + 2).is_empty();
     let amount = !compound
         && (spaced && words::scale(next).is_some() || words::currency_word(next).is_some());
     if grouped || percent || amount {

@@ -277,15 +277,11 @@ impl Reader<'_, '_> {
                 let prefix = words::currency_prefix(&(lower.to_string() + symbol));
                 if country || prefix.is_some() {
                     q.start -= 1;
-                    q.unit = match prefix {
-                        Some(iso) => iso.into(),
-                        None => match words::currency_word(lower)
-                            .filter(|_| words::is_currency_code(lower))
-                        {
-                            Some(iso) => iso.into(),
-                            None => letters.to_string() + symbol,
-                        },
-                    };
+                    let code =
+                        words::currency_word(lower).filter(|_| words::is_currency_code(lower));
+                    q.unit = prefix
+                        .or(code)
+                        .map_or_else(|| letters.to_string() + symbol, str::to_string);
                 }
             }
             return;
@@ -912,8 +908,6 @@ impl Reader<'_, '_> {
         Some(of.end)
     }
 
-    /// Clock digits: a duration ("2:01:39", "in 59:35", "a 3:42 mile") or a
-    /// time of day ("at 14:05", "14:05 GMT"), which is kept as a time.
     /// "2.79 billion U.S. dollars", "US dollars": the end.
     fn us_dollars(&self, at: usize) -> Option<usize> {
         let dotted = self.word(at) == "u"
@@ -930,6 +924,8 @@ impl Reader<'_, '_> {
         matches!(self.word(after), "dollars" | "dollar").then_some(after + 1)
     }
 
+    /// Clock digits: a duration ("2:01:39", "in 59:35", "a 3:42 mile") or a
+    /// time of day ("at 14:05", "14:05 GMT"), which is kept as a time.
     fn clock(&self, q: &mut Draft, parts: [f64; 3], count: usize) -> Option<()> {
         let at = q.end;
         let before = if q.first.start > self.taken {
