@@ -77,3 +77,56 @@ fn a_sentence_that_points_back_takes_the_year_of_the_date_before() {
         Scientists now warn that summer heatwaves could kill 5,000 people a year.";
     assert_eq!(year_of(warned, "5,000 people"), None);
 }
+
+/// The places of a figure's sentence: a direction before a known place is
+/// no adjective that makes the name a modifier ("in western Germany caused"
+/// was no place), "across" names places as "in" does, and a place joined by
+/// "and" is read too, before what happened there ("in Germany and Belgium
+/// floods"): a figure of the two countries together is their whole, kept
+/// apart from one of them's.
+#[test]
+fn a_sentence_names_its_places_with_their_directions_and_joined_places() {
+    let places_of = |text: &str, figure: &str| {
+        let claims = factmark::read_claims("r", text).expect("reads");
+        let claim = claims
+            .iter()
+            .find(|c| c.text == figure)
+            .unwrap_or_else(|| panic!("{figure:?} not read in {text:?}"));
+        claim
+            .frame
+            .places
+            .iter()
+            .map(|p| p.name.clone())
+            .collect::<Vec<_>>()
+    };
+    let western = "At least 19 people have died as record rainfall in western Germany \
+        caused rivers to burst their banks.";
+    assert_eq!(places_of(western, "At least 19 people"), ["germany"]);
+    let across = "More than 120 people have been killed after catastrophic flooding \
+        across Germany and Belgium.";
+    assert_eq!(
+        places_of(across, "More than 120 people"),
+        ["germany", "belgium"]
+    );
+    let headline = "At least 120 dead in Germany and Belgium floods";
+    assert_eq!(places_of(headline, "At least 120"), ["germany", "belgium"]);
+    // Joined as one, the places make the figure their whole.
+    let combined = |text: &str, figure: &str| {
+        let claims = factmark::read_claims("r", text).expect("reads");
+        claims
+            .iter()
+            .find(|c| c.text == figure)
+            .map(|c| c.frame.combined)
+    };
+    assert_eq!(combined(across, "More than 120 people"), Some(true));
+    assert_eq!(combined(western, "At least 19 people"), Some(false));
+    // Not a name after "across" the gazetteer does not know, nor a place
+    // that opens a clause of speech (a review).
+    let warehouses = "Across Amazon's warehouses, 300 workers fell ill.";
+    assert!(places_of(warehouses, "300 workers").is_empty());
+    let said = "At least 40 people died in Ukraine and Russia said it shot down drones.";
+    assert_eq!(places_of(said, "At least 40 people"), ["ukraine"]);
+    // A name that modifies a noun is still no place.
+    let talks = "Officials said 40 delegates joined the evolving U.S.-Russia diplomatic channel.";
+    assert!(places_of(talks, "40 delegates").is_empty());
+}

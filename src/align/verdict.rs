@@ -78,11 +78,13 @@ pub(crate) fn group(members: &[&Candidate], n: usize, confidence: f64) -> Option
     } else {
         Verdict::Contradiction
     };
-    let explanation = [
-        linked_because(&members),
-        explain(verdict, &members, &compared),
-    ]
-    .join(" ");
+    let explanation = joined(
+        &[
+            linked_because(&members),
+            explain(verdict, &members, &compared),
+        ],
+        " ",
+    );
     let first = members[0].claim;
     Some(Group {
         id: format!("g{n}"),
@@ -306,11 +308,12 @@ fn linked_because(members: &[&Candidate]) -> String {
             });
         }
     }
-    format!("Linked as one quantity: {}.", reasons.join(", "))
+    format!("Linked as one quantity: {}.", joined(&reasons, ", "))
 }
 
 fn title_case(name: &str) -> String {
-    name.split(' ')
+    let words: Vec<String> = name
+        .split(' ')
         .map(|w| {
             // ASCII only: a name's other first letters stay as the report wrote them.
             let mut chars = w.chars();
@@ -320,8 +323,21 @@ fn title_case(name: &str) -> String {
                     .collect()
             })
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    joined(&words, " ")
+}
+
+/// `parts` with `separator` between them: std's `join` costs the widget
+/// about 1 KB of wasm for the same.
+fn joined(parts: &[String], separator: &str) -> String {
+    let mut out = String::new();
+    for (n, part) in parts.iter().enumerate() {
+        if n > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 /// "001.txt says “more than four hours” (RIA Novosti)".
@@ -334,11 +350,7 @@ fn cite(claim: &Claim) -> String {
 
 fn explain(verdict: Verdict, members: &[&Candidate], compared: &[Interval]) -> String {
     let claims: Vec<&Claim> = members.iter().map(|m| m.claim).collect();
-    let cites = claims
-        .iter()
-        .map(|c| cite(c))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let cites = joined(&claims.iter().map(|c| cite(c)).collect::<Vec<_>>(), "; ");
     match verdict {
         Verdict::Agreement => format!("The reports agree: {cites}."),
         Verdict::DiffersInPrecision => {
@@ -368,7 +380,7 @@ fn explain(verdict: Verdict, members: &[&Candidate], compared: &[Interval]) -> S
                 .iter()
                 .map(|&k| {
                     let when = members[k].published.map(|p| match p.iso_time() {
-                        Some(time) => [p.iso_date(), time].join(" "),
+                        Some(time) => joined(&[p.iso_date(), time], " "),
                         None => p.iso_date(),
                     });
                     format!(
@@ -378,8 +390,8 @@ fn explain(verdict: Verdict, members: &[&Candidate], compared: &[Interval]) -> S
                         claims[k].text
                     )
                 })
-                .collect::<Vec<_>>()
-                .join(", then ");
+                .collect::<Vec<_>>();
+            let steps = joined(&steps, ", then ");
             format!("The figure was revised as reports came in: {steps}. The latest report's figure supersedes the earlier ones.")
         }
         Verdict::PartOfWhole => String::new(),

@@ -34,6 +34,9 @@ const MAX_LEAD_SENTENCES: usize = 6;
 struct Anchors {
     places: Vec<Place>,
     dates: Vec<DateAnchor>,
+    /// Two places are named as one ("across Germany and Belgium"): a figure
+    /// of them is of both together.
+    joined: bool,
 }
 
 impl Anchors {
@@ -48,6 +51,7 @@ impl Anchors {
     fn extend(&mut self, other: Anchors) {
         self.places.extend(other.places);
         self.dates.extend(other.dates);
+        self.joined |= other.joined;
     }
 
     /// At most `most` anchors, the first ones; each once.
@@ -172,7 +176,11 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
         }
         // A name that modifies a noun is not a place: "in the evolving U.S.-Russia
         // diplomatic channel" (but "in the Zaporizhzhia region" is).
-        let skipped_adjective = (k + 1..start).any(|j| tokens[j].lower(text) != "the");
+        // "in western Germany caused": a direction is no such adjective.
+        let skipped_adjective = (k + 1..start).any(|j| {
+            let word = tokens[j].lower(text);
+            word != "the" && !words::is_compass_adjective(word)
+        });
         let modifier = skipped_adjective
             && tokens
                 .get(end)
@@ -193,21 +201,32 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
         let part_of_town = words::is_part_of_town(noun);
         let said = words::standing_noun(noun);
         if !modifier {
-            push_places(
-                text,
-                tokens,
-                start..end + usize::from(part_of_town),
-                said,
-                out,
-            );
+            let end = end + usize::from(part_of_town);
+            let before = out.places.len();
+            push_places(text, tokens, start..end, said, out);
+            // After "across" or "throughout" ("across Amazon's warehouses",
+            // "throughout Trump's presidency"), only a place the gazetteer knows.
+            let unknown = |places: &Vec<Place>| places.last().is_some_and(|p| p.standing.is_none());
+            while matches!(word, "across" | "throughout")
+                && out.places.len() > before
+                && unknown(&out.places)
+            {
+                out.places.pop();
+            }
+            // "across Germany and Belgium": the place joined to it too.
+            if let Some(joined) = coordinated_place(text, tokens, end, sentence.end) {
+                out.places.push(joined);
+                out.joined = true;
+            }
         }
     }
 }
 
 /// "in Iran and Iraq": the place named after the "and" at `k`, before
 /// `limit`, when the gazetteer knows it and the name closes there (a symbol,
-/// a function word, the text's end follow it): not "in Gaza and Israel
-/// vowed", nor "in Kharkiv and Ukraine's army" (a noun follows).
+/// a function word, the text's end or what happened there follow it: "in
+/// Germany and Belgium floods"): not "in Gaza and Israel vowed", nor "in
+/// Kharkiv and Ukraine's army" (a noun follows).
 fn coordinated_place(text: &Text, tokens: &[Token], k: usize, limit: usize) -> Option<Place> {
     let start = k + 1;
     let joined =
@@ -218,9 +237,12 @@ fn coordinated_place(text: &Text, tokens: &[Token], k: usize, limit: usize) -> O
     let end = (start..limit)
         .find(|&j| !continues_name(text, tokens, j, start))
         .unwrap_or(limit);
-    let closes = tokens
-        .get(end)
-        .is_none_or(|t| !t.is_word() || t.newline_before || t.has(WordClass::ENDS_NOUN_PHRASE));
+    let closes = tokens.get(end).is_none_or(|t| {
+        // "in Germany and Belgium floods": what happened there closes it too.
+        let closing = WordClass::ENDS_NOUN_PHRASE | WordClass::HAPPENING | WordClass::EVENT_NOUN;
+        // Not a verb of speech: "died in Ukraine and Russia said it ...".
+        !t.is_word() || t.newline_before || t.has(closing) && !t.has(WordClass::SPEECH_VERB)
+    });
     if !closes {
         return None;
     }
@@ -551,6 +573,7 @@ pub fn anchor(
             places(text, tokens, span.end..tail_end, &mut tail);
             if !tail.places.is_empty() {
                 tail.places.extend(joined);
+                dedup(&mut tail.places);
             }
         }
         let (mut anchors, inherited) = if !own.is_empty() {
@@ -565,7 +588,11 @@ pub fn anchor(
             }
         };
         let inherited = inherited && tail.places.is_empty();
-        let combined = tail.places.len() > 1;
+        // Several places of the figure's own words ("in Iran and Iraq"), or
+        // joined as one in its clause or sentence ("killed after flooding
+        // across Germany and Belgium").
+        let combined =
+            tail.places.len() > 1 || tail.places.is_empty() && !inherited && anchors.joined;
         if !tail.places.is_empty() {
             anchors.places = tail.places;
         }
@@ -596,11 +623,17 @@ pub fn anchor(
                 other.start.saturating_sub(span.end)
             }
         };
+        // A year after a figure it compares with is that figure's: in "99
+        // seats, an increase from 52 in 2019", 2019 is 52's.
+        let compared_between =
+            |m: usize| (n + 1..m).any(|k| claims[k].frame.scopes.contains(&"previous"));
         let near = (from..to)
             .filter(|&m| m != n && claims[m].role == Role::Statement && gap(m) <= YEAR_REACH)
-            .filter_map(|m| Some((gap(m), claims[m].date.as_ref()?.year?)))
+            .filter(|&m| !compared_between(m))
+            // As near before and after: the year after ("to 99 in 2024").
+            .filter_map(|m| Some((gap(m), m < n, claims[m].date.as_ref()?.year?)))
             .min()
-            .map(|(_, year)| year);
+            .map(|(_, _, year)| year);
         // A date that opens the sentence dates all of it: "In November 2023, a
         // 5.6-magnitude earthquake struck …, killing at least 138 people".
         let sentence_start = layout.sentences[s].start;

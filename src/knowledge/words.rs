@@ -233,6 +233,8 @@ pub const QUALIFIERS_BEFORE: &[(&[&str], Bound)] = &[
     (&["minimum"], Bound::AtLeast),
     (&["passed"], Bound::Above),
     (&["passes"], Bound::Above),
+    // "Death Toll Crosses 2,000" (India's papers' "passes").
+    (&["crosses"], Bound::Above),
     (&["approaching"], Bound::JustBelow),
     (&["approached"], Bound::JustBelow),
     (&["within"], Bound::AtMost),
@@ -791,6 +793,12 @@ pub fn standing_noun(word: &str) -> Option<crate::knowledge::places::Standing> {
 /// Prepositions after which a capitalized name is a place: "in St. Petersburg".
 pub fn is_place_preposition(word: &str) -> bool {
     lists::PLACE_PREPOSITION.contains(word)
+}
+
+/// A direction before a place's name, "in western Germany": the place, not
+/// an adjective that makes the name a modifier.
+pub fn is_compass_adjective(word: &str) -> bool {
+    lists::COMPASS_ADJECTIVE.contains(word)
 }
 
 /// Abbreviations whose period does not end a sentence.

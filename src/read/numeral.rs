@@ -83,9 +83,12 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         }
         let named = i > 1
             && tokens[i - 2].is_word()
-            && !matches!(word_at(text, tokens, i - 2), "magnitude" | "mid");
+            && !matches!(
+                word_at(text, tokens, i - 2),
+                "magnitude" | "mid" | "category"
+            );
         if before.is_symbol(text, '-') && glued(tokens, i - 1) && named {
-            return None; // "F-16", "COVID-19"; not "magnitude-5.8"
+            return None; // "F-16", "COVID-19"; not "magnitude-5.8", "Category-4"
         }
     }
     if is_in_name(text, tokens, i) {
@@ -99,6 +102,20 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     let mut year_like = false;
     if let Some(clock) = clock(text, tokens, i, value) {
         return Some(clock);
+    }
+    // Digits glued by a colon that are no clock: a score or a ratio ("beat
+    // Chelsea 3:2", "a 3:1 majority"), no figure.
+    let colon_joins = |k: usize| {
+        tokens.get(k).is_some_and(|t| t.is_symbol(text, ':'))
+            && glued(tokens, k)
+            && glued(tokens, k + 1)
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Digits)
+    };
+    if colon_joins(i + 1) || i >= 2 && colon_joins(i - 1) && tokens[i - 2].kind == TokenKind::Digits
+    {
+        return None;
     }
     let point = leading_point(text, tokens, i);
     if point {
@@ -844,7 +861,7 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
             // "At Least 36 Killed", "Magnitude 7.4", "Mach 2": a headline's
             // qualifier or a unit written before the number, not a name.
             && !before.has(crate::read::lex::WordClass::QUALIFIER_END | crate::read::lex::WordClass::POSSESSIVE)
-            && !matches!(word, "magnitude" | "mach" | "aged" | "m" | "mw" | "rs")
+            && !matches!(word, "magnitude" | "mach" | "category" | "aged" | "m" | "mw" | "rs")
         };
     // The capitalized word must not merely open the sentence ("In 2022").
     let opens_sentence = i < 2 || before.newline_before || {

@@ -326,6 +326,10 @@ impl Reader<'_, '_> {
         } else if self.word(i - 1) == "mach" {
             q.set(Kind::Speed, "mach", i);
             q.start = i - 1;
+        } else if self.word(word_before) == "category" && word_before >= self.taken {
+            // "a Category 4 hurricane", "Category-5": a storm's rating.
+            q.set(Kind::Count, "category", i);
+            q.start = word_before;
         }
     }
 
@@ -629,7 +633,9 @@ impl Reader<'_, '_> {
             q.set(Kind::Age, "year", end);
         } else if let Some(end) = self.magnitude_after(at, hyphenated) {
             q.set(Kind::Magnitude, "magnitude", end);
-        } else if let Some(code) = words::currency_word(word).filter(|_| !ordinal) {
+        } else if let Some(code) = words::currency_word(word)
+            .filter(|_| !ordinal && !self.weighed_in_pounds(q, at, hyphenated))
+        {
             q.set(Kind::Money, code, at + 1);
         } else if let Some(end) = self.us_dollars(at).filter(|_| !ordinal) {
             q.set(Kind::Money, "USD", end);
@@ -859,6 +865,18 @@ impl Reader<'_, '_> {
                 break;
             }
         }
+        // "3 in. of rain": inches with a point, before "of" (not the word
+        // "in", nor "let 200 in. Of those, 12 ...").
+        let inches = first.text(self.text) == "in"
+            && self.symbol(at + 1) == Some('.')
+            && self.glued(at + 1)
+            && self
+                .tokens
+                .get(at + 2)
+                .is_some_and(|t| t.text(self.text) == "of");
+        if best.is_none() && inches {
+            return units::by_name("inch").map(|unit| (unit, at + 2));
+        }
         best
     }
 
@@ -893,8 +911,11 @@ impl Reader<'_, '_> {
             return None;
         }
         let part = q.first.nominal();
+        // Not a year: "killed 12 in 1999"; but "1 in 2000 babies".
         let of = numeral::at(self.text, self.tokens, at + words_before_whole).filter(|n| {
-            matches!(n.worth, Worth::Cardinal(x) if x > 0.0 && x >= part && x.fract() == 0.0
+            let of_plural = part == 1.0 && words::is_plural(self.word(n.end));
+            (!n.year_like || of_plural)
+                && matches!(n.worth, Worth::Cardinal(x) if x > 0.0 && x >= part && x.fract() == 0.0
                 && (!out_of || (x <= 10.0 || x == 100.0) && part < x))
         })?;
         let share = part / of.nominal() * 100.0;
@@ -906,6 +927,19 @@ impl Reader<'_, '_> {
         q.unit = "%".into();
         q.number_end = of.end;
         Some(of.end)
+    }
+
+    /// "pounds" at `at` are of weight: after a form of "weigh" ("weighing
+    /// about 7 pounds"), or joined to a number under a million before its
+    /// noun ("a 2,000-pound bomb", not "a million-pound house"). "Pounds of"
+    /// a thing stay sterling: British news writes "40 million pounds of debt".
+    fn weighed_in_pounds(&self, q: &Draft, at: usize, hyphenated: bool) -> bool {
+        if !matches!(self.word(at), "pound" | "pounds") {
+            return false;
+        }
+        let start = q.qualifier.as_ref().map_or(q.start, |r| r.start);
+        let weighing = start > self.taken && self.word(start - 1).starts_with("weigh");
+        weighing || hyphenated && q.first.nominal() < 1e6
     }
 
     /// "2.79 billion U.S. dollars", "US dollars": the end.
