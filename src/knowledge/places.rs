@@ -35,6 +35,11 @@ pub fn lookup(name: &str) -> impl Iterator<Item = Known> + '_ {
     PLACES.values(name).filter_map(known)
 }
 
+/// True when the table knows `name` as a place.
+pub fn is_known(name: &str) -> bool {
+    PLACES.contains(name)
+}
+
 /// A table value: the kind's digit and the country's code ("3NP").
 fn known(value: &str) -> Option<Known> {
     let (&kind, country) = value.as_bytes().split_first()?;

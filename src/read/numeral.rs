@@ -863,13 +863,19 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
             && !before.has(crate::read::lex::WordClass::QUALIFIER_END | crate::read::lex::WordClass::POSSESSIVE)
             && !matches!(word, "magnitude" | "mach" | "category" | "aged" | "m" | "mw" | "rs")
         };
+    // "In Ohio 12 people died", "in Texas and Louisiana 12": a place named
+    // after its preposition, then the figure (not "the Toyota 86").
+    let place_before = i >= 2
+        && (tokens[i - 2].has(crate::read::lex::WordClass::PLACE_PREPOSITION)
+            || word_at(text, tokens, i - 2) == "and")
+        && crate::knowledge::places::is_known(before.lower(text));
     // The capitalized word must not merely open the sentence ("In 2022").
     let opens_sentence = i < 2 || before.newline_before || {
         let t = &tokens[i - 2];
         t.kind == TokenKind::Symbol
             && matches!(t.text(text), "." | "!" | "?" | "“" | "\"" | "(" | ":" | "—")
     };
-    name_word && !opens_sentence
+    name_word && !opens_sentence && !place_before
 }
 
 #[cfg(test)]
