@@ -185,10 +185,16 @@ impl Draft {
             _ => value,
         };
         // A year alone ("in 2022"), or before a singular noun it dates ("a 1997
-        // storm", "the 2018 Camp Fire"); not "2000 people".
+        // storm", "the 2018 Camp Fire"), or any noun after "in" or "the"
+        // ("arrested 45 in 2011 riots"); not "2000 people".
+        let after_dating_word = self.first.start > 0
+            && matches!(
+                tokens[self.first.start - 1].lower(text),
+                "in" | "the" | "since" | "during"
+            );
         let dates_a_noun = self.noun.as_ref().is_some_and(|n| {
             let head = tokens[n.end - 1].lower(text);
-            !words::is_plural(head) || tokens[n.start].is_capitalized(text)
+            !words::is_plural(head) || tokens[n.start].is_capitalized(text) || after_dating_word
         });
         let year_like = self.first.year_like
             && kind == Kind::Count
