@@ -206,12 +206,12 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
             push_places(text, tokens, start..end, said, out);
             // After "across" or "throughout" ("across Amazon's warehouses",
             // "throughout Trump's presidency"), only a place the gazetteer knows.
-            let unknown = |places: &Vec<Place>| places.last().is_some_and(|p| p.standing.is_none());
-            while matches!(word, "across" | "throughout")
-                && out.places.len() > before
-                && unknown(&out.places)
-            {
-                out.places.pop();
+            if matches!(word, "across" | "throughout") {
+                while out.places.len() > before
+                    && out.places[out.places.len() - 1].standing.is_none()
+                {
+                    out.places.pop();
+                }
             }
             // "across Germany and Belgium": the place joined to it too.
             if let Some(joined) = coordinated_place(text, tokens, end, sentence.end) {

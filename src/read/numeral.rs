@@ -103,8 +103,8 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
     if let Some(clock) = clock(text, tokens, i, value) {
         return Some(clock);
     }
-    // Digits glued by a colon that are no clock: a score or a ratio ("beat
-    // Chelsea 3:2", "a 3:1 majority"), no figure.
+    // Digits glued by a colon that are no clock: a score, a ratio or a split
+    // ("beat Chelsea 3:2", "a 3:1 majority", "60:40"), no figure.
     let colon_joins = |k: usize| {
         tokens.get(k).is_some_and(|t| t.is_symbol(text, ':'))
             && glued(tokens, k)
@@ -306,7 +306,10 @@ fn clock(text: &Text, tokens: &[Token], i: usize, first: f64) -> Option<Numeral>
             break; // a decimal part ends the clock: "2:16.13"
         }
     }
-    (count > 1).then_some(Numeral {
+    // "60:40", "52:48": a split of a hundred, no clock (and, see `digits`,
+    // no figure).
+    let split = count == 2 && parts[0] + parts[1] == 100.0;
+    (count > 1 && !split).then_some(Numeral {
         start: i,
         end,
         worth: Worth::Clock(parts, count),

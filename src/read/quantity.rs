@@ -187,19 +187,21 @@ impl Draft {
         // A year alone ("in 2022"), or before a singular noun it dates ("a 1997
         // storm", "the 2018 Camp Fire"), or any noun after "in" or "the"
         // ("arrested 45 in 2011 riots"); not "2000 people".
-        let after_dating_word = self.first.start > 0
-            && matches!(
-                tokens[self.first.start - 1].lower(text),
-                "in" | "the" | "since" | "during"
-            );
-        let dates_a_noun = self.noun.as_ref().is_some_and(|n| {
-            let head = tokens[n.end - 1].lower(text);
-            !words::is_plural(head) || tokens[n.start].is_capitalized(text) || after_dating_word
-        });
+        let dates_a_noun = || {
+            let after_dating_word = self.first.start > 0
+                && matches!(
+                    tokens[self.first.start - 1].lower(text),
+                    "in" | "the" | "since" | "during"
+                );
+            self.noun.as_ref().is_some_and(|n| {
+                let head = tokens[n.end - 1].lower(text);
+                !words::is_plural(head) || tokens[n.start].is_capitalized(text) || after_dating_word
+            })
+        };
         let year_like = self.first.year_like
             && kind == Kind::Count
-            && (self.unit.is_empty() || dates_a_noun)
-            && bound == Bound::Exact;
+            && bound == Bound::Exact
+            && (self.unit.is_empty() || dates_a_noun());
         let qualifier_start = self.qualifier.as_ref().map_or(self.start, |q| q.start);
         Quantity {
             span: self.start.min(qualifier_start)..self.end.max(self.number_end),
@@ -873,14 +875,13 @@ impl Reader<'_, '_> {
         }
         // "3 in. of rain": inches with a point, before "of" (not the word
         // "in", nor "let 200 in. Of those, 12 ...").
-        let inches = first.text(self.text) == "in"
-            && self.symbol(at + 1) == Some('.')
-            && self.glued(at + 1)
-            && self
-                .tokens
-                .get(at + 2)
-                .is_some_and(|t| t.text(self.text) == "of");
-        if best.is_none() && inches {
+        let inches = || {
+            first.text(self.text) == "in"
+                && self.symbol(at + 1) == Some('.')
+                && self.glued(at + 1)
+                && (self.tokens.get(at + 2)).is_some_and(|t| t.text(self.text) == "of")
+        };
+        if best.is_none() && inches() {
             return units::by_name("inch").map(|unit| (unit, at + 2));
         }
         best
@@ -977,10 +978,6 @@ impl Reader<'_, '_> {
         let at_a_time = matches!(before, "at" | "by" | "until" | "till" | "from" | "since");
         // "by 2:11 minutes"; but "at 7:30 hours" is the military's time of day.
         let unit_after = matches!(after, "minutes" | "seconds") || after == "hours" && !at_a_time;
-        // "60:40", "52:48": a split of a hundred, not a time.
-        if count == 2 && parts[0] + parts[1] == 100.0 {
-            return None;
-        }
         // A time of day has no fractions of a second ("400m at 1:08.06" is a
         // split), no unit after it and no hour past 23 ("an impressive
         // 66:20"); after "at", h:mm:ss with a one-digit hour is a finishing
