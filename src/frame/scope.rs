@@ -695,8 +695,7 @@ fn year_pointed_back_to(
         let compound = tokens
             .get(k + 1)
             .is_some_and(|t| t.is_symbol(text, '-') && !t.space_before);
-        let points_back =
-            words::points_back(tokens[k - 1].lower(text)) && !after_speech && !compound;
+        let points_back = tokens[k - 1].has(WordClass::POINTS_BACK) && !after_speech && !compound;
         points_back
             .then(|| words::period_pointed_to(tokens[k].lower(text)))
             .flatten()

@@ -38,7 +38,11 @@ pub fn when(
         .start
         .max(previous_end)
         .max(span.start.saturating_sub(MARKER_REACH));
-    let before = || (floor..span.start).map(|k| word_at(text, tokens, k));
+    let before = || {
+        (floor..span.start)
+            .filter(|&k| tokens[k].has(WordClass::TIME_MARKER))
+            .map(|k| tokens[k].lower(text))
+    };
     // "up from 37", "an earlier toll of 77", "initially reported 37".
     if previous_scope || before().any(words::marks_superseded) {
         return When::Superseded;
