@@ -130,3 +130,39 @@ fn a_sentence_names_its_places_with_their_directions_and_joined_places() {
     let talks = "Officials said 40 delegates joined the evolving U.S.-Russia diplomatic channel.";
     assert!(places_of(talks, "40 delegates").is_empty());
 }
+
+/// A count stated together with a count its report calls earlier is of the
+/// same, earlier time ("Earlier, 27 people were reported dead and 15
+/// injured"), unless the words between move on to the present ("rose from 27
+/// to 60"), open a clause of their own, or the figures are no counts.
+#[test]
+fn a_count_stated_with_a_superseded_count_is_superseded_too() {
+    let when_of = |text: &str, figure: &str| {
+        let claims = factmark::read_claims("r", text).expect("reads");
+        claims
+            .iter()
+            .find(|c| c.text == figure)
+            .unwrap_or_else(|| panic!("{figure:?} not read in {text:?}"))
+            .frame
+            .when
+    };
+    use factmark::frame::When;
+    let earlier =
+        "Earlier, 27 people were reported dead and 15 injured. The toll now stands at 60.";
+    assert_eq!(when_of(earlier, "27 people"), When::Superseded);
+    assert_eq!(when_of(earlier, "15"), When::Superseded);
+    assert_eq!(when_of(earlier, "60"), When::Now);
+    let while_ = "The agency earlier reported that 94 people died while 50 others were hurt.";
+    assert_eq!(when_of(while_, "50 others"), When::Superseded);
+    let rose = "The toll, initially 27, rose to 60 on Monday.";
+    assert_eq!(when_of(rose, "60"), When::Now);
+    let but = "Officials earlier counted 27 dead, but 60 people are now confirmed dead.";
+    assert_eq!(when_of(but, "60 people"), When::Now);
+    let clause = "The previous count was 36, as responders searched hundreds of buildings.";
+    assert_eq!(when_of(clause, "hundreds of buildings"), When::Now);
+    let dash =
+        "The toll was revised to 231 from 233 — most killed by smoke — while 82 were hospitalized.";
+    assert_eq!(when_of(dash, "82"), When::Now);
+    let not_counts = "The former premier was sentenced to 12 years and fined $38 million.";
+    assert_eq!(when_of(not_counts, "$38 million"), When::Now);
+}

@@ -58,6 +58,27 @@ pub fn when(
     When::Now
 }
 
+/// How many tokens may stand between two figures stated together.
+const JOINED_REACH: usize = 8;
+
+/// True when the tokens `between` two figures of one sentence state them
+/// together, so the second is of the first's time: "Earlier, 27 people were
+/// reported dead and 15 injured", "reported that 368 had been rescued and that
+/// about 100 were missing". Not when a word between moves on to the present
+/// ("rose from 27 to 60"), tells a change ("37, up by 5") or opens a clause of
+/// its own (a dash, a semicolon, "as", "who").
+pub fn stated_together(text: &Text, tokens: &[Token], between: Range<usize>) -> bool {
+    if between.len() > JOINED_REACH {
+        return false;
+    }
+    let symbol = |c: char| between.clone().any(|k| tokens[k].is_symbol(text, c));
+    let words = || between.clone().map(|k| word_at(text, tokens, k));
+    let joined = symbol(',') || words().any(words::joins_figures);
+    let separated = ['—', '–', ';', ':', '('].into_iter().any(symbol)
+        || words().any(|w| words::separates_figures(w) || words::is_change_verb(w));
+    joined && !separated
+}
+
 /// Which statistic the number at `span` (qualifier, number, unit) is: a change
 /// ("rose by 10", "fell 19%", "a 20% increase", percentage points), a part of a
 /// whole its clause names ("12 of them", "among the dead were 5", "including

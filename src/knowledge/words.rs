@@ -735,6 +735,20 @@ pub fn marks_superseded(word: &str) -> bool {
     lists::MARKS_SUPERSEDED.contains(word)
 }
 
+/// Words that join two figures stated together ("27 dead and 15 injured",
+/// "105, while 70 others"): a figure so joined to a superseded one is
+/// superseded too.
+pub fn joins_figures(word: &str) -> bool {
+    lists::JOINS_FIGURES.contains(word)
+}
+
+/// Words between two figures that keep the second from the first's time:
+/// they move on to the present ("rose from 27 to 60", "37 earlier, but now
+/// 60") or open a clause of its own ("36, as responders search hundreds").
+pub fn separates_figures(word: &str) -> bool {
+    lists::SEPARATES_FIGURES.contains(word)
+}
+
 /// Words before a figure that make it an expectation, not an outcome: "could
 /// reach 1,000", "expected to draw 50,000", "forecast up to 20 inches"; not
 /// the hedges of what happened ("likely killed", "estimates 100-300 killed").

@@ -14,7 +14,7 @@ pub mod source;
 pub mod wordclass;
 
 use crate::claim::{Bound, Claim, Conversion, Interval, Kind, Role};
-use crate::frame::{scope, time, what, Frame};
+use crate::frame::{scope, time, what, Frame, When};
 use crate::knowledge::nouns;
 use crate::knowledge::words;
 use crate::offsets::Utf16Index;
@@ -157,6 +157,22 @@ pub(crate) fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<
                 );
                 claim.frame = frame;
                 claim.subject = words;
+                // A count stated together with a superseded count is of its
+                // time ("Earlier, 27 people were reported dead and 15 injured").
+                let after_superseded = claims.last().is_some_and(|previous: &Claim| {
+                    previous.frame.when == When::Superseded
+                        && (previous.kind, claim.kind) == (Kind::Count, Kind::Count)
+                        && previous.sentence == claim.sentence
+                        && n > 0
+                        && time::stated_together(
+                            text,
+                            &tokens,
+                            found[n - 1].span().end..q.span.start,
+                        )
+                });
+                if after_superseded && claim.frame.when == When::Now {
+                    claim.frame.when = When::Superseded;
+                }
                 if let Some(head) = claims
                     .last()
                     .filter(|head| lists_after(text, &tokens, q, head, &claim))
