@@ -51,6 +51,15 @@ fn regression_inputs_keep_the_invariants() {
     );
 }
 
+/// The claim of `text` whose words are `figure` (the test fails if none is).
+fn claim_of(text: &str, figure: &str) -> factmark::Claim {
+    factmark::read_claims("r", text)
+        .expect("reads")
+        .into_iter()
+        .find(|c| c.text == figure)
+        .unwrap_or_else(|| panic!("{figure:?} not read in {text:?}"))
+}
+
 /// A sentence that points back ("that day", "the same year") takes the year of
 /// the last date the sentence before names, for a day only a date with its
 /// month: the 1890 storm's toll is 1890's, the fall of a company's shares on
@@ -58,15 +67,7 @@ fn regression_inputs_keep_the_invariants() {
 /// that summer heatwaves" points back to nothing.
 #[test]
 fn a_sentence_that_points_back_takes_the_year_of_the_date_before() {
-    let year_of = |text: &str, figure: &str| {
-        let claims = factmark::read_claims("r", text).expect("reads");
-        claims
-            .iter()
-            .find(|c| c.text == figure)
-            .unwrap_or_else(|| panic!("{figure:?} not read in {text:?}"))
-            .frame
-            .year
-    };
+    let year_of = |text: &str, figure: &str| claim_of(text, figure).frame.year;
     let storm = "The deadliest tornado struck Louisville on March 27, 1890. \
         Seventy-six people died in the city that day, part of a storm that killed 111 people.";
     assert_eq!(year_of(storm, "111 people"), Some(1890));
@@ -87,11 +88,7 @@ fn a_sentence_that_points_back_takes_the_year_of_the_date_before() {
 #[test]
 fn a_sentence_names_its_places_with_their_directions_and_joined_places() {
     let places_of = |text: &str, figure: &str| {
-        let claims = factmark::read_claims("r", text).expect("reads");
-        let claim = claims
-            .iter()
-            .find(|c| c.text == figure)
-            .unwrap_or_else(|| panic!("{figure:?} not read in {text:?}"));
+        let claim = claim_of(text, figure);
         claim
             .frame
             .places
@@ -137,15 +134,7 @@ fn a_sentence_names_its_places_with_their_directions_and_joined_places() {
 /// to 60"), open a clause of their own, or the figures are no counts.
 #[test]
 fn a_count_stated_with_a_superseded_count_is_superseded_too() {
-    let when_of = |text: &str, figure: &str| {
-        let claims = factmark::read_claims("r", text).expect("reads");
-        claims
-            .iter()
-            .find(|c| c.text == figure)
-            .unwrap_or_else(|| panic!("{figure:?} not read in {text:?}"))
-            .frame
-            .when
-    };
+    let when_of = |text: &str, figure: &str| claim_of(text, figure).frame.when;
     use factmark::frame::When;
     let earlier =
         "Earlier, 27 people were reported dead and 15 injured. The toll now stands at 60.";
