@@ -38,21 +38,26 @@ pub fn when(
         .start
         .max(previous_end)
         .max(span.start.saturating_sub(MARKER_REACH));
-    let before = || {
-        (floor..span.start)
-            .filter(|&k| tokens[k].has(WordClass::TIME_MARKER))
-            .map(|k| tokens[k].lower(text))
-    };
-    // "up from 37", "an earlier toll of 77", "initially reported 37".
-    if previous_scope || before().any(words::marks_superseded) {
+    // "up from 37", "an earlier toll of 77", "initially reported 37";
+    // "could reach 1,000", "expected to draw 50,000".
+    let (mut superseded, mut forecast) = (previous_scope, false);
+    // (A year-like neighbour's span may end past this one's start.)
+    for token in &tokens[floor.min(span.start)..span.start] {
+        if token.has(WordClass::TIME_MARKER) {
+            let word = token.lower(text);
+            superseded |= words::marks_superseded(word);
+            forecast |= words::marks_forecast(word);
+        }
+    }
+    if superseded {
         return When::Superseded;
     }
-    // "could reach 1,000", "expected to draw 50,000"; "20 inches forecast".
+    // "20 inches forecast".
     let forecast_after = matches!(
         word_at(text, tokens, span.end),
         "forecast" | "expected" | "projected" | "predicted"
     );
-    if before().any(words::marks_forecast) || forecast_after {
+    if forecast || forecast_after {
         return When::Forecast;
     }
     When::Now
@@ -71,12 +76,15 @@ pub fn stated_together(text: &Text, tokens: &[Token], between: Range<usize>) -> 
     if between.len() > JOINED_REACH {
         return false;
     }
-    let symbol = |c: char| between.clone().any(|k| tokens[k].is_symbol(text, c));
-    let words = || between.clone().map(|k| word_at(text, tokens, k));
-    let joined = symbol(',') || words().any(words::joins_figures);
-    let separated = ['—', '–', ';', ':', '('].into_iter().any(symbol)
-        || words().any(|w| words::separates_figures(w) || words::is_change_verb(w));
-    joined && !separated
+    let mut joined = false;
+    for token in &tokens[between] {
+        let word = token.lower(text);
+        if words::separates_figures(word) || words::is_change_verb(word) {
+            return false;
+        }
+        joined |= words::joins_figures(word);
+    }
+    joined
 }
 
 /// Which statistic the number at `span` (qualifier, number, unit) is: a change

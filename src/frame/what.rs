@@ -58,7 +58,9 @@ fn is_clause_break(text: &Text, tokens: &[Token], k: usize) -> bool {
 }
 
 /// Finds the subject of the quantity `q`, whose neighbours in the same report end
-/// at `previous_end` and start at `next_start` (token indices).
+/// at `previous_end` and start at `next_start` (token indices): its clause,
+/// the concepts and scopes the clause names, the whole of a share, what is
+/// counted, the concept the frame keeps, and words for a reader.
 pub fn subject(
     text: &Text,
     tokens: &[Token],
@@ -68,82 +70,312 @@ pub fn subject(
     next_start: usize,
 ) -> Subject {
     let sentence = &layout.sentences[layout.sentence_of(q.span.start)];
-    let floor = sentence
-        .start
-        .max(previous_end)
-        .max(q.span.start.saturating_sub(WINDOW_BEFORE));
-    let mut before = q.span.start;
-    while before > floor && !is_clause_break(text, tokens, before - 1) {
-        before -= 1;
+    let clause = Clause::around(text, tokens, sentence, q, previous_end, next_start);
+    let mut tags = clause.tags(q);
+    if tags.found.is_empty() {
+        tags.add_sentence_head(text, tokens, sentence, q);
     }
-    let ceiling = sentence
-        .end
-        .min(next_start)
-        .min(q.span.end + WINDOW_AFTER)
-        .max(q.span.end);
-    let mut after = q.span.end;
-    // The counted noun phrase belongs to the claim even when it runs past the span.
-    if let Some(noun) = &q.noun {
-        after = after.max(noun.end.min(ceiling));
+    let whole = clause.share_whole(q);
+    let counted_noun = words::counted_as(&q.unit);
+    let counted = counted(q, counted_noun, &mut tags);
+    let choice = Choice::of(text, tokens, q, &tags.found, whole.as_ref().map(|w| w.0));
+    // "save €1.5bn a year" is an annual saving: a rate of a calendar period is
+    // the time scope that names it.
+    let rate_scope = q.rate.and_then(words::scope_of_rate);
+    if let Some(scope) = rate_scope {
+        insert(&mut tags.scopes, scope);
     }
-    let ends_after = |t: &Token| matches!(t.lower(text), "and" | "or");
-    while after < ceiling && !is_clause_break(text, tokens, after) && !ends_after(&tokens[after]) {
-        after += 1;
-    }
-
-    // Sorted and without duplicates, like a set (a few tags: a Vec is cheaper).
-    let mut concepts: Vec<Concept> = Vec::new();
-    let mut found: Vec<(usize, Concept)> = Vec::new();
-    let mut scopes: Vec<&'static str> = Vec::new();
-    // "up from ₦998": the value before a change is not the value now.
-    if q.span.start > 0 && tokens[q.span.start - 1].lower(text) == "from" {
-        insert(&mut scopes, "previous");
-    }
-    // "the first talks in more than three years": a span since, not a length.
-    if q.kind == Kind::Duration
-        && q.span.start > 0
-        && matches!(tokens[q.span.start - 1].lower(text), "in" | "within")
-    {
-        insert(&mut scopes, "within");
-    }
-    let window = (before..q.span.start)
-        .chain(q.span.end..after)
-        .chain(q.noun.clone().unwrap_or(0..0));
-    // The second half of a compound is not a concept of its own: "flood-control".
-    let compound_tail =
-        |k: usize| k > 0 && !tokens[k].space_before && tokens[k - 1].is_symbol(text, '-');
-    let word_at = |k: usize| match tokens.get(k) {
-        Some(t) if t.is_word() && k >= before && k < after + 2 && !compound_tail(k) => {
-            strip_possessive(t.lower(text))
-        }
-        _ => "",
+    let per = q
+        .rate
+        .filter(|rate| !rate.is_empty() && rate_scope.is_none());
+    let counted_lemma = match q.kind {
+        Kind::Count | Kind::Ordinal if !counted.is_empty() => Some(counted.to_string()),
+        _ => None,
     };
-    for k in window {
-        // Most words are neither a concept nor the start of a scope: their
-        // flags say so without looking at their text.
-        let concept = tokens[k].has(WordClass::CONCEPT | WordClass::POSSESSIVE);
-        let scope = tokens[k].has(WordClass::SCOPE_START | WordClass::POSSESSIVE);
-        if !concept && !scope {
-            continue;
+    Subject {
+        text: clause.reader_words(q, counted, counted_noun, &choice),
+        counted: counted_lemma,
+        predicate: choice.primary,
+        of: whole.map(|(_, lemma)| lemma),
+        per,
+        scopes: tags.scopes,
+        clause: clause.before..clause.after,
+    }
+}
+
+/// The number's clause: the tokens `before..after` around it, within its
+/// sentence and between its neighbours, up to the nearest clause breaks.
+struct Clause<'t, 'a> {
+    text: &'t Text<'a>,
+    tokens: &'t [Token],
+    before: usize,
+    after: usize,
+}
+
+/// The concepts and time scopes a clause names: `concepts` as a set, `found`
+/// with the token of each (a few tags: a Vec is cheaper than a set).
+#[derive(Default)]
+struct Tags {
+    concepts: Vec<Concept>,
+    found: Vec<(usize, Concept)>,
+    scopes: Vec<&'static str>,
+}
+
+impl<'t, 'a> Clause<'t, 'a> {
+    fn around(
+        text: &'t Text<'a>,
+        tokens: &'t [Token],
+        sentence: &std::ops::Range<usize>,
+        q: &Quantity,
+        previous_end: usize,
+        next_start: usize,
+    ) -> Self {
+        let floor = sentence
+            .start
+            .max(previous_end)
+            .max(q.span.start.saturating_sub(WINDOW_BEFORE));
+        let mut before = q.span.start;
+        while before > floor && !is_clause_break(text, tokens, before - 1) {
+            before -= 1;
         }
-        let word = word_at(k);
-        let phrase_concept = || words::concept_of_phrase(word, word_at(k + 1));
-        if let Some(tag) = concept.then(phrase_concept).flatten() {
-            insert(&mut concepts, tag);
-            found.push((k, tag));
+        let ceiling = sentence
+            .end
+            .min(next_start)
+            .min(q.span.end + WINDOW_AFTER)
+            .max(q.span.end);
+        let mut after = q.span.end;
+        // The counted noun phrase belongs to the claim even when it runs past the span.
+        if let Some(noun) = &q.noun {
+            after = after.max(noun.end.min(ceiling));
         }
-        if let Some(scope) = scope
-            .then(|| words::scope(&[word, word_at(k + 1)]))
-            .flatten()
+        let ends_after = |t: &Token| matches!(t.lower(text), "and" | "or");
+        while after < ceiling
+            && !is_clause_break(text, tokens, after)
+            && !ends_after(&tokens[after])
         {
-            insert(&mut scopes, scope);
+            after += 1;
+        }
+        Clause {
+            text,
+            tokens,
+            before,
+            after,
         }
     }
 
-    // Nothing near the number says what it measures: the sentence's opening
-    // words may, its grammatical subject ("The death toll in the train
-    // accident in Odisha involving ... has reached 294").
-    if found.is_empty() {
+    /// The lowercased word at `k` without its possessive; "" for a symbol,
+    /// a token outside the clause (up to two past its end: a phrase's second
+    /// word) or the second half of a compound, which is no concept of its own
+    /// ("flood-control").
+    fn word(&self, k: usize) -> &'t str {
+        let compound_tail = |k: usize| {
+            k > 0 && !self.tokens[k].space_before && self.tokens[k - 1].is_symbol(self.text, '-')
+        };
+        match self.tokens.get(k) {
+            Some(t)
+                if t.is_word() && k >= self.before && k < self.after + 2 && !compound_tail(k) =>
+            {
+                strip_possessive(t.lower(self.text))
+            }
+            _ => "",
+        }
+    }
+
+    /// The concepts and scopes of the clause around the number and of its noun.
+    fn tags(&self, q: &Quantity) -> Tags {
+        let (text, tokens) = (self.text, self.tokens);
+        let mut tags = Tags::default();
+        // "up from ₦998": the value before a change is not the value now.
+        if q.span.start > 0 && tokens[q.span.start - 1].lower(text) == "from" {
+            insert(&mut tags.scopes, "previous");
+        }
+        // "the first talks in more than three years": a span since, not a length.
+        if q.kind == Kind::Duration
+            && q.span.start > 0
+            && matches!(tokens[q.span.start - 1].lower(text), "in" | "within")
+        {
+            insert(&mut tags.scopes, "within");
+        }
+        let window = (self.before..q.span.start)
+            .chain(q.span.end..self.after)
+            .chain(q.noun.clone().unwrap_or(0..0));
+        for k in window {
+            // Most words are neither a concept nor the start of a scope: their
+            // flags say so without looking at their text.
+            let concept = tokens[k].has(WordClass::CONCEPT | WordClass::POSSESSIVE);
+            let scope = tokens[k].has(WordClass::SCOPE_START | WordClass::POSSESSIVE);
+            if !concept && !scope {
+                continue;
+            }
+            let word = self.word(k);
+            let phrase_concept = || words::concept_of_phrase(word, self.word(k + 1));
+            if let Some(tag) = concept.then(phrase_concept).flatten() {
+                insert(&mut tags.concepts, tag);
+                tags.found.push((k, tag));
+            }
+            if let Some(scope) = scope
+                .then(|| words::scope(&[word, self.word(k + 1)]))
+                .flatten()
+            {
+                insert(&mut tags.scopes, scope);
+            }
+        }
+        tags
+    }
+
+    /// The whole of a share: "20% of Ukraine('s territory)" measures Ukraine,
+    /// "half the victims" (a share in words before a determiner) the victims.
+    /// The token of its head and its counted lemma.
+    fn share_whole(&self, q: &Quantity) -> Option<(usize, String)> {
+        if q.kind != Kind::Percent {
+            return None;
+        }
+        let (text, tokens) = (self.text, self.tokens);
+        let in_words = tokens[q.number.start].is_word();
+        let mut k = match self.word(q.span.end) {
+            "of" => q.span.end + 1,
+            word if in_words && words::is_determiner(word) => q.span.end,
+            _ => return None,
+        };
+        while matches!(self.word(k), "the" | "its" | "their") {
+            k += 1;
+        }
+        let token = tokens
+            .get(k)
+            .filter(|t| t.is_word() && k < self.after.max(q.span.end + 2))?;
+        // A name or a possessor is what the share is of ("of Ukraine('s
+        // territory)"); else the head of the noun phrase, its first plural
+        // or last word ("of primary school teachers", "of its global workforce").
+        let mut head = k;
+        if !token.is_capitalized(text) && !token.has(WordClass::POSSESSIVE) {
+            while head < k + 3 && !words::is_plural(tokens[head].lower(text)) {
+                let continues = tokens.get(head + 1).is_some_and(|t| {
+                    t.is_word()
+                        && t.space_before
+                        && !t.is_capitalized(text)
+                        && !t.has(WordClass::ENDS_NOUN_PHRASE | WordClass::POSSESSIVE)
+                        && !words::is_verb_form(t.lower(text))
+                });
+                if !continues {
+                    break;
+                }
+                head += 1;
+            }
+        }
+        let lemma = words::lemma(strip_possessive(tokens[head].lower(text)));
+        Some((head, words::counted_as(&lemma).to_string()))
+    }
+
+    /// Words for the reader: the clause around the number without its function
+    /// words, the counted noun first ("people evacuated from the flooded
+    /// villages", "new military aid pledges", "talks lasted"), then the role
+    /// when no word says it, then the rate.
+    fn reader_words(
+        &self,
+        q: &Quantity,
+        counted: &str,
+        counted_noun: &str,
+        choice: &Choice,
+    ) -> String {
+        let (text, tokens) = (self.text, self.tokens);
+        let (before, after) = (self.before, self.after);
+        let text_of = |range: std::ops::Range<usize>| -> &str {
+            if range.is_empty() {
+                return "";
+            }
+            &text[tokens[range.start].start()..tokens[range.end - 1].end()]
+        };
+        // The words start after a comma, "that" or a speech verb: "Healey
+        // announced that new military aid pledges" is about the pledges
+        // (unless nothing would be left: "Damage ... is estimated to be").
+        let clause_start = (before..q.span.start)
+            .rev()
+            .find(|&k| {
+                let word = tokens[k].lower(text);
+                let cut = tokens[k].is_symbol(text, ',')
+                    || word == "that"
+                    || tokens[k].has(WordClass::SPEECH_VERB);
+                cut && trimmed_span(tokens, k + 1..q.span.start, 7).is_some()
+            })
+            .map_or(before, |k| k + 1)
+            .max(choice.dated_at.unwrap_or(0));
+        // "thousands a week": the rate is said apart ("per week").
+        let rate_words = if q.rate.is_some() { 2 } else { 0 };
+        let noun_end = q
+            .noun
+            .as_ref()
+            .map_or(q.span.end, |n| n.end.max(q.span.end))
+            + rate_words;
+        // A date's words run from its happening ("met with Russian President
+        // Vladimir Putin in St. Petersburg"), longer than an amount's.
+        let limit = if q.kind == Kind::Date { 12 } else { 7 };
+        let before_words = trimmed_words(text, tokens, clause_start..q.span.start, limit);
+        let clause_end = (noun_end.min(after)..after)
+            .find(|&k| tokens[k].is_symbol(text, ','))
+            .unwrap_or(after);
+        let after_words = trimmed_words(text, tokens, noun_end.min(clause_end)..clause_end, 7);
+        let noun_words = match (&q.noun, q.kind) {
+            (Some(noun), Kind::Count | Kind::Ordinal) if counted == counted_noun => {
+                text_of(noun.clone())
+            }
+            (_, Kind::Count | Kind::Ordinal) => counted,
+            (Some(noun), Kind::Duration) => text_of(noun.clone()),
+            _ => "",
+        };
+        // Slices of the text and of the vocabulary, "" where there is none: one
+        // String, at the end.
+        let words = match q.kind {
+            Kind::Ordinal => [counted, "", ""], // "third time they met" → "meeting"
+            Kind::Count => [noun_words, after_words, before_words],
+            Kind::Date if !before_words.is_empty() => [before_words, "", ""], // "met Putin"
+            _ => [before_words, noun_words, after_words],
+        };
+        // "people killed" unless a word already says it ("32 people dead").
+        let role_words = choice
+            .role
+            .filter(|_| q.kind == Kind::Count)
+            .filter(|&role| {
+                // Only words the vocabulary flags as concepts are lowercased to be looked up.
+                let classifier = Classifier::new();
+                !words
+                    .iter()
+                    .flat_map(|p| p.split(' '))
+                    .filter(|w| classifier.classify(w, 0, w.len()).has(WordClass::CONCEPT))
+                    .any(|w| words::concept(&w.to_ascii_lowercase()) == Some(role))
+            });
+        let rate_parts = q.rate.map_or(["", ""], |rate| ["per", rate]);
+        let parts = [
+            words[0],
+            words[1],
+            words[2],
+            role_words.map_or("", Concept::name),
+            rate_parts[0],
+            rate_parts[1],
+        ];
+        // The parts are token spans and vocabulary words: none starts or ends
+        // with a space, so the joined text needs no trimming.
+        let mut joined = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+        for part in parts.iter().filter(|p| !p.is_empty()) {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(part);
+        }
+        joined
+    }
+}
+
+impl Tags {
+    /// Nothing near the number says what it measures: the sentence's opening
+    /// words may, its grammatical subject ("The death toll in the train
+    /// accident in Odisha involving ... has reached 294").
+    fn add_sentence_head(
+        &mut self,
+        text: &Text,
+        tokens: &[Token],
+        sentence: &std::ops::Range<usize>,
+        q: &Quantity,
+    ) {
         let head = sentence.start..q.span.start.min(sentence.start + SENTENCE_HEAD);
         for k in head {
             if !tokens[k].has(WordClass::CONCEPT) {
@@ -156,111 +388,125 @@ pub fn subject(
             if let Some(tag) =
                 words::concept_of_phrase(strip_possessive(tokens[k].lower(text)), next)
             {
-                insert(&mut concepts, tag);
-                found.push((k, tag));
+                insert(&mut self.concepts, tag);
+                self.found.push((k, tag));
             }
         }
     }
+}
 
-    // A share: "20% of Ukraine('s territory)" measures Ukraine.
-    // "half the victims" too: a share in words before a determiner.
-    let mut of_object = None;
-    let in_words = tokens[q.number.start].is_word();
-    let whole_at = match word_at(q.span.end) {
-        "of" => Some(q.span.end + 1),
-        word if in_words && words::is_determiner(word) => Some(q.span.end),
-        _ => None,
-    };
-    if let Some(whole_at) = whole_at.filter(|_| q.kind == Kind::Percent) {
-        let mut k = whole_at;
-        while matches!(word_at(k), "the" | "its" | "their") {
-            k += 1;
-        }
-        if let Some(token) = tokens
-            .get(k)
-            .filter(|t| t.is_word() && k < after.max(q.span.end + 2))
-        {
-            // A name or a possessor is what the share is of ("of Ukraine('s
-            // territory)"); else the head of the noun phrase, its first plural
-            // or last word ("of primary school teachers", "of its global workforce").
-            let mut head = k;
-            if !token.is_capitalized(text) && !token.has(WordClass::POSSESSIVE) {
-                while head < k + 3 && !words::is_plural(tokens[head].lower(text)) {
-                    let continues = tokens.get(head + 1).is_some_and(|t| {
-                        t.is_word()
-                            && t.space_before
-                            && !t.is_capitalized(text)
-                            && !t.has(WordClass::ENDS_NOUN_PHRASE | WordClass::POSSESSIVE)
-                            && !words::is_verb_form(t.lower(text))
-                    });
-                    if !continues {
-                        break;
-                    }
-                    head += 1;
-                }
-            }
-            let lemma = words::lemma(strip_possessive(tokens[head].lower(text)));
-            of_object = Some((head, words::counted_as(&lemma).to_string()));
+/// What is counted: the unit's counted noun (`counted_noun`); "time" and
+/// "occasion" take their meaning from the clause ("the third time they met"
+/// counts meetings), and a concept of people ("1,300 died", "put the crowd at
+/// more than 35,000") counts people. A counted noun that is a concept itself
+/// says it all: it becomes the clause's one concept found.
+fn counted<'q>(q: &Quantity, counted_noun: &'q str, tags: &mut Tags) -> &'q str {
+    let mut counted = counted_noun;
+    if !matches!(q.kind, Kind::Count | Kind::Ordinal) {
+        return counted;
+    }
+    if matches!(counted, "time" | "occasion") {
+        if let Some(tag) = tags.concepts.first() {
+            counted = tag.name();
         }
     }
-
-    // What is counted; "time" and "occasion" take their meaning from the clause
-    // ("the third time they met" counts meetings).
-    let counted_noun = words::counted_as(&q.unit);
-    let mut counted: &str = counted_noun;
-    if matches!(q.kind, Kind::Count | Kind::Ordinal) {
-        if matches!(counted, "time" | "occasion") {
-            if let Some(tag) = concepts.first() {
-                counted = tag.name();
-            }
-        }
-        // "1,300 died", "put the crowd at more than 35,000": people.
-        let of_people = |c: &Concept| words::is_role(*c) || c.name() == "crowd";
-        if counted.is_empty() && concepts.iter().any(of_people) {
+    let of_people = |c: &Concept| words::is_role(*c) || c.name() == "crowd";
+    if counted.is_empty() && tags.concepts.iter().any(of_people) {
+        counted = "people";
+    }
+    if let Some(tag) = words::concept(counted) {
+        insert(&mut tags.concepts, tag);
+        tags.found.clear();
+        tags.found.push((q.span.start, tag));
+        // "93 deaths", "3,728 cases", "265 bodies": people, in a role.
+        if words::is_role(tag) {
             counted = "people";
         }
-        if let Some(tag) = words::concept(counted) {
-            insert(&mut concepts, tag);
-            found.clear();
-            found.push((q.span.start, tag)); // what is counted says it all
-                                             // "93 deaths", "3,728 cases", "265 bodies": people, in a role.
-            if words::is_role(tag) {
-                counted = "people";
-            }
+    }
+    counted
+}
+
+/// The concept the frame keeps (`primary`), the role among the concepts
+/// found, and where a date's words start (at its happening: "invasion began").
+struct Choice {
+    primary: Option<Concept>,
+    role: Option<Concept>,
+    dated_at: Option<usize>,
+}
+
+impl Choice {
+    /// From the concepts `found` in the clause, and the token of a share's
+    /// whole (`whole_head`).
+    ///
+    /// The key names one concept: what happened to what is counted ("killed");
+    /// else, among concepts that fit the kind of quantity (money is pledged or
+    /// spent, a duration belongs to a meeting or a ceasefire), the leftmost in
+    /// the clause before the number (its subject: "new military aid pledges
+    /// made at the Brussels meeting have surpassed"), else the nearest after
+    /// it. A whole set would split "aid pledges" from "aid pledges at the
+    /// meeting".
+    fn of(
+        text: &Text,
+        tokens: &[Token],
+        q: &Quantity,
+        found: &[(usize, Concept)],
+        whole_head: Option<usize>,
+    ) -> Choice {
+        let any_fits = found.iter().any(|&(_, tag)| words::fits(q.kind, tag));
+        let candidates = || {
+            found
+                .iter()
+                .filter(move |&&(_, tag)| !any_fits || words::fits(q.kind, tag))
+        };
+        // A date dates the happening named just before it ("met Putin on
+        // Friday"), not the subject of its clause.
+        let mut before_number = candidates().filter(|&&(k, _)| k < q.span.start);
+        let before_number = if q.kind == Kind::Date {
+            before_number.next_back()
+        } else {
+            before_number.next()
+        };
+        let nearest = before_number.or_else(|| {
+            candidates()
+                .filter(|&&(k, _)| k >= q.span.start)
+                .min_by_key(|&&(k, _)| k)
+        });
+        let dated_at = nearest
+            .filter(|&&(k, _)| q.kind == Kind::Date && k < q.span.start)
+            .map(|&(k, _)| k);
+        let nearest = nearest.map(|&(_, tag)| tag);
+        let role = role(text, tokens, q, found);
+        // A share's whole says what it measures when it names a measure itself:
+        // "won 49.6% of the vote" is a share of votes, whatever the clause's
+        // subject ("with 66% of polls counted, Erdogan won ...").
+        let whole = whole_head.and_then(|head| {
+            found
+                .iter()
+                .find(|&&(k, tag)| k == head && words::fits(q.kind, tag))
+                .map(|&(_, tag)| tag)
+        });
+        let primary = match q.kind {
+            Kind::Count | Kind::Ordinal => role.or(nearest),
+            _ => whole.or(nearest),
+        };
+        Choice {
+            primary,
+            role,
+            dated_at,
         }
     }
-    // The key names one concept: what happened to what is counted ("killed");
-    // else, among concepts that fit the kind of quantity (money is pledged or
-    // spent, a duration belongs to a meeting or a ceasefire), the leftmost in the
-    // clause before the number (its subject: "new military aid pledges made at
-    // the Brussels meeting have surpassed"), else the nearest after it. A whole
-    // set would split "aid pledges" from "aid pledges at the meeting".
-    let any_fits = found.iter().any(|&(_, tag)| words::fits(q.kind, tag));
-    let candidates = || {
-        found
-            .iter()
-            .filter(move |&&(_, tag)| !any_fits || words::fits(q.kind, tag))
-    };
-    // A date dates the happening named just before it ("met Putin on Friday"),
-    // not the subject of its clause.
-    let mut before_number = candidates().filter(|&&(k, _)| k < q.span.start);
-    let before_number = if q.kind == Kind::Date {
-        before_number.next_back()
-    } else {
-        before_number.next()
-    };
-    let nearest = before_number.or_else(|| {
-        candidates()
-            .filter(|&&(k, _)| k >= q.span.start)
-            .min_by_key(|&&(k, _)| k)
-    });
-    // Where the words for a date start: its happening ("invasion began").
-    let dated_at = nearest
-        .filter(|&&(k, _)| q.kind == Kind::Date && k < q.span.start)
-        .map(|&(k, _)| k);
-    let nearest = nearest.map(|&(_, tag)| tag);
-    // The role nearest the number: "At least 10 people were injured ..., and
-    // eight people died".
+}
+
+/// The role nearest the number: "At least 10 people were injured ..., and
+/// eight people died". A verb right before the number governs it ("kills at
+/// least 30 civilians awaiting evacuation"); a role after a comma is the next
+/// figure's ("toll climbs to 355, missing 500").
+fn role(
+    text: &Text,
+    tokens: &[Token],
+    q: &Quantity,
+    found: &[(usize, Concept)],
+) -> Option<Concept> {
     let distance = |k: usize| {
         if k < q.span.start {
             q.span.start - k
@@ -268,9 +514,6 @@ pub fn subject(
             k.saturating_sub(q.span.end)
         }
     };
-    // A verb right before the number governs it ("kills at least 30 civilians
-    // awaiting evacuation"); a role after a comma is the next figure's ("toll
-    // climbs to 355, missing 500").
     let comma_between = |k: usize| (q.span.end..k).any(|j| tokens[j].is_symbol(text, ','));
     let rank = |k: usize| {
         if k + 1 == q.span.start {
@@ -281,7 +524,7 @@ pub fn subject(
             1
         }
     };
-    let role = found
+    found
         .iter()
         .filter(|&&(_, tag)| words::is_role(tag))
         // A tie goes to the role after the number, its predicate: "40 people
@@ -298,128 +541,7 @@ pub fn subject(
                 .map(|&(_, tag)| tag)
                 .find(|&tag| words::predicate_within(tag, role))
                 .unwrap_or(role)
-        });
-    // A share's whole says what it measures when it names a measure itself:
-    // "won 49.6% of the vote" is a share of votes, whatever the clause's
-    // subject ("with 66% of polls counted, Erdogan won ...").
-    let whole = of_object.as_ref().and_then(|&(head, _)| {
-        found
-            .iter()
-            .find(|&&(k, tag)| k == head && words::fits(q.kind, tag))
-            .map(|&(_, tag)| tag)
-    });
-    let primary = match q.kind {
-        Kind::Count | Kind::Ordinal => role.or(nearest),
-        _ => whole.or(nearest),
-    };
-
-    // "save €1.5bn a year" is an annual saving: a rate of a calendar period is
-    // the time scope that names it.
-    let mut rate = q.rate.unwrap_or("");
-    if let Some(scope) = words::scope_of_rate(rate) {
-        insert(&mut scopes, scope);
-        rate = "";
-    }
-    let counted_lemma = match q.kind {
-        Kind::Count | Kind::Ordinal if !counted.is_empty() => Some(counted.to_string()),
-        _ => None,
-    };
-    let per = (!rate.is_empty())
-        .then_some(rate)
-        .and(q.rate.filter(|_| !rate.is_empty()));
-    let of = of_object.as_ref().map(|(_, o)| o.clone());
-
-    let text_of = |range: std::ops::Range<usize>| -> &str {
-        if range.is_empty() {
-            return "";
-        }
-        &text[tokens[range.start].start()..tokens[range.end - 1].end()]
-    };
-    // Words for the reader: the clause around the number without its function
-    // words, the counted noun first ("people evacuated from the flooded
-    // villages", "new military aid pledges", "talks lasted").
-    // The words start after a comma, "that" or a speech verb: "Healey announced
-    // that new military aid pledges" is about the pledges.
-    // (unless nothing would be left: "Damage ... is estimated to be").
-    let clause_start = (before..q.span.start)
-        .rev()
-        .find(|&k| {
-            let word = tokens[k].lower(text);
-            let cut = tokens[k].is_symbol(text, ',')
-                || word == "that"
-                || tokens[k].has(WordClass::SPEECH_VERB);
-            cut && trimmed_span(tokens, k + 1..q.span.start, 7).is_some()
         })
-        .map_or(before, |k| k + 1)
-        .max(dated_at.unwrap_or(0));
-    // "thousands a week": the rate is said apart ("per week").
-    let rate_words = if q.rate.is_some() { 2 } else { 0 };
-    let noun_end = q
-        .noun
-        .as_ref()
-        .map_or(q.span.end, |n| n.end.max(q.span.end))
-        + rate_words;
-    // A date's words run from its happening ("met with Russian President
-    // Vladimir Putin in St. Petersburg"), longer than an amount's.
-    let limit = if q.kind == Kind::Date { 12 } else { 7 };
-    let before_words = trimmed_words(text, tokens, clause_start..q.span.start, limit);
-    let clause_end = (noun_end.min(after)..after)
-        .find(|&k| tokens[k].is_symbol(text, ','))
-        .unwrap_or(after);
-    let after_words = trimmed_words(text, tokens, noun_end.min(clause_end)..clause_end, 7);
-    let noun_words = match (&q.noun, q.kind) {
-        (Some(noun), Kind::Count | Kind::Ordinal) if counted == counted_noun => {
-            text_of(noun.clone())
-        }
-        (_, Kind::Count | Kind::Ordinal) => counted,
-        (Some(noun), Kind::Duration) => text_of(noun.clone()),
-        _ => "",
-    };
-    // Slices of the text and of the vocabulary, "" where there is none: one
-    // String, at the end.
-    let words = match q.kind {
-        Kind::Ordinal => [counted, "", ""], // "third time they met" → "meeting"
-        Kind::Count => [noun_words, after_words, before_words],
-        Kind::Date if !before_words.is_empty() => [before_words, "", ""], // "met Putin"
-        _ => [before_words, noun_words, after_words],
-    };
-    // "people killed" unless a word already says it ("32 people dead").
-    let role_words = role.filter(|_| q.kind == Kind::Count).filter(|&role| {
-        // Only words the vocabulary flags as concepts are lowercased to be looked up.
-        let classifier = Classifier::new();
-        !words
-            .iter()
-            .flat_map(|p| p.split(' '))
-            .filter(|w| classifier.classify(w, 0, w.len()).has(WordClass::CONCEPT))
-            .any(|w| words::concept(&w.to_ascii_lowercase()) == Some(role))
-    });
-    let rate_parts = q.rate.map_or(["", ""], |rate| ["per", rate]);
-    let parts = [
-        words[0],
-        words[1],
-        words[2],
-        role_words.map_or("", Concept::name),
-        rate_parts[0],
-        rate_parts[1],
-    ];
-    // The parts are token spans and vocabulary words: none starts or ends
-    // with a space, so the joined text needs no trimming.
-    let mut text = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
-    for part in parts.iter().filter(|p| !p.is_empty()) {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(part);
-    }
-    Subject {
-        text,
-        counted: counted_lemma,
-        predicate: primary,
-        of,
-        per,
-        scopes,
-        clause: before..after,
-    }
 }
 
 /// Adds `tag` to `set`, which stays sorted and without duplicates.

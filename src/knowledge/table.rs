@@ -1,25 +1,21 @@
 //! Sorted tables kept as one text: a line an entry, `key` then a tab then
 //! its value, sorted by key (bytewise, which compresses best). A table costs
 //! its text only in the bundle (no parallel arrays, which compress badly).
-//! The first lookup splits the text into lines (shorter keys first, then
-//! bytewise) and indexes each key's first line in an open-addressing hash
-//! table, so a lookup hashes the word once and most take one probe (a binary
-//! search's string comparisons were an eighth of reading's time).
+//! The first lookup indexes the text: an open-addressing hash table holds,
+//! for each key, the byte offset of its first line (a key's lines are
+//! consecutive, the text being sorted), so a lookup hashes the word once and
+//! most take one probe (a binary search's string comparisons were an eighth
+//! of reading's time).
 
 use std::sync::OnceLock;
 
-/// A sorted table's text and, once searched, its lines and their index.
+/// A sorted table's text and, once searched, its index.
 pub struct Table {
     text: &'static str,
-    index: OnceLock<Index>,
-}
-
-/// The (key, value) lines, and `slots`: for each key, the position of its
-/// first line, at the slot its hash picks or the next free one; `EMPTY` where
-/// no key is. Its length is a power of two at least twice the keys.
-struct Index {
-    lines: Vec<(&'static str, &'static str)>,
-    slots: Vec<u32>,
+    /// For each key, the offset of its first line, at the slot its hash picks
+    /// or the next free one; `EMPTY` where no key is. Its length is a power of
+    /// two at least twice the lines.
+    slots: OnceLock<Vec<u32>>,
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -28,41 +24,39 @@ impl Table {
     pub const fn new(text: &'static str) -> Table {
         Table {
             text,
-            index: OnceLock::new(),
+            slots: OnceLock::new(),
         }
     }
 
-    fn index(&self) -> &Index {
-        self.index.get_or_init(|| Index::build(self.text))
-    }
-
-    /// The lines from the first whose key is `key` on (empty when none is).
-    fn from(&self, key: &str) -> &[(&'static str, &'static str)] {
-        let index = self.index();
-        let mask = index.slots.len() - 1;
+    /// The text from the first line whose key is `key` on ("" when none is).
+    fn from(&self, key: &str) -> &'static str {
+        let slots = self.slots.get_or_init(|| index(self.text));
+        let mask = slots.len() - 1;
         let mut slot = hash(key) & mask;
         loop {
-            match index.slots[slot] {
-                EMPTY => return &[],
-                line if index.lines[line as usize].0 == key => {
-                    return &index.lines[line as usize..];
+            match slots[slot] {
+                EMPTY => return "",
+                offset => {
+                    let rest = &self.text[offset as usize..];
+                    if key_of(rest) == key {
+                        return rest;
+                    }
                 }
-                _ => slot = (slot + 1) & mask,
             }
+            slot = (slot + 1) & mask;
         }
     }
 
     /// The values of the lines whose key is `key`, in the text's order.
     pub fn values<'t>(&'t self, key: &'t str) -> impl Iterator<Item = &'static str> + 't {
-        self.from(key)
-            .iter()
-            .take_while(move |&&(k, _)| k == key)
-            .map(|&(_, value)| value)
+        entries(self.from(key))
+            .take_while(move |&(k, _)| k == key)
+            .map(|(_, value)| value)
     }
 
     /// The first line whose key is `key`, as the table's own (key, value).
     pub fn get(&self, key: &str) -> Option<(&'static str, &'static str)> {
-        self.from(key).first().copied()
+        entries(self.from(key)).next()
     }
 
     /// True when a line's key is `key`.
@@ -70,33 +64,43 @@ impl Table {
         !self.from(key).is_empty()
     }
 
-    /// Every line as (key, value), shorter keys first.
-    pub fn entries(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-        self.index().lines.iter().copied()
+    /// Every line as (key, value), in the text's order.
+    pub fn entries(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        entries(self.text)
     }
 }
 
-impl Index {
-    fn build(text: &'static str) -> Index {
-        let split = |line: &'static str| line.split_once('\t').unwrap_or((line, ""));
-        let lines: Vec<_> = text.lines().map(split).collect();
-        // Stable: the text's bytewise order stays within each length, so a
-        // key's lines stay together.
-        let lines = crate::sort::sorted_by(&lines, &|a, b| a.0.len().cmp(&b.0.len()));
-        let mut slots = vec![EMPTY; (2 * lines.len()).next_power_of_two().max(1)];
-        let mask = slots.len() - 1;
-        for (position, &(key, _)) in lines.iter().enumerate() {
-            if position > 0 && lines[position - 1].0 == key {
-                continue;
-            }
+/// The (key, value) lines of `text`.
+fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    text.lines()
+        .map(|line| line.split_once('\t').unwrap_or((line, "")))
+}
+
+/// The key of the line `text` starts with.
+fn key_of(text: &str) -> &str {
+    let end = text.bytes().position(|b| b == b'\t' || b == b'\n');
+    &text[..end.unwrap_or(text.len())]
+}
+
+/// The slots of `text`'s keys (see [`Table::slots`]).
+fn index(text: &str) -> Vec<u32> {
+    let mut slots = vec![EMPTY; (2 * text.lines().count()).next_power_of_two()];
+    let mask = slots.len() - 1;
+    let mut previous = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let key = key_of(line);
+        if previous != Some(key) {
             let mut slot = hash(key) & mask;
             while slots[slot] != EMPTY {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = position as u32;
+            slots[slot] = offset as u32;
         }
-        Index { lines, slots }
+        previous = Some(key);
+        offset += line.len();
     }
+    slots
 }
 
 /// FNV-1a over the key's bytes, its high bits folded in.

@@ -735,16 +735,17 @@ pub fn marks_superseded(word: &str) -> bool {
     lists::MARKS_SUPERSEDED.contains(word)
 }
 
-/// Words that join two figures stated together ("27 dead and 15 injured",
-/// "105, while 70 others"): a figure so joined to a superseded one is
-/// superseded too.
+/// Words and the comma that join two figures stated together ("27 dead and
+/// 15 injured", "105, while 70 others"): a figure so joined to a superseded
+/// one is superseded too.
 pub fn joins_figures(word: &str) -> bool {
     lists::JOINS_FIGURES.contains(word)
 }
 
-/// Words between two figures that keep the second from the first's time:
-/// they move on to the present ("rose from 27 to 60", "37 earlier, but now
-/// 60") or open a clause of its own ("36, as responders search hundreds").
+/// Words and symbols between two figures that keep the second from the
+/// first's time: they move on to the present ("rose from 27 to 60", "37
+/// earlier, but now 60") or open a clause of its own ("36, as responders
+/// search hundreds", a dash, a semicolon).
 pub fn separates_figures(word: &str) -> bool {
     lists::SEPARATES_FIGURES.contains(word)
 }
