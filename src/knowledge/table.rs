@@ -38,7 +38,7 @@ impl Table {
                 EMPTY => return "",
                 offset => {
                     let rest = &self.text[offset as usize..];
-                    if key_of(rest) == key {
+                    if starts_with_key(rest, key) {
                         return rest;
                     }
                 }
@@ -49,14 +49,18 @@ impl Table {
 
     /// The values of the lines whose key is `key`, in the text's order.
     pub fn values<'t>(&'t self, key: &'t str) -> impl Iterator<Item = &'static str> + 't {
-        entries(self.from(key))
-            .take_while(move |&(k, _)| k == key)
-            .map(|(_, value)| value)
+        let mut rest = self.from(key);
+        std::iter::from_fn(move || {
+            let (value, next) = value_after(rest, key)?;
+            rest = next;
+            Some(value)
+        })
     }
 
     /// The first line whose key is `key`, as the table's own (key, value).
     pub fn get(&self, key: &str) -> Option<(&'static str, &'static str)> {
-        entries(self.from(key)).next()
+        let rest = self.from(key);
+        value_after(rest, key).map(|(value, _)| (&rest[..key.len()], value))
     }
 
     /// True when a line's key is `key`.
@@ -71,9 +75,42 @@ impl Table {
 }
 
 /// The (key, value) lines of `text`.
-fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    text.lines()
-        .map(|line| line.split_once('\t').unwrap_or((line, "")))
+fn entries(mut text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    std::iter::from_fn(move || {
+        if text.is_empty() {
+            return None;
+        }
+        let (line, rest) = first_line(text);
+        text = rest;
+        let key = key_of(line);
+        Some((key, line.get(key.len() + 1..).unwrap_or("")))
+    })
+}
+
+/// True when the line `text` starts with has the key `key`.
+fn starts_with_key(text: &str, key: &str) -> bool {
+    let bytes = text.as_bytes();
+    !bytes.is_empty()
+        && bytes.starts_with(key.as_bytes())
+        && matches!(bytes.get(key.len()), None | Some(b'\t' | b'\n'))
+}
+
+/// When the line `text` starts with has the key `key`: its value and the
+/// text after the line.
+fn value_after<'t>(text: &'t str, key: &str) -> Option<(&'t str, &'t str)> {
+    if !starts_with_key(text, key) {
+        return None;
+    }
+    let (line, rest) = first_line(text);
+    Some((line.get(key.len() + 1..).unwrap_or(""), rest))
+}
+
+/// The first line of `text` (without its newline) and the text after it.
+fn first_line(text: &str) -> (&str, &str) {
+    match text.bytes().position(|b| b == b'\n') {
+        Some(end) => (&text[..end], &text[end + 1..]),
+        None => (text, ""),
+    }
 }
 
 /// The key of the line `text` starts with.
