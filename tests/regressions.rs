@@ -152,6 +152,15 @@ fn a_count_stated_with_a_superseded_count_is_superseded_too() {
     let dash =
         "The toll was revised to 231 from 233 — most killed by smoke — while 82 were hospitalized.";
     assert_eq!(when_of(dash, "82"), When::Now);
+    // A new statement after the join, or the present named between (a review).
+    let hospitals = "Authorities had initially reported 18 wounded, and hospitals put it at 26.";
+    assert_eq!(when_of(hospitals, "26"), When::Now);
+    let police = "Earlier, 27 people were reported dead and police say 22 are missing.";
+    assert_eq!(when_of(police, "22"), When::Now);
+    let stands = "The death toll, initially 27, stands at 60.";
+    assert_eq!(when_of(stands, "60"), When::Now);
+    let with_ = "The initial death toll of 14 was revised upward, with 31 bodies recovered.";
+    assert_eq!(when_of(with_, "31 bodies"), When::Now);
     let not_counts = "The former premier was sentenced to 12 years and fined $38 million.";
     assert_eq!(when_of(not_counts, "$38 million"), When::Now);
 }

@@ -77,12 +77,19 @@ pub fn stated_together(text: &Text, tokens: &[Token], between: Range<usize>) -> 
         return false;
     }
     let mut joined = false;
+    let mut passive = false;
     for token in &tokens[between] {
         let word = token.lower(text);
-        if words::separates_figures(word) || words::is_change_verb(word) {
+        // After the join, a verb of speech or finding opens a statement of its
+        // own ("and hospitals put it at 26", "and police say 22"), unless it
+        // is a passive's ("were reported dead and 15 injured").
+        let new_statement =
+            joined && !passive && token.has(WordClass::SPEECH_VERB | WordClass::FINDING_VERB);
+        if new_statement || words::separates_figures(word) || words::is_change_verb(word) {
             return false;
         }
         joined |= words::joins_figures(word);
+        passive = words::is_passive_auxiliary(word);
     }
     joined
 }

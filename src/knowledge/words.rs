@@ -742,6 +742,11 @@ pub fn joins_figures(word: &str) -> bool {
     lists::JOINS_FIGURES.contains(word)
 }
 
+/// Forms of "be" before a participle: "were reported dead" is a passive.
+pub fn is_passive_auxiliary(word: &str) -> bool {
+    lists::PASSIVE_AUXILIARY.contains(word)
+}
+
 /// Words and symbols between two figures that keep the second from the
 /// first's time: they move on to the present ("rose from 27 to 60", "37
 /// earlier, but now 60") or open a clause of its own ("36, as responders
