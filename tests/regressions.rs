@@ -134,33 +134,31 @@ fn a_sentence_names_its_places_with_their_directions_and_joined_places() {
 /// to 60"), open a clause of their own, or the figures are no counts.
 #[test]
 fn a_count_stated_with_a_superseded_count_is_superseded_too() {
-    let when_of = |text: &str, figure: &str| claim_of(text, figure).frame.when;
-    use factmark::frame::When;
+    use factmark::frame::When::{Now, Superseded};
     let earlier =
         "Earlier, 27 people were reported dead and 15 injured. The toll now stands at 60.";
-    assert_eq!(when_of(earlier, "27 people"), When::Superseded);
-    assert_eq!(when_of(earlier, "15"), When::Superseded);
-    assert_eq!(when_of(earlier, "60"), When::Now);
-    let while_ = "The agency earlier reported that 94 people died while 50 others were hurt.";
-    assert_eq!(when_of(while_, "50 others"), When::Superseded);
-    let rose = "The toll, initially 27, rose to 60 on Monday.";
-    assert_eq!(when_of(rose, "60"), When::Now);
-    let but = "Officials earlier counted 27 dead, but 60 people are now confirmed dead.";
-    assert_eq!(when_of(but, "60 people"), When::Now);
-    let clause = "The previous count was 36, as responders searched hundreds of buildings.";
-    assert_eq!(when_of(clause, "hundreds of buildings"), When::Now);
-    let dash =
-        "The toll was revised to 231 from 233 — most killed by smoke — while 82 were hospitalized.";
-    assert_eq!(when_of(dash, "82"), When::Now);
-    // A new statement after the join, or the present named between (a review).
-    let hospitals = "Authorities had initially reported 18 wounded, and hospitals put it at 26.";
-    assert_eq!(when_of(hospitals, "26"), When::Now);
-    let police = "Earlier, 27 people were reported dead and police say 22 are missing.";
-    assert_eq!(when_of(police, "22"), When::Now);
-    let stands = "The death toll, initially 27, stands at 60.";
-    assert_eq!(when_of(stands, "60"), When::Now);
-    let with_ = "The initial death toll of 14 was revised upward, with 31 bodies recovered.";
-    assert_eq!(when_of(with_, "31 bodies"), When::Now);
-    let not_counts = "The former premier was sentenced to 12 years and fined $38 million.";
-    assert_eq!(when_of(not_counts, "$38 million"), When::Now);
+    let cases = [
+        (earlier, "27 people", Superseded),
+        (earlier, "15", Superseded),
+        (earlier, "60", Now),
+        ("The agency earlier reported that 94 people died while 50 others were hurt.", "50 others", Superseded),
+        ("The toll, initially 27, rose to 60 on Monday.", "60", Now),
+        ("Officials earlier counted 27 dead, but 60 people are now confirmed dead.", "60 people", Now),
+        ("The previous count was 36, as responders searched hundreds of buildings.", "hundreds of buildings", Now),
+        ("The toll was revised to 231 from 233 — most killed by smoke — while 82 were hospitalized.", "82", Now),
+        // A new statement after the join, or the present named between (a review).
+        ("Authorities had initially reported 18 wounded, and hospitals put it at 26.", "26", Now),
+        ("Earlier, 27 people were reported dead and police say 22 are missing.", "22", Now),
+        ("The death toll, initially 27, stands at 60.", "60", Now),
+        ("The initial death toll of 14 was revised upward, with 31 bodies recovered.", "31 bodies", Now),
+        // Not counts.
+        ("The former premier was sentenced to 12 years and fined $38 million.", "$38 million", Now),
+    ];
+    for (text, figure, when) in cases {
+        assert_eq!(
+            claim_of(text, figure).frame.when,
+            when,
+            "{figure:?} in {text:?}"
+        );
+    }
 }
