@@ -40,9 +40,13 @@ impl<W: Write> Pretty<W> {
         }
     }
 
+    /// A line break and the indent of the current depth, in one write where
+    /// the depth is at most `INDENTED` levels.
     fn new_line(&mut self) {
-        self.write(b"\n");
-        for _ in 0..self.depth {
+        const INDENTED: usize = 16;
+        const LINE: &[u8; 1 + 2 * INDENTED] = b"\n                                ";
+        self.write(&LINE[..1 + 2 * self.depth.min(INDENTED)]);
+        for _ in INDENTED..self.depth {
             self.write(b"  ");
         }
     }
@@ -70,11 +74,21 @@ impl<W: Write> Pretty<W> {
                 // Up to and with the closing quote, as it is.
                 let mut end = i;
                 while end < bytes.len() && self.in_string {
-                    match bytes[end] {
-                        _ if self.escaped => self.escaped = false,
-                        b'\\' => self.escaped = true,
-                        b'"' => self.in_string = false,
-                        _ => {}
+                    if self.escaped {
+                        self.escaped = false;
+                        end += 1;
+                        continue;
+                    }
+                    // Skip to the next backslash or quote.
+                    let Some(n) = bytes[end..].iter().position(|&b| b == b'\\' || b == b'"') else {
+                        end = bytes.len();
+                        break;
+                    };
+                    end += n;
+                    if bytes[end] == b'"' {
+                        self.in_string = false;
+                    } else {
+                        self.escaped = true;
                     }
                     end += 1;
                 }
@@ -109,7 +123,15 @@ impl<W: Write> Pretty<W> {
                     self.new_line();
                 }
                 b':' => self.write(b": "),
-                _ => self.write(&[byte]),
+                _ => {
+                    // A number or a literal: up to the next structural byte.
+                    let end = bytes[i..]
+                        .iter()
+                        .position(|b| matches!(b, b'"' | b'{' | b'[' | b'}' | b']' | b',' | b':'))
+                        .map_or(bytes.len(), |n| i + n);
+                    self.write(&bytes[i - 1..end]);
+                    i = end;
+                }
             }
         }
     }
@@ -136,6 +158,22 @@ mod tests {
                     .unwrap_or_else(|_| panic!("the test's pieces split no character: {piece:?}")),
             );
         }
+        pretty.finish().expect("written");
+        let expected = serde_json::to_string_pretty(&value).expect("pretty") + "\n";
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), expected);
+    }
+
+    #[test]
+    fn indents_past_the_prepared_depth() {
+        // Twenty levels: deeper than the indent written in one piece.
+        let mut value = serde_json::json!([12345, -6.5e-7, true]);
+        for _ in 0..20 {
+            value = serde_json::json!({ "k": [value, null] });
+        }
+        let compact = serde_json::to_string(&value).expect("compact");
+        let mut out = Vec::new();
+        let mut pretty = Pretty::new(&mut out);
+        pretty.push_str(&compact);
         pretty.finish().expect("written");
         let expected = serde_json::to_string_pretty(&value).expect("pretty") + "\n";
         assert_eq!(String::from_utf8(out).expect("UTF-8"), expected);
