@@ -168,12 +168,12 @@ impl<'t, 'a> Clause<'t, 'a> {
     /// word) or the second half of a compound, which is no concept of its own
     /// ("flood-control").
     fn word(&self, k: usize) -> &'t str {
-        let compound_tail = |k: usize| {
+        let compound_tail = || {
             k > 0 && !self.tokens[k].space_before && self.tokens[k - 1].is_symbol(self.text, '-')
         };
         match self.tokens.get(k) {
             Some(t)
-                if t.is_word() && k >= self.before && k < self.after + 2 && !compound_tail(k) =>
+                if t.is_word() && k >= self.before && k < self.after + 2 && !compound_tail() =>
             {
                 strip_possessive(t.lower(self.text))
             }

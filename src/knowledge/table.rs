@@ -77,13 +77,10 @@ impl Table {
 /// The (key, value) lines of `text`.
 fn entries(mut text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     std::iter::from_fn(move || {
-        if text.is_empty() {
-            return None;
-        }
-        let (line, rest) = first_line(text);
+        let key = key_of(text);
+        let (value, rest) = value_after(text, key)?;
         text = rest;
-        let key = key_of(line);
-        Some((key, line.get(key.len() + 1..).unwrap_or("")))
+        Some((key, value))
     })
 }
 

@@ -158,15 +158,16 @@ pub(crate) fn claims_within(name: &str, text: &str, limit: usize) -> Result<Vec<
                 claim.frame = frame;
                 claim.subject = words;
                 // A count stated together with a superseded count is of its
-                // time ("Earlier, 27 people were reported dead and 15 injured").
-                let after_superseded = n > 0
+                // time ("Earlier, 27 people were reported dead and 15 injured");
+                // the previous claim is `found[n - 1]`'s.
+                let after_superseded = claim.frame.when == When::Now
                     && claims.last().is_some_and(|previous: &Claim| {
                         previous.frame.when == When::Superseded
                             && (previous.kind, claim.kind) == (Kind::Count, Kind::Count)
                             && previous.sentence == claim.sentence
                     })
                     && time::stated_together(text, &tokens, found[n - 1].span().end..q.span.start);
-                if after_superseded && claim.frame.when == When::Now {
+                if after_superseded {
                     claim.frame.when = When::Superseded;
                 }
                 if let Some(head) = claims
