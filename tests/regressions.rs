@@ -128,6 +128,17 @@ fn a_sentence_names_its_places_with_their_directions_and_joined_places() {
     assert!(places_of(talks, "40 delegates").is_empty());
 }
 
+/// Asserts each case's figure holds at its time: (text, figure, when).
+fn assert_times(cases: &[(&str, &str, factmark::frame::When)]) {
+    for &(text, figure, when) in cases {
+        assert_eq!(
+            claim_of(text, figure).frame.when,
+            when,
+            "{figure:?} in {text:?}"
+        );
+    }
+}
+
 /// A count stated together with a count its report calls earlier is of the
 /// same, earlier time ("Earlier, 27 people were reported dead and 15
 /// injured"), unless the words between move on to the present ("rose from 27
@@ -154,11 +165,51 @@ fn a_count_stated_with_a_superseded_count_is_superseded_too() {
         // Not counts.
         ("The former premier was sentenced to 12 years and fined $38 million.", "$38 million", Now),
     ];
-    for (text, figure, when) in cases {
-        assert_eq!(
-            claim_of(text, figure).frame.when,
-            when,
-            "{figure:?} in {text:?}"
-        );
-    }
+    assert_times(&cases);
+}
+
+/// "Former" says what a person or thing was, never that a figure was
+/// replaced, "prior to" is a preposition, and "from" a figure is an earlier
+/// value only after a change or before the value it changed to ("up from 37",
+/// "to 231 from 233", "from 18 to nine"), not an origin ("from 14
+/// countries"); the markers of a replaced figure still mark it.
+#[test]
+fn former_prior_to_and_from_mark_no_superseded_figure() {
+    use factmark::frame::When::{Now, Superseded};
+    let cases = [
+        (
+            "The former mayor said 12 people remain trapped.",
+            "12 people",
+            Now,
+        ),
+        (
+            "Former Prime Minister Amadou Ba won 35.79 percent of the vote.",
+            "35.79 percent",
+            Now,
+        ),
+        (
+            "Prior to the storm, 300 families lived on the island.",
+            "300 families",
+            Now,
+        ),
+        ("A prior estimate of 40 dead was revised.", "40", Superseded),
+        ("The initial toll was 14.", "14", Superseded),
+        (
+            "Twenty-six foreigners from 14 countries were among those killed.",
+            "14 countries",
+            Now,
+        ),
+        (
+            "The toll rose to 40, up from 37 on Monday.",
+            "37",
+            Superseded,
+        ),
+        (
+            "The fine was cut to $3.4 billion from $5.2 billion.",
+            "$5.2 billion",
+            Superseded,
+        ),
+        ("It cut ministries from 18 to nine.", "18", Superseded),
+    ];
+    assert_times(&cases);
 }

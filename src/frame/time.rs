@@ -42,10 +42,10 @@ pub fn when(
     // "could reach 1,000", "expected to draw 50,000".
     let (mut superseded, mut forecast) = (previous_scope, false);
     // (A year-like neighbour's span may end past this one's start.)
-    for token in &tokens[floor.min(span.start)..span.start] {
-        if token.has(WordClass::TIME_MARKER) {
-            let word = token.lower(text);
-            superseded |= words::marks_superseded(word);
+    for k in floor.min(span.start)..span.start {
+        if tokens[k].has(WordClass::TIME_MARKER) {
+            let word = tokens[k].lower(text);
+            superseded |= words::marks_superseded(word) && !opens_preposition(text, tokens, k);
             forecast |= words::marks_forecast(word);
         }
     }
@@ -61,6 +61,12 @@ pub fn when(
         return When::Forecast;
     }
     When::Now
+}
+
+/// True when the superseded marker at `marker` is a preposition's first word,
+/// not a figure's: "Prior to the storm, 300 families".
+fn opens_preposition(text: &Text, tokens: &[Token], marker: usize) -> bool {
+    word_at(text, tokens, marker + 1) == "to"
 }
 
 /// How many tokens may stand between two figures stated together.

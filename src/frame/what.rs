@@ -14,7 +14,7 @@ use crate::claim::Kind;
 use crate::knowledge::words::{self, Concept};
 use crate::read::layout::Layout;
 use crate::read::lex::{Text, Token, TokenKind, WordClass};
-use crate::read::quantity::Quantity;
+use crate::read::quantity::{self, Quantity};
 use crate::read::wordclass::Classifier;
 
 /// How far, in tokens, the window reaches on each side of the number.
@@ -185,8 +185,20 @@ impl<'t, 'a> Clause<'t, 'a> {
     fn tags(&self, q: &Quantity) -> Tags {
         let (text, tokens) = (self.text, self.tokens);
         let mut tags = Tags::default();
-        // "up from ₦998": the value before a change is not the value now.
-        if q.span.start > 0 && tokens[q.span.start - 1].lower(text) == "from" {
+        // "up from ₦998", "to 231 from 233", "from 18 to nine": the value
+        // before a change is not the value now ("340 people from 19
+        // countries" is no change).
+        let figure_at = |k: usize| tokens.get(k).is_some_and(|t| is_figure_end(text, t));
+        let from = q.span.start.checked_sub(1);
+        if from.is_some_and(|from| {
+            tokens[from].lower(text) == "from"
+                && (from > 0 && figure_at(from - 1)
+                    || tokens
+                        .get(q.span.end)
+                        .is_some_and(|t| t.lower(text) == "to")
+                        && figure_at(q.span.end + 1)
+                    || quantity::change_before(text, tokens, self.before..from))
+        }) {
             insert(&mut tags.scopes, "previous");
         }
         // "the first talks in more than three years": a span since, not a length.
@@ -454,9 +466,9 @@ impl Choice {
     ) -> Choice {
         let any_fits = found.iter().any(|&(_, tag)| words::fits(q.kind, tag));
         let candidates = || {
-            found
-                .iter()
-                .filter(move |&&(_, tag)| !any_fits || words::fits(q.kind, tag))
+            found.iter().filter(move |&&(_, tag)| {
+                words::fits(q.kind, tag) || !any_fits && !words::measures_in_units(tag)
+            })
         };
         // A date dates the happening named just before it ("met Putin on
         // Friday"), not the subject of its clause.
@@ -542,6 +554,17 @@ fn role(
                 .find(|&tag| words::predicate_within(tag, role))
                 .unwrap_or(role)
         })
+}
+
+/// True for a token that is, or may end, a figure: digits, "%", a number or
+/// scale word ("to 231 from 233", "to 60% from 55%", "to $3.4 billion from").
+fn is_figure_end(text: &Text, token: &Token) -> bool {
+    let word = token.lower(text);
+    token.kind == TokenKind::Digits
+        || token.is_symbol(text, '%')
+        || words::small_number(word).is_some()
+        || words::scale(word).is_some()
+        || word == "percent"
 }
 
 /// Adds `tag` to `set`, which stays sorted and without duplicates.
@@ -649,6 +672,20 @@ mod tests {
         let text = "With 66% of polls counted, Erdogan won 49.6% of the vote.";
         assert_eq!(predicate(text, "49.6%"), Some("votes"));
         assert_eq!(predicate(text, "66%"), Some("counted"));
+    }
+
+    #[test]
+    fn a_count_measures_no_units_dimension() {
+        // "North" names a distance and "area" an area: neither is what a count measures.
+        let text = "The Ahrweiler area was hit hard, with 18 deaths. Casualties in \
+                    North Rhine-Westphalia alone have risen to at least 42.";
+        assert_eq!(predicate(text, "18 deaths"), Some("killed"));
+        assert_eq!(predicate(text, "at least 42"), None);
+        // A length still is one.
+        assert_eq!(
+            predicate("It struck at a depth of 10 km.", "10 km"),
+            Some("depth")
+        );
     }
 
     #[test]

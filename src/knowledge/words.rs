@@ -616,9 +616,31 @@ pub fn fits(kind: Kind, concept: Concept) -> bool {
     let kinds = concept.kinds();
     let name = crate::frame::what::kind_name(kind);
     match kind {
-        Kind::Count | Kind::Ordinal | Kind::Date => true,
+        Kind::Count | Kind::Ordinal => !measures_in_units(concept),
+        Kind::Date => true,
         _ => kinds.split([' ', ':']).any(|k| k == name || k == "any"),
     }
+}
+
+/// True when a concept is measured only in units (a distance, an area): never
+/// what a count or a sum of money measures, even when nothing else is named
+/// ("North" is no predicate of "at least 42", nor "area" of "18 deaths").
+pub fn measures_in_units(concept: Concept) -> bool {
+    const UNIT_DIMENSIONS: &[&str] = &[
+        "length",
+        "area",
+        "volume",
+        "mass",
+        "speed",
+        "temperature",
+        "energy",
+        "power",
+        "magnitude",
+    ];
+    concept
+        .kinds()
+        .split([' ', ':'])
+        .all(|k| UNIT_DIMENSIONS.contains(&k))
 }
 
 /// Words that set the time scope of an amount, so "new pledges" and aid

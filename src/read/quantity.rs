@@ -84,6 +84,19 @@ pub fn at(text: &Text, tokens: &[Token], i: usize, taken: usize) -> Option<Quant
 /// statutory retirement age from 62 to 64".
 const CHANGE_REACH: usize = 6;
 
+/// True when a word of change stands among the last words of `range`, with
+/// no number between: "raise the statutory retirement age" before "from 62".
+pub fn change_before(text: &Text, tokens: &[Token], range: Range<usize>) -> bool {
+    range
+        .rev()
+        .take(CHANGE_REACH)
+        .take_while(|&k| tokens[k].is_word() && !tokens[k].has(WordClass::NUMERAL_START))
+        .any(|k| {
+            let word = tokens[k].lower(text);
+            words::is_change_verb(word) || words::changes_an_amount(word)
+        })
+}
+
 /// The dimensions news writes in several units at once ("6 feet 5 inches").
 const COMPOUND_KINDS: [Kind; 3] = [Kind::Duration, Kind::Length, Kind::Mass];
 
@@ -241,14 +254,7 @@ impl Reader<'_, '_> {
     /// A word of change ("rose", "raise", "the decline in") in the words of
     /// the clause just before token `at`, with no number between.
     fn changes_before(&self, at: usize) -> bool {
-        (self.taken..at)
-            .rev()
-            .take(CHANGE_REACH)
-            .take_while(|&k| {
-                let token = &self.tokens[k];
-                token.is_word() && !token.has(WordClass::NUMERAL_START)
-            })
-            .any(|k| words::is_change_verb(self.word(k)) || words::changes_an_amount(self.word(k)))
+        change_before(self.text, self.tokens, self.taken..at)
     }
 
     /// Token `i` follows the one before it without a space.
