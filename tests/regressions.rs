@@ -107,6 +107,15 @@ fn a_sentence_names_its_places_with_their_directions_and_joined_places() {
     );
     let headline = "At least 120 dead in Germany and Belgium floods";
     assert_eq!(places_of(headline, "At least 120"), ["germany", "belgium"]);
+    // Before the sentence's first verb or figure, the places are its
+    // subject's and the verb closes them; after, "and" may open a clause.
+    let subject = "Floods in Germany and Belgium killed more than 150 people.";
+    assert_eq!(
+        places_of(subject, "more than 150 people"),
+        ["germany", "belgium"]
+    );
+    let clause = "Strikes killed 5 people in Gaza and Israel vowed more.";
+    assert_eq!(places_of(clause, "5 people"), ["gaza"]);
     // Joined as one, the places make the figure their whole.
     let combined = |text: &str, figure: &str| {
         let claims = factmark::read_claims("r", text).expect("reads");
@@ -212,4 +221,20 @@ fn former_prior_to_and_from_mark_no_superseded_figure() {
         ("It cut ministries from 18 to nine.", "18", Superseded),
     ];
     assert_times(&cases);
+}
+
+/// An age is its named person's, the name after it or set off before it by
+/// a comma, also when the person speaks; an age with no name is no one's
+/// (and never one quantity with another report's).
+#[test]
+fn an_age_is_its_named_persons() {
+    let owner = |text: &str, figure: &str| claim_of(text, figure).frame.owner.map(String::from);
+    let family = "The family of 62-year-old Benny Willingham told news outlets.";
+    assert_eq!(owner(family, "62-year-old").as_deref(), Some("willingham"));
+    let uncle = "His uncle Benny Willingham, 61, of Corinne, was killed.";
+    assert_eq!(owner(uncle, "61").as_deref(), Some("willingham"));
+    let aged = "Smith, aged 52, said the fire spread fast.";
+    assert_eq!(owner(aged, "52").as_deref(), Some("smith"));
+    let unnamed = "\"I am very happy,\" said the 29-year-old.";
+    assert_eq!(owner(unnamed, "29-year-old"), None);
 }

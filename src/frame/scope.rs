@@ -17,7 +17,7 @@ use crate::frame::{DateAnchor, Place, When};
 use crate::knowledge::places::{self, Standing};
 use crate::knowledge::words;
 use crate::read::layout::Layout;
-use crate::read::lex::{Text, Token, WordClass};
+use crate::read::lex::{Text, Token, TokenKind, WordClass};
 use std::ops::Range;
 
 /// Words a paragraph needs before it counts as the lead (a byline has fewer).
@@ -213,8 +213,14 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
                     out.places.pop();
                 }
             }
-            // "across Germany and Belgium": the place joined to it too.
-            if let Some(joined) = coordinated_place(text, tokens, end, sentence.end) {
+            // "across Germany and Belgium": the place joined to it too. Before
+            // any verb or figure of the sentence, the places are the
+            // subject's, and its verb closes them: "Floods in Germany and
+            // Belgium killed 150" (not "killed 5 in Gaza and Israel vowed").
+            let in_subject = tokens.get(end).is_some_and(|t| t.lower(text) == "and")
+                && (sentence.start..k)
+                    .all(|j| tokens[j].kind != TokenKind::Digits && !words::is_verb_form(lower(j)));
+            if let Some(joined) = coordinated_place(text, tokens, end, sentence.end, in_subject) {
                 out.places.push(joined);
                 out.joined = true;
             }
@@ -225,9 +231,15 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
 /// "in Iran and Iraq": the place named after the "and" at `k`, before
 /// `limit`, when the gazetteer knows it and the name closes there (a symbol,
 /// a function word, the text's end or what happened there follow it: "in
-/// Germany and Belgium floods"): not "in Gaza and Israel vowed", nor "in
-/// Kharkiv and Ukraine's army" (a noun follows).
-fn coordinated_place(text: &Text, tokens: &[Token], k: usize, limit: usize) -> Option<Place> {
+/// Germany and Belgium floods"; a verb when `verb_closes`): not "in Gaza and
+/// Israel vowed", nor "in Kharkiv and Ukraine's army" (a noun follows).
+fn coordinated_place(
+    text: &Text,
+    tokens: &[Token],
+    k: usize,
+    limit: usize,
+    verb_closes: bool,
+) -> Option<Place> {
     let start = k + 1;
     let joined =
         start < limit && tokens[k].lower(text) == "and" && tokens[start].is_capitalized(text);
@@ -240,8 +252,11 @@ fn coordinated_place(text: &Text, tokens: &[Token], k: usize, limit: usize) -> O
     let closes = tokens.get(end).is_none_or(|t| {
         // "in Germany and Belgium floods": what happened there closes it too.
         let closing = WordClass::ENDS_NOUN_PHRASE | WordClass::HAPPENING | WordClass::EVENT_NOUN;
+        let verb = || verb_closes && t.is_word() && words::is_verb_form(t.lower(text));
         // Not a verb of speech: "died in Ukraine and Russia said it ...".
-        !t.is_word() || t.newline_before || t.has(closing) && !t.has(WordClass::SPEECH_VERB)
+        !t.is_word()
+            || t.newline_before
+            || (t.has(closing) || verb()) && !t.has(WordClass::SPEECH_VERB)
     });
     if !closes {
         return None;
@@ -562,7 +577,7 @@ pub fn anchor(
                 if !matches!(token.lower(text), "and" | "or") {
                     return false;
                 }
-                let place = coordinated_place(text, tokens, k, tail_limit);
+                let place = coordinated_place(text, tokens, k, tail_limit, false);
                 let ends = place.is_none();
                 joined.extend(place);
                 ends

@@ -196,6 +196,38 @@ pub fn owner(
     name_run(text, tokens, start, end, source)
 }
 
+/// Whose age the number at `span` is: the name right after it ("62-year-old
+/// Benny Willingham", "the 26-year-old Tigst Assefa") or set off before it
+/// by a comma ("Benny Willingham, 61,", "Smith, aged 52"): the last word of
+/// the name, folded, as [`owner`] gives it; also when the person speaks
+/// ("said the 26-year-old Tigst Assefa").
+pub fn person_of_age(
+    text: &Text,
+    tokens: &[Token],
+    span: &Range<usize>,
+    clause: &Range<usize>,
+) -> Option<String> {
+    let capitalized = |k: usize| tokens.get(k).is_some_and(|t| t.is_capitalized(text));
+    if span.end < clause.end && capitalized(span.end) {
+        return name_run(text, tokens, span.end, clause.end, None);
+    }
+    let mut end = span.start;
+    if word_at(text, tokens, end.wrapping_sub(1)) == "aged" {
+        end -= 1;
+    }
+    let comma_before = end > 1 && tokens[end - 1].is_symbol(text, ',');
+    if !comma_before || !capitalized(end - 2) {
+        return None;
+    }
+    let end = end - 1;
+    let floor = end.saturating_sub(4);
+    let mut start = end - 1;
+    while start > floor && capitalized(start - 1) {
+        start -= 1;
+    }
+    name_run(text, tokens, start, end, None)
+}
+
 /// The owner a run of capitalized words from `start` (up to `end`) names,
 /// unless it is a place, a date, a title or function word, or the claim's
 /// source: its last word, folded.

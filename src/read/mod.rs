@@ -262,11 +262,16 @@ fn frame_of(
             previous_scope,
         ),
         statistic: time::statistic(text, tokens, &q.span, q.kind, &q.unit),
-        // What happens to people (killed, injured) is nobody's figure.
-        owner: (!subject.predicate.is_some_and(words::is_role))
-            .then(|| time::owner(text, tokens, &q.span, &subject.clause, source))
-            .flatten()
-            .map(String::into_boxed_str),
+        // An age is its person's; what happens to people (killed, injured)
+        // is nobody's figure.
+        owner: if q.kind == Kind::Age {
+            time::person_of_age(text, tokens, &q.span, &subject.clause)
+        } else {
+            (!subject.predicate.is_some_and(words::is_role))
+                .then(|| time::owner(text, tokens, &q.span, &subject.clause, source))
+                .flatten()
+        }
+        .map(String::into_boxed_str),
         party: source.and_then(time::party),
         context: time::context(text, tokens, &subject.clause, &q.span).into(),
         counted: subject.counted.map(String::into_boxed_str),
