@@ -352,6 +352,17 @@ pub fn currency_prefix(written: &str) -> Option<&'static str> {
     lists::CURRENCY_PREFIX.values(written).next()
 }
 
+/// The ISO code of a currency symbol followed by a country's capital letters,
+/// as Australian papers write it: "$US100 million" is USD, "$A7 million"
+/// AUD (the same letters as [`currency_prefix`]'s, written after).
+pub fn currency_symbol_then_letters(symbol: &str, letters: &str) -> Option<&'static str> {
+    let country =
+        (1..=3).contains(&letters.len()) && letters.bytes().all(|b| b.is_ascii_uppercase());
+    country
+        .then(|| currency_prefix(&(letters.to_ascii_lowercase() + symbol)))
+        .flatten()
+}
+
 /// Month names (full and common abbreviations) to their number.
 pub fn month(word: &str) -> Option<u8> {
     lists::MONTH.values(word).next()?.parse().ok()

@@ -401,20 +401,33 @@ fn digits_end(text: &str, start: usize, after_month: bool) -> usize {
             .count()
     };
     let mut end = run(start);
-    let plain_space_groups = end - start <= 3 && !after_month;
-    loop {
-        let rest = &text[end..];
-        let separator = match rest.chars().next() {
-            Some(',') => 1,
-            Some(' ') if plain_space_groups => 1,
-            Some(c) if is_group_space(c) => c.len_utf8(),
-            _ => break,
-        };
-        let group = run(end + separator) - (end + separator);
-        if group == 3 {
-            end += separator + 3;
-        } else {
-            break;
+    // Indian grouping (lakh, crore): groups of two before the last three,
+    // "2,36,730", "1,20,00,000"; at most six (a lakh crore has five), so a
+    // long run of them costs no more than any other digits.
+    let group_at =
+        |k: usize, len: usize| bytes.get(k) == Some(&b',') && run(k + 1) - (k + 1) == len;
+    let mut pairs_end = end;
+    while end - start <= 2 && pairs_end - end < 3 * 6 && group_at(pairs_end, 2) {
+        pairs_end += 3;
+    }
+    if pairs_end > end && group_at(pairs_end, 3) && !group_at(pairs_end + 4, 3) {
+        end = pairs_end + 4;
+    } else {
+        let plain_space_groups = end - start <= 3 && !after_month;
+        loop {
+            let rest = &text[end..];
+            let separator = match rest.chars().next() {
+                Some(',') => 1,
+                Some(' ') if plain_space_groups => 1,
+                Some(c) if is_group_space(c) => c.len_utf8(),
+                _ => break,
+            };
+            let group = run(end + separator) - (end + separator);
+            if group == 3 {
+                end += separator + 3;
+            } else {
+                break;
+            }
         }
     }
     if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
@@ -429,6 +442,18 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         tokens(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn reads_indian_digit_grouping_as_one_number() {
+        assert_eq!(
+            texts("lost by 2,36,730 votes"),
+            ["lost", "by", "2,36,730", "votes"]
+        );
+        assert_eq!(texts("1,20,00,000 voters"), ["1,20,00,000", "voters"]);
+        // Not when Western groups follow the pairs.
+        assert_eq!(texts("1,20,300,000"), ["1", ",", "20,300,000"]);
+        assert_eq!(texts("12,345,678"), ["12,345,678"]);
     }
 
     #[test]

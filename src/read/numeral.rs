@@ -77,7 +77,12 @@ fn digits(text: &Text, tokens: &[Token], i: usize) -> Option<Numeral> {
         let magnitude = matches!(before.text(text), "M" | "Mw") && written.contains('.');
         // "RM210 million", "Rp4 billion": a currency written before, glued.
         let currency = words::is_currency_abbreviation(before.lower(text))
-            && crate::read::lex::starts_capitalized(before.text(text));
+            && crate::read::lex::starts_capitalized(before.text(text))
+            // "$US100 million".
+            || i > 1
+                && glued(tokens, i - 1)
+                && words::currency_symbol_then_letters(tokens[i - 2].text(text), before.text(text))
+                    .is_some();
         if before.is_word() && !magnitude && !currency {
             return None;
         }
@@ -839,13 +844,16 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
     // "Microsoft Eliminating 18,000 Jobs", "Sheinbaum Gains 58.4%": a title-case
     // headline's amount; names carry no thousands and no percent ("Boeing 737").
     let grouped = this.kind == TokenKind::Digits && this.text(text).contains(',');
+    // "Southwest Delhi 58.86 per cent" too.
+    let next = word_at(text, tokens, i + 1);
     let percent = tokens
         .get(i + 1)
-        .is_some_and(|t| !t.space_before && t.is_symbol(text, '%'));
+        .is_some_and(|t| !t.space_before && t.is_symbol(text, '%'))
+        || matches!(next, "percent" | "pct")
+        || next == "per" && word_at(text, tokens, i + 2) == "cent";
     // "fined Alibaba 18.3 billion yuan": a scale word or a currency after it
     // makes an amount of it ("Boeing 737" has neither; a glued "m" may be
     // metres: "Kipyegon's 1500m").
-    let next = word_at(text, tokens, i + 1);
     let spaced = tokens.get(i + 1).is_some_and(|t| t.space_before);
     // Not a compound: "Chapter 11 million-dollar filings".
     let compound = !after_hyphen(text, tokens, i + 2).is_empty();

@@ -301,6 +301,15 @@ impl Reader<'_, '_> {
             return;
         }
         let before = self.tokens[i - 1].text(self.text);
+        // "$US100 million", "$A7 million": the symbol, then the country's letters.
+        if i >= self.taken + 2 && self.glued(i) && self.glued(i - 1) {
+            let symbol = self.tokens[i - 2].text(self.text);
+            if let Some(code) = words::currency_symbol_then_letters(symbol, before) {
+                q.set(Kind::Money, code, i);
+                q.start = i - 2;
+                return;
+            }
+        }
         // "USD 24 billion"; "Rs 450 crore", "RM210 million", "Rp4 billion".
         // Spaced, only "Rs" ("RM 42 Commando" is the Royal Marines).
         let abbreviation = words::is_currency_abbreviation(self.word(i - 1))
