@@ -116,6 +116,20 @@ fn a_sentence_names_its_places_with_their_directions_and_joined_places() {
     );
     let clause = "Strikes killed 5 people in Gaza and Israel vowed more.";
     assert_eq!(places_of(clause, "5 people"), ["gaza"]);
+    let directions = "A quake in southern Ecuador and northern Peru killed at least 15 people.";
+    assert_eq!(
+        places_of(directions, "at least 15 people"),
+        ["ecuador", "peru"]
+    );
+    // A part's own place is not the whole's: the whole here names none.
+    let part = "The quake killed 2,000 people, including 1,500 in Herat, officials said.";
+    assert!(places_of(part, "2,000 people").is_empty());
+    assert_eq!(places_of(part, "1,500"), ["herat"]);
+    let aside = "The outbreak killed at least 88 people — 74 of them in Kentucky — on Friday.";
+    assert!(places_of(aside, "at least 88 people").is_empty());
+    // "Among 5" names the whole: its place stays the sentence's.
+    let among = "A 9-year-old was among 5 killed in the attack in Magdeburg.";
+    assert_eq!(places_of(among, "9-year-old"), ["magdeburg"]);
     // Joined as one, the places make the figure their whole.
     let combined = |text: &str, figure: &str| {
         let claims = factmark::read_claims("r", text).expect("reads");

@@ -13,7 +13,7 @@
 
 use crate::claim::{Claim, Role};
 use crate::frame::what::strip_possessive;
-use crate::frame::{DateAnchor, Place, When};
+use crate::frame::{DateAnchor, Place, Statistic, When};
 use crate::knowledge::places::{self, Standing};
 use crate::knowledge::words;
 use crate::read::layout::Layout;
@@ -240,7 +240,12 @@ fn coordinated_place(
     limit: usize,
     verb_closes: bool,
 ) -> Option<Place> {
-    let start = k + 1;
+    // "southern Ecuador and northern Peru": a direction before the second too
+    // (lowercase: "Central Plateau" is a name).
+    let direction = tokens
+        .get(k + 1)
+        .is_some_and(|t| !t.is_capitalized(text) && words::is_compass_adjective(t.lower(text)));
+    let start = k + 1 + usize::from(direction);
     let joined =
         start < limit && tokens[k].lower(text) == "and" && tokens[start].is_capitalized(text);
     if !joined {
@@ -464,9 +469,28 @@ pub fn anchor(
     // Claims come in text order, so the claims of a token range are one slice.
     let anchors_in = |range: Range<usize>, claims: &[Claim]| {
         let mut out = Anchors::default();
-        places(text, tokens, range.clone(), &mut out);
         let from = claim_tokens.partition_point(|r| r.start < range.start);
         let to = claim_tokens.partition_point(|r| r.start < range.end);
+        // A part's own words name the part's place, not the range's: "killed
+        // 88 people — 74 of them in Kentucky —", "2,000, including 1,500 in
+        // Herat" (the part's tail gives it its place).
+        // The tail ends where the part's own tail would (`tail_limit` below).
+        let mut start = range.start;
+        for m in (from..to).filter(|&m| claims[m].frame.statistic == Statistic::Part) {
+            let span = &claim_tokens[m];
+            places(text, tokens, start..span.start.max(start), &mut out);
+            let next_start = claim_tokens.get(m + 1).map_or(tokens.len(), |r| r.start);
+            let limit = range
+                .end
+                .min(next_start)
+                .min(span.end + TAIL_REACH)
+                .max(span.end);
+            let tail_end = (span.end..limit)
+                .find(|&k| tokens[k].is_symbol(text, ',') || opens_other_clause(text, &tokens[k]))
+                .unwrap_or(limit);
+            start = start.max(tail_end);
+        }
+        places(text, tokens, start..range.end.max(start), &mut out);
         dates(&claims[from..to], &mut out);
         out.tidy(MAX_ANCHORS)
     };

@@ -134,7 +134,8 @@ pub fn statistic(
             word(span.end + 1),
             "them" | "whom" | "which" | "these" | "those"
         );
-    let part_before = matches!(before, "including" | "among")
+    // ("among 5 killed" names the whole a part is among: not a part.)
+    let part_before = before == "including"
         || before == "them" && two_before == "among"
         || matches!(
             (two_before, before),
