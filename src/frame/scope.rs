@@ -105,6 +105,8 @@ fn places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Ancho
 
 fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut Anchors) {
     let lower = |k: usize| tokens[k].lower(text);
+    // Whether a verb or a figure stands before the token `scanned`.
+    let (mut verb_seen, mut scanned) = (false, sentence.start);
     for (k, &token) in tokens[sentence.clone()]
         .iter()
         .enumerate()
@@ -217,9 +219,14 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
             // any verb or figure of the sentence, the places are the
             // subject's, and its verb closes them: "Floods in Germany and
             // Belgium killed 150" (not "killed 5 in Gaza and Israel vowed").
-            let in_subject = tokens.get(end).is_some_and(|t| t.lower(text) == "and")
-                && (sentence.start..k)
-                    .all(|j| tokens[j].kind != TokenKind::Digits && !words::is_verb_form(lower(j)));
+            // (Scanned once a sentence: `verb_seen` covers the tokens up to `scanned`.)
+            let joined_next = tokens.get(end).is_some_and(|t| t.lower(text) == "and");
+            if joined_next && !verb_seen {
+                verb_seen = (scanned..k)
+                    .any(|j| tokens[j].kind == TokenKind::Digits || words::is_verb_form(lower(j)));
+                scanned = scanned.max(k);
+            }
+            let in_subject = joined_next && !verb_seen;
             if let Some(joined) = coordinated_place(text, tokens, end, sentence.end, in_subject) {
                 out.places.push(joined);
                 out.joined = true;

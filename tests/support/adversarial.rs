@@ -49,6 +49,10 @@ pub const PATTERNS: &[(&str, &str)] = &[
         "ones",
         "\"1,1,1,…\": a figure every two bytes (issue 11: once ~470 bytes of memory a byte)",
     ),
+    (
+        "joined",
+        "one endless sentence of places joined by \"and\" (\"in Paris and London in Paris and …\")",
+    ),
 ];
 
 /// The reports of `pattern` holding about `bytes` bytes of text in all
@@ -94,6 +98,15 @@ pub fn reports(pattern: &str, bytes: usize) -> Vec<Report> {
         }),
         // The densest figures text can hold: one number every two bytes.
         "ones" => split(bytes, |n| "1,".repeat((n / 2).max(1))),
+        // Each joined place asks whether a verb or figure came before it in
+        // the sentence (once quadratic: 27 s on 540 KB).
+        "joined" => split(bytes, |n| {
+            let mut text = fill(n.saturating_sub(10), "Floods ", |_| {
+                "in Paris and London ".to_string()
+            });
+            text.push_str("killed 5.");
+            text
+        }),
         other => panic!("unknown pattern {other:?}; known: {PATTERNS:?}"),
     }
 }
