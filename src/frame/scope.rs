@@ -459,6 +459,16 @@ const YEAR_REACH: usize = 6;
 /// ("died in Mexico City,").
 const TAIL_REACH: usize = 8;
 
+/// Where the words after the figure at `span` may end at most: within the
+/// reach, before the next figure (at `next_start`) and `ceiling`. (A
+/// year-like claim's span may reach past the next claim's start.)
+fn tail_limit(span: &Range<usize>, next_start: usize, ceiling: usize) -> usize {
+    ceiling
+        .min(next_start)
+        .min(span.end + TAIL_REACH)
+        .max(span.end)
+}
+
 /// How far, in tokens, a claim's clause may reach on each side.
 const CLAUSE_REACH: usize = 40;
 
@@ -487,11 +497,7 @@ pub fn anchor(
             let span = &claim_tokens[m];
             places(text, tokens, start..span.start.max(start), &mut out);
             let next_start = claim_tokens.get(m + 1).map_or(tokens.len(), |r| r.start);
-            let limit = range
-                .end
-                .min(next_start)
-                .min(span.end + TAIL_REACH)
-                .max(span.end);
+            let limit = tail_limit(span, next_start, range.end);
             let tail_end = (span.end..limit)
                 .find(|&k| tokens[k].is_symbol(text, ',') || opens_other_clause(text, &tokens[k]))
                 .unwrap_or(limit);
@@ -591,11 +597,7 @@ pub fn anchor(
         // figure is its place, whatever else its sentence names (not when
         // those words run past the reach: then they are more than a tail).
         let next_start = claim_tokens.get(n + 1).map_or(tokens.len(), |r| r.start);
-        // (A year-like claim's span may reach past the next claim's start.)
-        let tail_limit = ceiling
-            .min(next_start)
-            .min(span.end + TAIL_REACH)
-            .max(span.end);
+        let tail_limit = tail_limit(&span, next_start, ceiling);
         // An "and" that joins a second place does not end the tail: "in Iran
         // and Iraq" (the places it joins, in `joined`).
         let mut joined = Vec::new();

@@ -13,7 +13,7 @@
 use crate::claim::Kind;
 use crate::knowledge::words::{self, Concept};
 use crate::read::layout::Layout;
-use crate::read::lex::{Text, Token, TokenKind, WordClass};
+use crate::read::lex::{word_at, Text, Token, TokenKind, WordClass};
 use crate::read::quantity::{self, Quantity};
 use crate::read::wordclass::Classifier;
 
@@ -189,16 +189,13 @@ impl<'t, 'a> Clause<'t, 'a> {
         // before a change is not the value now ("340 people from 19
         // countries" is no change).
         let figure_at = |k: usize| tokens.get(k).is_some_and(|t| is_figure_end(text, t));
-        let from = q.span.start.checked_sub(1);
-        if from.is_some_and(|from| {
-            tokens[from].lower(text) == "from"
-                && (from > 0 && figure_at(from - 1)
-                    || tokens
-                        .get(q.span.end)
-                        .is_some_and(|t| t.lower(text) == "to")
-                        && figure_at(q.span.end + 1)
-                    || quantity::change_before(text, tokens, self.before..from))
-        }) {
+        let from = (q.span.start.checked_sub(1)).filter(|&k| word_at(text, tokens, k) == "from");
+        let earlier = from.is_some_and(|from| {
+            from > 0 && figure_at(from - 1)
+                || word_at(text, tokens, q.span.end) == "to" && figure_at(q.span.end + 1)
+                || quantity::change_before(text, tokens, self.before..from)
+        });
+        if earlier {
             insert(&mut tags.scopes, "previous");
         }
         // "the first talks in more than three years": a span since, not a length.
