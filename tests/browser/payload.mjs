@@ -115,7 +115,8 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * added 0.23 KB: 133.4 KB; places joined by "and" before the sentence's
  * verb, and an age's owner (the person named by it), 0.42 KB: 133.8 KB;
  * Indian digit grouping, "$US100 million" and a percent after a place name
- * 0.35 KB: 134.2 KB.
+ * 0.35 KB: 134.2 KB; the part-place rule, the linear joined-place scan and a
+ * tidy 0.09 KB: 134.3 KB (0.03 KB under the ceiling).
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
