@@ -207,7 +207,12 @@ fn compare(expected: &ExpectedClaim, got: &Claim) -> Vec<String> {
             problems.push(format!("inclusive {inclusive_got:?}, want {inclusive:?}"));
         }
     }
-    if let Some(source) = &expected.source {
+    // `source = ""` expects no source at all.
+    if expected.source.as_deref() == Some("") {
+        if got.source.is_some() {
+            problems.push(format!("source {:?}, want none", got.source));
+        }
+    } else if let Some(source) = &expected.source {
         let got_source = got.source.clone().unwrap_or_default();
         if !got_source.to_lowercase().contains(&source.to_lowercase()) {
             problems.push(format!("source {:?}, want {source:?}", got.source));

@@ -238,7 +238,7 @@ fn former_prior_to_and_from_mark_no_superseded_figure() {
 }
 
 /// An age is its named person's, the name after it or set off before it by
-/// a comma, also when the person speaks; an age with no name is no one's
+/// a comma or parentheses, also when the person speaks; an age with no name is no one's
 /// (and never one quantity with another report's).
 #[test]
 fn an_age_is_its_named_persons() {
@@ -251,4 +251,10 @@ fn an_age_is_its_named_persons() {
     assert_eq!(owner(aged, "52").as_deref(), Some("smith"));
     let unnamed = "\"I am very happy,\" said the 29-year-old.";
     assert_eq!(owner(unnamed, "29-year-old"), None);
+    let bracketed = "Thousands marched against Mr Babis (64), who denies wrongdoing.";
+    assert_eq!(claim_of(bracketed, "64").kind, factmark::Kind::Age);
+    assert_eq!(owner(bracketed, "64").as_deref(), Some("babis"));
+    // A bullet opens a sentence: "The" after it is no name's ("The 28").
+    let bulleted = "• The 28-year-old terrorist has been charged.";
+    assert_eq!(claim_of(bulleted, "28-year-old").kind, factmark::Kind::Age);
 }

@@ -199,9 +199,9 @@ pub fn owner(
 
 /// Whose age the number at `span` is: the name right after it ("62-year-old
 /// Benny Willingham", "the 26-year-old Tigst Assefa") or set off before it
-/// by a comma ("Benny Willingham, 61,", "Smith, aged 52"): the last word of
-/// the name, folded, as [`owner`] gives it; also when the person speaks
-/// ("said the 26-year-old Tigst Assefa").
+/// by a comma or in parentheses ("Benny Willingham, 61,", "Smith, aged 52",
+/// "Mr Babis (64)"): the last word of the name, folded, as [`owner`] gives
+/// it; also when the person speaks ("said the 26-year-old Tigst Assefa").
 pub fn person_of_age(
     text: &Text,
     tokens: &[Token],
@@ -216,7 +216,8 @@ pub fn person_of_age(
     if word_at(text, tokens, end.wrapping_sub(1)) == "aged" {
         end -= 1;
     }
-    let comma_before = end > 1 && tokens[end - 1].is_symbol(text, ',');
+    let comma_before =
+        end > 1 && (tokens[end - 1].is_symbol(text, ',') || tokens[end - 1].is_symbol(text, '('));
     if !comma_before || !capitalized(end - 2) {
         return None;
     }

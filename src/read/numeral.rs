@@ -884,7 +884,10 @@ fn is_in_name(text: &Text, tokens: &[Token], i: usize) -> bool {
     let opens_sentence = i < 2 || before.newline_before || {
         let t = &tokens[i - 2];
         t.kind == TokenKind::Symbol
-            && matches!(t.text(text), "." | "!" | "?" | "“" | "\"" | "(" | ":" | "—")
+            && matches!(
+                t.text(text),
+                "." | "!" | "?" | "“" | "\"" | "(" | ":" | "—" | "•" | "*" | "-" | "–"
+            )
     };
     name_word && !opens_sentence && !place_before
 }

@@ -793,7 +793,16 @@ impl Reader<'_, '_> {
         let after_name =
             i >= 2 && i - 2 >= self.taken && self.symbol(i - 1) == Some(',') && name_end(i - 2);
         let closed = matches!(self.symbol(at), Some(',' | ')' | ';' | '.')) || self.new_line(at);
-        (whole && after_name && closed && q.first.end == at && q.bound.is_none()).then_some(at)
+        // "Mr Babis (64), who …": the same in parentheses after a titled
+        // name ("Visakhapatnam (53)" counts a district's dead).
+        let in_parentheses = i >= 3
+            && i - 3 >= self.taken
+            && self.symbol(i - 1) == Some('(')
+            && self.symbol(at) == Some(')')
+            && name_end(i - 2)
+            && self.tokens[i - 3].has(WordClass::TITLE);
+        let placed = after_name && closed || in_parentheses;
+        (whole && placed && q.first.end == at && q.bound.is_none()).then_some(at)
     }
 
     /// A decade of life: "in their 20s" is 20 to 29 years of age, "her late

@@ -8,9 +8,9 @@
 //! bounded to a fixed number of tokens, so attribution stays linear in the text.
 
 use crate::frame::what::strip_possessive;
-use crate::knowledge::words;
+use crate::knowledge::{places, words};
 use crate::read::layout::Layout;
-use crate::read::lex::{word_at, Text, Token, WordClass};
+use crate::read::lex::{word_at, Text, Token, TokenKind, WordClass};
 
 /// How far, in tokens, a speech verb may stand from the number it attributes.
 const REACH: usize = 40;
@@ -57,7 +57,7 @@ pub fn source(text: &Text, tokens: &[Token], layout: &Layout, at: usize) -> Opti
         if !may_attribute || !token.is_word() {
             continue;
         }
-        let is_verb = token.has(WordClass::SPEECH_VERB) || closing_finding(k);
+        let is_verb = is_speech_verb(text, tokens, layout, k) || closing_finding(k);
         let is_according = word_at(text, tokens, k) == "according"
             && according.is_none()
             && word_at(text, tokens, k + 1) == "to";
@@ -95,7 +95,7 @@ fn quote_speaker(
     let paragraph = layout.paragraph[layout.sentence_of(close)];
     let tail = (close + 1..tokens.len().min(close + 1 + QUOTE_TAIL))
         .take_while(|&k| layout.paragraph[layout.sentence_of(k)] == paragraph)
-        .find(|&k| tokens[k].has(WordClass::SPEECH_VERB));
+        .find(|&k| is_speech_verb(text, tokens, layout, k));
     if let Some(v) = tail {
         return speaker_of(text, tokens, layout, v, close + 1);
     }
@@ -104,8 +104,37 @@ fn quote_speaker(
     (from..open)
         .rev()
         .filter(|&k| layout.quote_of(k).is_none())
-        .find(|&k| tokens[k].has(WordClass::SPEECH_VERB))
+        .find(|&k| is_speech_verb(text, tokens, layout, k))
         .and_then(|v| speaker_of(text, tokens, layout, v, from))
+}
+
+/// Whether the speech verb at `k` is used as an active verb: not a noun or
+/// an adjective after a determiner, a number or a possessive ("the reports",
+/// "four confirmed victims", "Reuters' estimates"), not a passive, and not the
+/// last word of a place's name ("the United States specified").
+fn is_speech_verb(text: &Text, tokens: &[Token], layout: &Layout, k: usize) -> bool {
+    if !tokens[k].has(WordClass::SPEECH_VERB) {
+        return false;
+    }
+    let sentence_start = layout.sentences[layout.sentence_of(k)].start;
+    let Some(before) = k.checked_sub(1).filter(|&j| j >= sentence_start) else {
+        return true;
+    };
+    let previous = &tokens[before];
+    let word = previous.lower(text);
+    // "that" also opens a clause: "a report that states 20 died". A passive
+    // ("cases were reported") names no speaker before it.
+    let modifies = previous.kind == TokenKind::Digits
+        || previous.has(WordClass::NUMERAL_START | WordClass::POSSESSIVE)
+        || words::is_determiner(word) && word != "that"
+        || words::is_passive_auxiliary(word);
+    let in_name = tokens[k].is_capitalized(text) && previous.is_capitalized(text) && {
+        let mut name = String::from(word);
+        name.push(' ');
+        name.push_str(tokens[k].lower(text));
+        places::is_known(&name)
+    };
+    !(modifies || in_name)
 }
 
 /// Who the speech verb at `v` attributes to: the phrase before it ("Russian
@@ -126,13 +155,24 @@ fn speaker_of(
     if k > floor && matches!(word_at(text, tokens, k - 1), "he" | "she") {
         return last_name_before(text, tokens, layout, k - 1);
     }
+    // "the United States Geological Survey (USGS) reported": the name before
+    // its acronym.
+    if k >= floor + 3
+        && tokens[k - 1].is_symbol(text, ')')
+        && tokens[k - 2].is_capitalized(text)
+        && tokens[k - 3].is_symbol(text, '(')
+    {
+        k -= 3;
+    }
     let mut start = k;
     while start > floor && k - start < SPEAKER_WORDS {
         let token = &tokens[start - 1];
         let glued_hyphen = token.is_symbol(text, '-') && !token.space_before;
         // A clause word ends the speaker: "…, although performers again warned".
         let ends = WordClass::ENDS_NOUN_PHRASE | WordClass::CLAUSE_BREAK;
-        if !(token.is_word() || glued_hyphen) || token.has(ends) {
+        let in_name = bridges_name(text, tokens, start - 1);
+        let joins = glued_hyphen || is_initials_dot(text, tokens, start - 1);
+        if !(token.is_word() || joins) || token.has(ends) && !in_name {
             break;
         }
         start -= 1;
@@ -157,7 +197,8 @@ fn speaker_of(
     let start = (floor..v).rev().find(|&j| {
         capitalized(j)
             && (j == floor || tokens[j - 1].is_symbol(text, ','))
-            && !tokens[j].has(WordClass::MONTH | WordClass::ENDS_NOUN_PHRASE)
+            && !tokens[j]
+                .has(WordClass::MONTH | WordClass::ENDS_NOUN_PHRASE | WordClass::NUMERAL_START)
     })?;
     let end = (start..v).find(|&j| !capitalized(j)).unwrap_or(v);
     Some(strip_possessive(&name_of(text, tokens, start, end)).to_string())
@@ -170,7 +211,7 @@ fn name_after(text: &Text, tokens: &[Token], from: usize, to: usize) -> Option<S
     while end < to && end - from < SPEAKER_WORDS + 2 {
         let token = &tokens[end];
         let glued_hyphen = token.is_symbol(text, '-') && !token.space_before;
-        if !(token.is_word() || glued_hyphen) {
+        if !(token.is_word() || glued_hyphen || is_initials_dot(text, tokens, end)) {
             break;
         }
         end += 1;
@@ -178,14 +219,45 @@ fn name_after(text: &Text, tokens: &[Token], from: usize, to: usize) -> Option<S
     (end > from).then(|| name_of(text, tokens, from, end))
 }
 
+/// Whether token `k` joins two capitalized words into one name: "Ministry
+/// of Health", "Centers for Disease Control and Prevention".
+fn bridges_name(text: &Text, tokens: &[Token], k: usize) -> bool {
+    matches!(word_at(text, tokens, k), "of" | "for" | "and")
+        && k > 0
+        && tokens[k - 1].is_capitalized(text)
+        && tokens.get(k + 1).is_some_and(|t| t.is_capitalized(text))
+}
+
+/// Whether token `k` is the dot of an initial ("U.S.", "J.K."): glued to a
+/// single capital letter.
+fn is_initials_dot(text: &Text, tokens: &[Token], k: usize) -> bool {
+    tokens[k].is_symbol(text, '.')
+        && !tokens[k].space_before
+        && k > 0
+        && tokens[k - 1].is_capitalized(text)
+        && tokens[k - 1].text(text).chars().count() == 1
+}
+
 /// The best name in a phrase: its last run of capitalized words without the
 /// titles before it ("British Defence Secretary John Healey" → "John Healey"),
 /// or the whole phrase when it ends in a common noun ("state news agencies").
 fn name_of(text: &Text, tokens: &[Token], start: usize, end: usize) -> String {
+    // A date at the end is when, not who: "released by authorities on Sunday".
+    let mut end = end;
+    while end > start + 1 && tokens[end - 1].has(WordClass::WEEKDAY | WordClass::MONTH) {
+        end -= 1;
+        if end > start + 1 && tokens[end - 1].has(WordClass::ENDS_NOUN_PHRASE) {
+            end -= 1;
+        }
+    }
     let mut run_start = end;
     while run_start > start
         && (tokens[run_start - 1].is_capitalized(text)
-            || tokens[run_start - 1].is_symbol(text, '-'))
+            || tokens[run_start - 1].is_symbol(text, '-')
+            || is_initials_dot(text, tokens, run_start - 1)
+            || run_start - 1 > start
+                && run_start < end
+                && bridges_name(text, tokens, run_start - 1))
     {
         run_start -= 1;
     }
@@ -196,7 +268,10 @@ fn name_of(text: &Text, tokens: &[Token], start: usize, end: usize) -> String {
     };
     if run_start < end {
         // Drop titles and everything before the last one, when a name remains.
-        if let Some(last_title) = (from..to).rev().find(|&j| tokens[j].has(WordClass::TITLE)) {
+        // ("Minister of Health" is an office, not a title before a name.)
+        let title =
+            |j: usize| tokens[j].has(WordClass::TITLE) && !bridges_name(text, tokens, j + 1);
+        if let Some(last_title) = (from..to).rev().find(|&j| title(j)) {
             if last_title + 1 < to {
                 from = last_title + 1;
             }
@@ -207,7 +282,18 @@ fn name_of(text: &Text, tokens: &[Token], start: usize, end: usize) -> String {
             from += 1;
         }
     } else {
-        // A common-noun source stops at its first function word: "two people familiar".
+        // A common-noun source stops at its first function word: "two people
+        // familiar"; its agent is the source: "figures released by the ministry".
+        let agent = (from + 1..to).find(|&j| {
+            word_at(text, tokens, j) == "by"
+                && (word_at(text, tokens, j - 1).ends_with("ed")
+                    || tokens[j - 1].has(WordClass::SPEECH_VERB))
+        });
+        if let Some(by) =
+            agent.filter(|&by| (by + 1..to).any(|j| !tokens[j].has(WordClass::ENDS_NOUN_PHRASE)))
+        {
+            from = by + 1;
+        }
         let stop = (from..to).find(|&j| j > from && tokens[j].has(WordClass::ENDS_NOUN_PHRASE));
         let to = stop.unwrap_or(to);
         return strip_possessive(&text[tokens[from].start()..tokens[to - 1].end()]).to_string();
