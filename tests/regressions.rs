@@ -83,7 +83,7 @@ fn a_sentence_that_points_back_takes_the_year_of_the_date_before() {
 /// no adjective that makes the name a modifier ("in western Germany caused"
 /// was no place), "across" names places as "in" does, and a place joined by
 /// "and" is read too, before what happened there ("in Germany and Belgium
-/// floods"): a figure of the two countries together is their whole, kept
+/// floods"), and a known place a verb acts on ("shook Ecuador"): a figure of the two countries together is their whole, kept
 /// apart from one of them's.
 #[test]
 fn a_sentence_names_its_places_with_their_directions_and_joined_places() {
@@ -121,6 +121,15 @@ fn a_sentence_names_its_places_with_their_directions_and_joined_places() {
         places_of(directions, "at least 15 people"),
         ["ecuador", "peru"]
     );
+    // A verb's object the gazetteer knows is where it happened; a name it
+    // does not know is no place ("told Reuters").
+    let object = "A strong earthquake shook southern Ecuador and northern Peru on Saturday, \
+        killing at least 15 people.";
+    assert_eq!(places_of(object, "at least 15 people"), ["ecuador", "peru"]);
+    let hit = "Cyclone Freddy hit Malawi again, killing 99 people.";
+    assert_eq!(places_of(hit, "99 people"), ["malawi"]);
+    let told = "Officials told Reuters that 15 people died.";
+    assert!(places_of(told, "15 people").is_empty());
     // A part's own place is not the whole's: the whole here names none.
     let part = "The quake killed 2,000 people, including 1,500 in Herat, officials said.";
     assert!(places_of(part, "2,000 people").is_empty());

@@ -459,7 +459,12 @@ pub fn cannot_link(a: &Candidate, b: &Candidate, same_report: bool) -> Result<Re
     if part_of_combined(x, y) || part_of_combined(y, x) {
         return Err(Apart::CombinedPlaces);
     }
-    if days_differ(&x.dates, &y.dates) {
+    // Within one report, two values on different weekdays are two days'
+    // figures ("45 … the government reported Monday" and "on Sunday evening
+    // … 48"); across reports a weekday's figure may be a later count of the
+    // same quantity, and one value stated again is one figure.
+    let other_weekdays = same_report && c.value != d.value && weekdays_differ(&x.dates, &y.dates);
+    if days_differ(&x.dates, &y.dates) || other_weekdays {
         return Err(Apart::DifferentDays);
     }
     let shared_day = x.dates.iter().any(|d| y.dates.contains(d));
@@ -547,16 +552,34 @@ fn own_places(f: &Frame) -> bool {
 
 /// True when both name calendar days and none is shared.
 fn days_differ(x: &[DateAnchor], y: &[DateAnchor]) -> bool {
-    let days = |d: &[DateAnchor]| -> Vec<(u8, u8)> {
-        d.iter()
-            .filter_map(|a| match a {
-                DateAnchor::Day { month, day } => Some((*month, *day)),
-                _ => None,
-            })
-            .collect()
-    };
-    let (p, q) = (days(x), days(y));
-    !p.is_empty() && !q.is_empty() && !p.iter().any(|d| q.contains(d))
+    anchors_differ(x, y, |a| match *a {
+        DateAnchor::Day { month, day } => Some((month, day)),
+        _ => None,
+    })
+}
+
+/// True when both name weekdays and none is shared (a weekday's first two
+/// letters name it).
+fn weekdays_differ(x: &[DateAnchor], y: &[DateAnchor]) -> bool {
+    anchors_differ(x, y, |a| match *a {
+        DateAnchor::Weekday { weekday } => weekday.as_bytes().get(..2).map(|b| (b[0], b[1])),
+        _ => None,
+    })
+}
+
+/// True when both have anchors of the kind `key` reads and share none.
+fn anchors_differ(
+    x: &[DateAnchor],
+    y: &[DateAnchor],
+    key: fn(&DateAnchor) -> Option<(u8, u8)>,
+) -> bool {
+    let named = |anchors: &[DateAnchor]| anchors.iter().any(|a| key(a).is_some());
+    named(x)
+        && named(y)
+        && !x
+            .iter()
+            .filter_map(key)
+            .any(|k| y.iter().filter_map(key).any(|o| o == k))
 }
 
 /// A day the claim's sentence names ("met on June 2"), placed in the year

@@ -122,7 +122,20 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
             | WordClass::WEEKDAY
             | WordClass::POSSESSIVE
             | WordClass::EVENT_NOUN;
-        if !token.has(places_flags) && (token.end() - token.start() != 2 || lower(k) != "of") {
+        // A verb's object may be where it happened: "shook southern Ecuador".
+        // (Capitals first: most words are followed by none.)
+        let capitalized = |j: usize| j < sentence.end && tokens[j].is_capitalized(text);
+        let next_named = if capitalized(k + 1) {
+            Some(k + 1)
+        } else {
+            (capitalized(k + 2) && words::is_compass_adjective(lower(k + 1))).then_some(k + 2)
+        };
+        let object =
+            next_named.is_some() && !token.is_capitalized(text) && words::is_verb_form(lower(k));
+        if !token.has(places_flags)
+            && !object
+            && (token.end() - token.start() != 2 || lower(k) != "of")
+        {
             continue;
         }
         let word = lower(k);
@@ -138,7 +151,9 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
             continue;
         }
         let mut start = k + 1;
-        if after_preposition && word == "on" {
+        if object && !after_preposition {
+            start = next_named.unwrap_or(start);
+        } else if after_preposition && word == "on" {
             // "a strike on Kyiv", but not "on state TV".
         } else if after_preposition {
             // "in the central Zaporizhzhia region": skip an article and lowercase adjectives.
@@ -207,8 +222,9 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
             let before = out.places.len();
             push_places(text, tokens, start..end, said, out);
             // After "across" or "throughout" ("across Amazon's warehouses",
-            // "throughout Trump's presidency"), only a place the gazetteer knows.
-            if matches!(word, "across" | "throughout") {
+            // "throughout Trump's presidency") or a verb ("hit Ecuador", not
+            // "told Reuters"), only a place the gazetteer knows.
+            if matches!(word, "across" | "throughout") || object && !after_preposition {
                 while out.places.len() > before
                     && out.places[out.places.len() - 1].standing.is_none()
                 {
