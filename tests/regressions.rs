@@ -242,6 +242,17 @@ fn former_prior_to_and_from_mark_no_superseded_figure() {
             Superseded,
         ),
         ("It cut ministries from 18 to nine.", "18", Superseded),
+        // A quotation its marker introduces, not one of the sentence before.
+        (
+            "Xinhua reported earlier that \"53 people have been confirmed dead.\"",
+            "53 people",
+            Superseded,
+        ),
+        (
+            "That was the earlier toll. \"53 people have been confirmed dead.\"",
+            "53 people",
+            Now,
+        ),
     ];
     assert_times(&cases);
 }

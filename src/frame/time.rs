@@ -34,10 +34,22 @@ pub fn when(
     previous_end: usize,
     previous_scope: bool,
 ) -> When {
-    let floor = clause
-        .start
-        .max(previous_end)
-        .max(span.start.saturating_sub(MARKER_REACH));
+    // A quotation its marker introduces is marked too: 'Xinhua reported
+    // earlier that "53 people …"' (the quotation mark opens the clause).
+    let reach = span.start.saturating_sub(MARKER_REACH);
+    let opens_quote = |k: usize| matches!(tokens[k].text(text), "“" | "\"");
+    let quoted = clause.start < span.start && opens_quote(clause.start)
+        || clause.start > 0 && opens_quote(clause.start - 1);
+    // (Not past the sentence before.)
+    let clause_start = if quoted {
+        (reach..clause.start)
+            .rev()
+            .find(|&k| matches!(tokens[k].text(text), "." | "!" | "?"))
+            .map_or(reach, |k| k + 1)
+    } else {
+        clause.start
+    };
+    let floor = clause_start.max(previous_end).max(reach);
     // "up from 37", "an earlier toll of 77", "initially reported 37";
     // "could reach 1,000", "expected to draw 50,000".
     let (mut superseded, mut forecast) = (previous_scope, false);
