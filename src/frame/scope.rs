@@ -141,6 +141,8 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
         let word = lower(k);
         let after_preposition = token.has(WordClass::PLACE_PREPOSITION)
             || word == "of" && k > 0 && tokens[k - 1].has(WordClass::PLACE_NOUN);
+        // ("near" and "outside" are both: then a preposition.)
+        let verb_object = object && !after_preposition;
         if let Some(day) = token
             .has(WordClass::WEEKDAY | WordClass::POSSESSIVE)
             .then(|| words::weekday(strip_possessive(word)))
@@ -151,7 +153,7 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
             continue;
         }
         let mut start = k + 1;
-        if object && !after_preposition {
+        if verb_object {
             start = next_named.unwrap_or(start);
         } else if after_preposition && word == "on" {
             // "a strike on Kyiv", but not "on state TV".
@@ -224,7 +226,7 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
             // After "across" or "throughout" ("across Amazon's warehouses",
             // "throughout Trump's presidency") or a verb ("hit Ecuador", not
             // "told Reuters"), only a place the gazetteer knows.
-            if matches!(word, "across" | "throughout") || object && !after_preposition {
+            if matches!(word, "across" | "throughout") || verb_object {
                 while out.places.len() > before
                     && out.places[out.places.len() - 1].standing.is_none()
                 {

@@ -229,7 +229,8 @@ fn bridges_name(text: &Text, tokens: &[Token], k: usize) -> bool {
 }
 
 /// Whether token `k` is the dot of an initial ("U.S.", "J.K."): glued to a
-/// single capital letter.
+/// single capital letter. (Narrower than the places' abbreviation dot, which
+/// also takes "Gov." and "Dr.": in a speaker's name those are titles.)
 fn is_initials_dot(text: &Text, tokens: &[Token], k: usize) -> bool {
     tokens[k].is_symbol(text, '.')
         && !tokens[k].space_before
