@@ -278,3 +278,24 @@ fn an_age_is_its_named_persons() {
     let bulleted = "• The 28-year-old terrorist has been charged.";
     assert_eq!(claim_of(bulleted, "28-year-old").kind, factmark::Kind::Age);
 }
+
+/// Whose figure it is: a name, not a pronoun ("It's") or a place named by its
+/// noun ("Jiuzhaigou County", "the Northeast district"); a name ending in a
+/// common noun is told apart by the whole name ("the Jamarat Bridge").
+#[test]
+fn an_owner_is_a_name() {
+    let owner = |text: &str, figure: &str| claim_of(text, figure).frame.owner.map(String::from);
+    let pronoun = "It's my third year in a row competing here.";
+    assert_eq!(owner(pronoun, "third year"), None);
+    let county = "The earthquake hit Jiuzhaigou County at 9:19 p.m. on Tuesday.";
+    assert_eq!(owner(county, "9:19"), None);
+    let district = "The highest turnout was recorded in the Northeast district at 63.83 per cent.";
+    assert_eq!(owner(district, "63.83 per cent"), None);
+    let bridge = "The crush happened on the Jamarat Bridge's upper level with 2,000 pilgrims.";
+    assert_eq!(
+        owner(bridge, "2,000 pilgrims").as_deref(),
+        Some("jamarat bridge")
+    );
+    let person = "Sheinbaum's 59.5% was the highest share.";
+    assert_eq!(owner(person, "59.5%").as_deref(), Some("sheinbaum"));
+}

@@ -15,7 +15,7 @@ use crate::claim::Kind;
 use crate::frame::what::strip_possessive;
 use crate::frame::{Statistic, When};
 use crate::knowledge::words;
-use crate::read::lex::{folded, word_at, Text, Token, WordClass};
+use crate::read::lex::{folded, without_accents, word_at, Text, Token, WordClass};
 use std::ops::Range;
 
 /// How many tokens before a number a forecast or a superseded marker may stand.
@@ -268,19 +268,35 @@ fn name_run(
         return None;
     }
     let after_place_word = start > 0 && tokens[start - 1].has(WordClass::PLACE_PREPOSITION);
+    // (A possessive's flags are its own: "Tuesday's", "It's" are looked up bare.)
+    let first_word = strip_possessive(tokens[first].lower(text));
     let not_a_name = tokens[first]
         .has(WordClass::MONTH | WordClass::WEEKDAY | WordClass::ENDS_NOUN_PHRASE)
+        || words::weekday(first_word).is_some()
+        || words::month(first_word).is_some()
+        || words::ends_noun_phrase(first_word)
         || after_place_word;
     let run =
         strip_possessive(&text[tokens[first].start()..tokens[stop - 1].end()]).to_ascii_lowercase();
     let is_place = crate::knowledge::places::lookup(&run).next().is_some();
     let is_source = source.is_some_and(|s| s.to_ascii_lowercase().contains(&run));
     let nationality = stop == first + 1 && words::is_nationality(&run);
-    if not_a_name || is_place || is_source || nationality {
+    let last = folded(strip_possessive(tokens[stop - 1].text(text)));
+    // "Jiuzhaigou County", "the Northeast district": a place's noun ends or
+    // follows a place's name.
+    let is_place_noun =
+        |word: &str| words::standing_noun(word).is_some() || words::is_place_noun(word);
+    let noun_after = is_place_noun(word_at(text, tokens, stop));
+    let place_noun = is_place_noun(&last) || noun_after;
+    if not_a_name || is_place || is_source || nationality || place_noun {
         return None;
     }
-    let last = strip_possessive(tokens[stop - 1].text(text));
-    Some(folded(last)).filter(|name| name.len() > 1)
+    // "the Freedom Party", "the Labour Party": a common noun ends the name, so
+    // the whole name tells one owner from another.
+    if stop > first + 1 && crate::knowledge::nouns::lookup(&last).is_some() {
+        return Some(without_accents(&run));
+    }
+    Some(last).filter(|name| name.len() > 1)
 }
 
 /// The kind of party a source is ("police", "organisers", "officials"), from

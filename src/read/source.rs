@@ -123,11 +123,12 @@ fn is_speech_verb(text: &Text, tokens: &[Token], layout: &Layout, k: usize) -> b
     let previous = &tokens[before];
     let word = previous.lower(text);
     // "that" also opens a clause: "a report that states 20 died". A passive
-    // ("cases were reported") names no speaker before it.
+    // ("cases were reported") names no speaker before it ("officials are
+    // saying" does).
     let modifies = previous.kind == TokenKind::Digits
         || previous.has(WordClass::NUMERAL_START | WordClass::POSSESSIVE)
         || words::is_determiner(word) && word != "that"
-        || words::is_passive_auxiliary(word);
+        || words::is_passive_auxiliary(word) && !tokens[k].lower(text).ends_with("ing");
     let in_name = tokens[k].is_capitalized(text) && previous.is_capitalized(text) && {
         let mut name = String::from(word);
         name.push(' ');
@@ -149,8 +150,15 @@ fn speaker_of(
     floor: usize,
 ) -> Option<String> {
     let mut k = v;
+    let mut passive = false;
     while k > floor && words::is_speech_adverb(word_at(text, tokens, k - 1)) {
+        passive |= words::is_passive_auxiliary(word_at(text, tokens, k - 1));
         k -= 1;
+    }
+    // "the toll is now estimated at": a passive names no speaker before it
+    // ("officials are now saying" does).
+    if passive && !word_at(text, tokens, v).ends_with("ing") {
+        return None;
     }
     if k > floor && matches!(word_at(text, tokens, k - 1), "he" | "she") {
         return last_name_before(text, tokens, layout, k - 1);

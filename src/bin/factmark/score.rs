@@ -118,8 +118,9 @@ struct Counts {
     /// With `--pairs`: one row per pair of gold mentions that may be one
     /// quantity (label, then the features), for `scripts/fit_weights.py`.
     pairs: Vec<String>,
-    /// Pairs of mentions of one quantity that a cannot-link keeps apart, by reason.
-    split_by: BTreeMap<&'static str, usize>,
+    /// Pairs of labelled mentions that a cannot-link keeps apart, by reason:
+    /// how many are of one quantity (wrongly apart) and how many of two.
+    split_by: BTreeMap<&'static str, (usize, usize)>,
     /// With `--pairs`: those pairs, one line each (written beside the pairs file).
     split: Vec<String>,
 }
@@ -159,7 +160,7 @@ pub fn run(options: &Options) -> ExitCode {
     let mut report = String::new();
     let mut pair_lines: Vec<String> = Vec::new();
     let mut split_lines: Vec<String> = Vec::new();
-    let mut split: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut split: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
     let mut ok = true;
     for folder in &options.paths {
         let folder = Path::new(folder);
@@ -211,8 +212,10 @@ pub fn run(options: &Options) -> ExitCode {
                 row(&mut report, &cluster.name, &counts);
                 pair_lines.extend(counts.pairs.iter().cloned());
                 split_lines.extend(counts.split.iter().cloned());
-                for (reason, n) in &counts.split_by {
-                    *split.entry(*reason).or_default() += n;
+                for (reason, (one, two)) in &counts.split_by {
+                    let sum = split.entry(*reason).or_default();
+                    sum.0 += one;
+                    sum.1 += two;
                 }
                 for line in &counts.details {
                     let _ = writeln!(report, "    {line}");
@@ -262,9 +265,9 @@ pub fn run(options: &Options) -> ExitCode {
             ));
             ok = false;
         }
-        for (reason, n) in &split {
+        for (reason, (one, two)) in &split {
             say(&format!(
-                "factmark score: {n} pairs of one quantity kept apart because {reason}"
+                "factmark score: {one} pairs of one quantity (and {two} of two) kept apart because {reason}"
             ));
         }
         let split_path = Path::new(path).with_extension("split.tsv");
@@ -811,13 +814,13 @@ fn pair_rows(
             }
             Err(apart) if qa == qb => {
                 let reason = apart.reason();
-                *c.split_by.entry(reason).or_default() += 1;
+                c.split_by.entry(reason).or_default().0 += 1;
                 c.split.push(format!(
                     "{}\t{reason}\t{}: {} [{}]\t{}: {} [{}]",
                     cluster.name, a.report, a.text, a.subject, b.report, b.text, b.subject
                 ));
             }
-            Err(_) => {}
+            Err(apart) => c.split_by.entry(apart.reason()).or_default().1 += 1,
         }
     }
 }
