@@ -60,7 +60,8 @@ fn claim_of(text: &str, figure: &str) -> factmark::Claim {
         .unwrap_or_else(|| panic!("{figure:?} not read in {text:?}"))
 }
 
-/// A sentence that points back ("that day", "the same year") takes the year of
+/// A sentence that points back ("that day", "the same year", "on that
+/// occasion") takes the year of
 /// the last date the sentence before names, for a day only a date with its
 /// month: the 1890 storm's toll is 1890's, the fall of a company's shares on
 /// the day of its announcement is not the year it was founded in, and "warn
@@ -71,6 +72,9 @@ fn a_sentence_that_points_back_takes_the_year_of_the_date_before() {
     let storm = "The deadliest tornado struck Louisville on March 27, 1890. \
         Seventy-six people died in the city that day, part of a storm that killed 111 people.";
     assert_eq!(year_of(storm, "111 people"), Some(1890));
+    let occasion = "The rescuers were first formed after the earthquake that struck Mexico City \
+        in September 1985. On that occasion, an 8.1-magnitude earthquake left thousands dead.";
+    assert_eq!(year_of(occasion, "8.1-magnitude"), Some(1985));
     let founded = "The carmaker, founded in 1998, said on Tuesday it would cut 2,000 jobs. \
         That same day, its shares fell 5% in Frankfurt.";
     assert_eq!(year_of(founded, "5%"), None);
@@ -298,4 +302,34 @@ fn an_owner_is_a_name() {
     );
     let person = "Sheinbaum's 59.5% was the highest share.";
     assert_eq!(owner(person, "59.5%").as_deref(), Some("sheinbaum"));
+}
+
+/// A modal that guesses at the past ("may have been") marks no forecast; one
+/// of what must come ("may have to") does.
+#[test]
+fn a_guess_at_the_past_is_no_forecast() {
+    use factmark::frame::When::{Forecast, Now};
+    let cases = [
+        (
+            "The WHO said there may have been 1.5 million cases in Brazil.",
+            "1.5 million cases",
+            Now,
+        ),
+        (
+            "The train might have been travelling at over 100 miles an hour.",
+            "over 100 miles an hour",
+            Now,
+        ),
+        (
+            "The firm may have to cut 2,000 jobs by March.",
+            "2,000 jobs",
+            Forecast,
+        ),
+        (
+            "The death toll could reach 1,000, officials said.",
+            "1,000",
+            Forecast,
+        ),
+    ];
+    assert_times(&cases);
 }

@@ -58,7 +58,7 @@ pub fn when(
         if tokens[k].has(WordClass::TIME_MARKER) {
             let word = tokens[k].lower(text);
             superseded |= words::marks_superseded(word) && !opens_preposition(text, tokens, k);
-            forecast |= words::marks_forecast(word);
+            forecast |= words::marks_forecast(word) && !of_the_past(text, tokens, k);
         }
     }
     if superseded {
@@ -73,6 +73,13 @@ pub fn when(
         return When::Forecast;
     }
     When::Now
+}
+
+/// True when the modal at `marker` speaks of the past: "the train may have
+/// been travelling at twice the limit" is a guess at what happened, not a
+/// forecast ("may have to shut down" is one).
+fn of_the_past(text: &Text, tokens: &[Token], marker: usize) -> bool {
+    word_at(text, tokens, marker + 1) == "have" && word_at(text, tokens, marker + 2) != "to"
 }
 
 /// True when the superseded marker at `marker` is a preposition's first word,

@@ -652,7 +652,7 @@ impl Reader<'_, '_> {
             self.percent(q, at + 2);
         } else if word == "percentage" && matches!(self.word(at + 1), "point" | "points") {
             q.set(Kind::Percent, "percentage point", at + 2);
-        } else if let Some(end) = self.age(q, at, hyphenated) {
+        } else if let Some(end) = self.age(q, at) {
             q.set(Kind::Age, "year", end);
         } else if let Some(end) = self.magnitude_after(at, hyphenated) {
             q.set(Kind::Magnitude, "magnitude", end);
@@ -732,14 +732,19 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// An age: "67-year-old", "67 years old", "aged 67", "ages 4 and 10", "four or younger",
+    /// An age: "67-year-old", "67 years old", "25 year-old", "18-24-year-olds",
+    /// "65 years of age", "aged 67", "ages 4 and 10", "four or younger",
     /// "younger than 4", "Smith, 52,". The end.
-    fn age(&self, q: &Draft, at: usize, hyphenated: bool) -> Option<usize> {
+    fn age(&self, q: &Draft, at: usize) -> Option<usize> {
         let year = matches!(self.word(at), "year" | "years");
-        if year && self.word(at + 1) == "old" {
+        let old = |k: usize| matches!(self.word(k), "old" | "olds");
+        if year && old(at + 1) {
             return Some(at + 2);
         }
-        if hyphenated && year && self.symbol(at + 1) == Some('-') && self.word(at + 2) == "old" {
+        if year && self.symbol(at + 1) == Some('-') && old(at + 2) {
+            return Some(at + 3);
+        }
+        if year && self.word(at + 1) == "of" && self.word(at + 2) == "age" {
             return Some(at + 3);
         }
         let start = q
