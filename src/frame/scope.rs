@@ -755,7 +755,7 @@ fn year_pointed_back_to(
     claim_tokens: &[Range<usize>],
 ) -> Option<i32> {
     let sentence = layout.sentences[s].clone();
-    let period = (sentence.start + 1..sentence.end).find_map(|k| {
+    let (marker, period) = (sentence.start + 1..sentence.end).find_map(|k| {
         let after_speech =
             k >= 2 && tokens[k - 2].has(WordClass::SPEECH_VERB | WordClass::FINDING_VERB);
         let compound = tokens
@@ -765,7 +765,18 @@ fn year_pointed_back_to(
         points_back
             .then(|| words::period_pointed_to(tokens[k].lower(text)))
             .flatten()
+            .map(|period| (k, period))
     })?;
+    // A year its own sentence names before the marker is what it points to:
+    // "In May 2024 he returned, and on that occasion pledged $2 billion".
+    let own = claim_tokens.partition_point(|r| r.start < sentence.start)
+        ..claim_tokens.partition_point(|r| r.start < marker);
+    if claims[own]
+        .iter()
+        .any(|c| c.date.as_ref().is_some_and(|d| d.year.is_some()))
+    {
+        return None;
+    }
     let previous = layout.sentences.get(s.checked_sub(1)?)?;
     let from = claim_tokens.partition_point(|r| r.start < previous.start);
     let to = claim_tokens.partition_point(|r| r.start < previous.end);

@@ -15,7 +15,7 @@ use crate::claim::Kind;
 use crate::frame::what::strip_possessive;
 use crate::frame::{Statistic, When};
 use crate::knowledge::words;
-use crate::read::lex::{folded, without_accents, word_at, Text, Token, WordClass};
+use crate::read::lex::{folded, word_at, Text, Token, WordClass};
 use std::ops::Range;
 
 /// How many tokens before a number a forecast or a superseded marker may stand.
@@ -76,10 +76,13 @@ pub fn when(
 }
 
 /// True when the modal at `marker` speaks of the past: "the train may have
-/// been travelling at twice the limit" is a guess at what happened, not a
-/// forecast ("may have to shut down" is one).
+/// been travelling at twice the limit", "the quake may have killed 1,000"
+/// are guesses at what happened, not forecasts ("may have to shut down",
+/// "could have 100,000 deaths by summer" are).
 fn of_the_past(text: &Text, tokens: &[Token], marker: usize) -> bool {
-    word_at(text, tokens, marker + 1) == "have" && word_at(text, tokens, marker + 2) != "to"
+    let participle = word_at(text, tokens, marker + 2);
+    word_at(text, tokens, marker + 1) == "have"
+        && (participle == "been" || words::is_verb_form(participle))
 }
 
 /// True when the superseded marker at `marker` is a preposition's first word,
@@ -290,18 +293,15 @@ fn name_run(
     let nationality = stop == first + 1 && words::is_nationality(&run);
     let last = folded(strip_possessive(tokens[stop - 1].text(text)));
     // "Jiuzhaigou County", "the Northeast district": a place's noun ends or
-    // follows a place's name.
+    // follows a place's name. (A possessive owns: "Manchester City's 115
+    // charges", "Pelosi's district".)
     let is_place_noun =
         |word: &str| words::standing_noun(word).is_some() || words::is_place_noun(word);
-    let noun_after = is_place_noun(word_at(text, tokens, stop));
-    let place_noun = is_place_noun(&last) || noun_after;
+    let possessive = tokens[stop - 1].has(WordClass::POSSESSIVE);
+    let place_noun =
+        !possessive && (is_place_noun(&last) || is_place_noun(word_at(text, tokens, stop)));
     if not_a_name || is_place || is_source || nationality || place_noun {
         return None;
-    }
-    // "the Freedom Party", "the Labour Party": a common noun ends the name, so
-    // the whole name tells one owner from another.
-    if stop > first + 1 && crate::knowledge::nouns::lookup(&last).is_some() {
-        return Some(without_accents(&run));
     }
     Some(last).filter(|name| name.len() > 1)
 }

@@ -744,7 +744,14 @@ impl Reader<'_, '_> {
         if year && self.symbol(at + 1) == Some('-') && old(at + 2) {
             return Some(at + 3);
         }
-        if year && self.word(at + 1) == "of" && self.word(at + 2) == "age" {
+        // (Not "30 years of age discrimination", "10 years of age-verification".)
+        let noun_after = |k: usize| {
+            self.symbol(k) == Some('-')
+                || self.tokens.get(k).is_some_and(|t| {
+                    t.is_word() && !t.newline_before && !t.has(WordClass::ENDS_NOUN_PHRASE)
+                })
+        };
+        if year && self.word(at + 1) == "of" && self.word(at + 2) == "age" && !noun_after(at + 3) {
             return Some(at + 3);
         }
         let start = q

@@ -151,7 +151,11 @@ fn speaker_of(
 ) -> Option<String> {
     let mut k = v;
     let mut passive = false;
-    while k > floor && words::is_speech_adverb(word_at(text, tokens, k - 1)) {
+    // (Capitalized, "Today" and "Now" are names' words: "USA Today reported".)
+    while k > floor
+        && words::is_speech_adverb(word_at(text, tokens, k - 1))
+        && !tokens[k - 1].is_capitalized(text)
+    {
         passive |= words::is_passive_auxiliary(word_at(text, tokens, k - 1));
         k -= 1;
     }
