@@ -278,11 +278,10 @@ fn name_run(
         return None;
     }
     let after_place_word = start > 0 && tokens[start - 1].has(WordClass::PLACE_PREPOSITION);
-    // (A possessive's flags are its own: "Tuesday's", "It's" are looked up bare.)
+    // Looked up without its possessive ("Tuesday's", "It's"), whose flags are
+    // the whole token's.
     let first_word = strip_possessive(tokens[first].lower(text));
-    let not_a_name = tokens[first]
-        .has(WordClass::MONTH | WordClass::WEEKDAY | WordClass::ENDS_NOUN_PHRASE)
-        || words::weekday(first_word).is_some()
+    let not_a_name = words::weekday(first_word).is_some()
         || words::month(first_word).is_some()
         || words::ends_noun_phrase(first_word)
         || after_place_word;

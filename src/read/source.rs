@@ -128,7 +128,7 @@ fn is_speech_verb(text: &Text, tokens: &[Token], layout: &Layout, k: usize) -> b
     let modifies = previous.kind == TokenKind::Digits
         || previous.has(WordClass::NUMERAL_START | WordClass::POSSESSIVE)
         || words::is_determiner(word) && word != "that"
-        || words::is_passive_auxiliary(word) && !tokens[k].lower(text).ends_with("ing");
+        || is_passive(word, tokens[k].lower(text));
     let in_name = tokens[k].is_capitalized(text) && previous.is_capitalized(text) && {
         let mut name = String::from(word);
         name.push(' ');
@@ -136,6 +136,13 @@ fn is_speech_verb(text: &Text, tokens: &[Token], layout: &Layout, k: usize) -> b
         places::is_known(&name)
     };
     !(modifies || in_name)
+}
+
+/// True when `auxiliary` before the speech verb `verb` makes a passive
+/// ("cases were reported", "the toll is estimated"), not a progressive
+/// ("officials are saying").
+fn is_passive(auxiliary: &str, verb: &str) -> bool {
+    words::is_passive_auxiliary(auxiliary) && !verb.ends_with("ing")
 }
 
 /// Who the speech verb at `v` attributes to: the phrase before it ("Russian
@@ -156,12 +163,11 @@ fn speaker_of(
         && words::is_speech_adverb(word_at(text, tokens, k - 1))
         && !tokens[k - 1].is_capitalized(text)
     {
-        passive |= words::is_passive_auxiliary(word_at(text, tokens, k - 1));
+        passive |= is_passive(word_at(text, tokens, k - 1), word_at(text, tokens, v));
         k -= 1;
     }
-    // "the toll is now estimated at": a passive names no speaker before it
-    // ("officials are now saying" does).
-    if passive && !word_at(text, tokens, v).ends_with("ing") {
+    // "the toll is now estimated at": a passive names no speaker before it.
+    if passive {
         return None;
     }
     if k > floor && matches!(word_at(text, tokens, k - 1), "he" | "she") {
