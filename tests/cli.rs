@@ -18,8 +18,10 @@ fn factmark(args: &[&str]) -> (i32, serde_json::Value, String) {
     )
 }
 
+/// Writes a file under Cargo's scratch folder for integration tests (inside
+/// `target/`), so the suite leaves nothing behind in the system's temp folder.
 fn scratch(name: &str, bytes: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("factmark-cli-{}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path: PathBuf = dir.join(name);
     std::fs::write(&path, bytes).expect("write");

@@ -265,6 +265,48 @@ fn former_prior_to_and_from_mark_no_superseded_figure() {
     assert_times(&cases);
 }
 
+/// "First" and "early" mark a figure as replaced only before a report or a
+/// count ("early reports", "a first count"), or an estimate told in the past
+/// ("our first estimates were 290"): not "the first estimates released by
+/// Ipsos", which are the night's figures, nor "the first 100 days".
+#[test]
+fn first_and_early_reports_are_superseded() {
+    use factmark::frame::When::{Now, Superseded};
+    let cases = [
+        (
+            "The toll is at least 253, our first estimates were 290, the director said.",
+            "290",
+            Superseded,
+        ),
+        (
+            "He said early reports of up to 300 people missing were speculation.",
+            "up to 300 people",
+            Superseded,
+        ),
+        (
+            "A spokesperson corrected a first count which reported 99 passengers.",
+            "99 passengers",
+            Superseded,
+        ),
+        (
+            "Macron won according to the first estimates released by Ipsos with 58.2% of the votes.",
+            "58.2%",
+            Now,
+        ),
+        (
+            "Early estimates say the storm caused about $3 billion in damage.",
+            "about $3 billion",
+            Now,
+        ),
+        (
+            "In the first 100 days, the government hired 2,000 teachers.",
+            "2,000 teachers",
+            Now,
+        ),
+    ];
+    assert_times(&cases);
+}
+
 /// An age is its named person's, the name after it or set off before it by
 /// a comma or parentheses, also when the person speaks; an age with no name is no one's
 /// (and never one quantity with another report's).

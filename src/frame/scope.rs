@@ -13,7 +13,7 @@
 
 use crate::claim::{Claim, Role};
 use crate::frame::what::strip_possessive;
-use crate::frame::{DateAnchor, Place, Statistic, When};
+use crate::frame::{DateAnchor, Place, PlaceRelation, Statistic, When};
 use crate::knowledge::places::{self, Standing};
 use crate::knowledge::words;
 use crate::read::layout::Layout;
@@ -248,6 +248,11 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
             if let Some(joined) = coordinated_place(text, tokens, end, sentence.end, in_subject) {
                 out.places.push(joined);
                 out.joined = true;
+            } else if let Some(listed) = listed_places(text, tokens, before, end, sentence.end, out)
+            {
+                // "across Jamaica, Haiti, Cuba, and the Dominican Republic".
+                out.places.extend(listed);
+                out.joined = true;
             }
         }
     }
@@ -265,12 +270,15 @@ fn coordinated_place(
     limit: usize,
     verb_closes: bool,
 ) -> Option<Place> {
-    // "southern Ecuador and northern Peru": a direction before the second too
-    // (lowercase: "Central Plateau" is a name).
+    // "Haiti and the Dominican Republic"; "southern Ecuador and northern
+    // Peru": a direction before the second too (lowercase: "Central Plateau"
+    // is a name).
+    let article = tokens.get(k + 1).is_some_and(|t| t.lower(text) == "the");
+    let after_article = k + 1 + usize::from(article);
     let direction = tokens
-        .get(k + 1)
+        .get(after_article)
         .is_some_and(|t| !t.is_capitalized(text) && words::is_compass_adjective(t.lower(text)));
-    let start = k + 1 + usize::from(direction);
+    let start = after_article + usize::from(direction);
     let joined =
         start < limit && tokens[k].lower(text) == "and" && tokens[start].is_capitalized(text);
     if !joined {
@@ -293,6 +301,65 @@ fn coordinated_place(
     }
     let place = place_name(text, tokens, start..end).map(|name| Place::new(name, None))?;
     place.standing.is_some().then_some(place)
+}
+
+/// Most places a list may name.
+const MAX_LISTED: usize = 8;
+
+/// "Jamaica, Haiti, Cuba, and the Dominican Republic", "Malawi, Mozambique
+/// and Madagascar": the places after the comma at `k` of a list opened by the
+/// last place in `out` (pushed after `before`), when each is a place the
+/// gazetteer knows, none holds another ("Kabul, Afghanistan" is one place)
+/// and an "and" joins the last (not to a verb of speech: "…, Lebanon and
+/// Israel said").
+fn listed_places(
+    text: &Text,
+    tokens: &[Token],
+    before: usize,
+    mut k: usize,
+    limit: usize,
+    out: &Anchors,
+) -> Option<Vec<Place>> {
+    let opening = (out.places.len() > before)
+        .then(|| out.places.last())
+        .flatten()
+        .filter(|p| p.standing.is_some())?;
+    let is = |k: usize, word: &str| k < limit && tokens[k].lower(text) == word;
+    let mut listed: Vec<Place> = Vec::new();
+    while listed.len() < MAX_LISTED {
+        // ", Haiti", ", and the Dominican Republic" or (after a listed place)
+        // "and Madagascar".
+        let comma = is(k, ",");
+        let and = k + usize::from(comma);
+        let last = is(and, "and");
+        if !comma && (!last || listed.is_empty()) {
+            return None;
+        }
+        let mut start = and + usize::from(last);
+        start += usize::from(is(start, "the"));
+        let end = (start..limit)
+            .find(|&j| !continues_name(text, tokens, j, start))
+            .unwrap_or(limit);
+        let apart = |p: &Place| {
+            std::iter::once(opening)
+                .chain(&listed)
+                .all(|q| q.relation(p) == PlaceRelation::Disjoint)
+        };
+        let place = (end > start)
+            .then(|| place_name(text, tokens, start..end))
+            .flatten()
+            .map(|name| Place::new(name, None))
+            .filter(|p| p.standing.is_some() && apart(p))?;
+        listed.push(place);
+        if last {
+            let speech = tokens
+                .get(end)
+                .is_some_and(|t| t.has(WordClass::SPEECH_VERB));
+            return (!speech).then_some(listed);
+        }
+        k = end;
+    }
+    None
 }
 
 /// A wire dateline opening a report: "KYIV —", "WASHINGTON, Dec 12 (Reuters) -".
@@ -638,6 +705,13 @@ pub fn anchor(
         if tail_end < tail_limit || tail_limit == next_start || tail_limit == ceiling {
             places(text, tokens, span.end..tail_end, &mut tail);
             if !tail.places.is_empty() {
+                // "in Malawi, Mozambique and Madagascar": the comma goes on a list.
+                let last = tail.places.len() - 1;
+                joined.extend(
+                    listed_places(text, tokens, last, tail_end, ceiling, &tail)
+                        .into_iter()
+                        .flatten(),
+                );
                 tail.places.extend(joined);
                 dedup(&mut tail.places);
             }

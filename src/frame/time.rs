@@ -57,7 +57,12 @@ pub fn when(
     for k in floor.min(span.start)..span.start {
         if tokens[k].has(WordClass::TIME_MARKER) {
             let word = tokens[k].lower(text);
-            superseded |= words::marks_superseded(word) && !opens_preposition(text, tokens, k);
+            superseded |= words::marks_superseded(word) && !opens_preposition(text, tokens, k)
+                || words::marks_superseded_with_noun(word)
+                    && words::is_superseded_noun(
+                        word_at(text, tokens, k + 1),
+                        word_at(text, tokens, k + 2),
+                    );
             forecast |= words::marks_forecast(word) && !of_the_past(text, tokens, k);
         }
     }

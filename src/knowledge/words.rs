@@ -768,6 +768,22 @@ pub fn marks_superseded(word: &str) -> bool {
     lists::MARKS_SUPERSEDED.contains(word)
 }
 
+/// "our first estimates were 290", "early reports of 300 missing": words
+/// that mark the figure after them as superseded when a [`is_superseded_noun`]
+/// follows (alone, "the first 100 days" is no such mark).
+pub fn marks_superseded_with_noun(word: &str) -> bool {
+    lists::SUPERSEDED_WITH.contains(word)
+}
+
+/// Nouns of counting and reporting after such a word: "early reports", "a
+/// first count"; an estimate only when told in the past ("our first
+/// estimates were 290", not "the first estimates give 58.2%"). `next` is
+/// the word after the noun.
+pub fn is_superseded_noun(word: &str, next: &str) -> bool {
+    lists::SUPERSEDED_NOUN.contains(word)
+        || lists::SUPERSEDED_NOUN_IN_PAST.contains(word) && matches!(next, "was" | "were" | "had")
+}
+
 /// Words and the comma that join two figures stated together ("27 dead and
 /// 15 injured", "105, while 70 others"): a figure so joined to a superseded
 /// one is superseded too.

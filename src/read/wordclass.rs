@@ -68,7 +68,7 @@ impl WordClass {
     pub const PAST_MARKER: WordClass = WordClass(1 << 17);
     /// `words::points_back`.
     pub const POINTS_BACK: WordClass = WordClass(1 << 18);
-    /// `words::marks_superseded` or `words::marks_forecast`.
+    /// `words::marks_superseded`, `marks_superseded_with_noun` or `marks_forecast`.
     pub const TIME_MARKER: WordClass = WordClass(1 << 19);
     /// Not a table's answer: the word ends in "'s" or "’s", so a stage that
     /// strips possessives must look its stem up itself.
@@ -118,7 +118,9 @@ fn from_tables(word: &str) -> WordClass {
         (words::is_past_marker(word), WordClass::PAST_MARKER),
         (words::points_back(word), WordClass::POINTS_BACK),
         (
-            words::marks_superseded(word) || words::marks_forecast(word),
+            words::marks_superseded(word)
+                || words::marks_forecast(word)
+                || words::marks_superseded_with_noun(word),
             WordClass::TIME_MARKER,
         ),
     ];
