@@ -178,9 +178,12 @@ fn same(a: &Interval, b: &Interval) -> bool {
 /// values' ratio for a currency): "25 miles" compared in km.
 pub(crate) fn compared(claim: &Claim, value: Interval, unit: &str) -> Interval {
     let written = claim.value.and_then(|v| v.low);
-    // A count written with a scale word is rounded too: "6.2 million votes".
+    // A count written with a scale word is rounded too: "6.2 million votes";
+    // and one that ends in two zeros, "200,000 subscribers" (so "over
+    // 200,000" is no contradiction of it).
+    let round = claim.written.ends_with("00") && !claim.written.contains('.');
     let rounded =
-        claim.kind.is_measured() || claim.written.bytes().any(|b| b.is_ascii_alphabetic());
+        claim.kind.is_measured() || round || claim.written.bytes().any(|b| b.is_ascii_alphabetic());
     match (claim.bound, value.low, written) {
         (Bound::Exact, Some(x), Some(w)) if rounded && w > 0.0 => {
             // (One unit needs no lookup: its scale is 1 either way.)
