@@ -171,21 +171,20 @@ fn same(a: &Interval, b: &Interval) -> bool {
 
 /// The interval a claim is compared with, `value` being its value in `unit`:
 /// an unqualified figure of a measured quantity, or a count written with a
-/// scale word ("6.2 million"), stands for
-/// everything that rounds to it, half a step of its last significant digit
-/// either way ("21 billion" is 20.5–21.5 billion, "4.5 hours" is 4.45–4.55
-/// hours). The half step is carried into `unit` by the units' factor (by the
-/// values' ratio for a currency): "25 miles" compared in km.
+/// scale word ("6.2 million"), stands for everything that rounds to it, from
+/// half a step of its last significant digit below to half a step above, the
+/// upper end open ("21 billion" is 20.5 up to 21.5 billion, "4.5 hours" 4.45 up
+/// to 4.55 hours: "2.1 million" and "2.2 million" share no value). The half
+/// step is carried into `unit` by the units' factor (by the values' ratio for a
+/// currency): "25 miles" compared in km. A strict bound at a round figure
+/// ("over 200,000", "nearly 2,000", "more than 2 million") includes the figure:
+/// it is written as loosely as the figure it qualifies.
 pub(crate) fn compared(claim: &Claim, value: Interval, unit: &str) -> Interval {
     let written = claim.value.and_then(|v| v.low);
-    // A count written with a scale word is rounded too: "6.2 million votes";
-    // and one that ends in two zeros, "200,000 subscribers" (so "over
-    // 200,000" is no contradiction of it).
-    let round = claim.written.ends_with("00") && !claim.written.contains('.');
-    let rounded =
-        claim.kind.is_measured() || round || claim.written.bytes().any(|b| b.is_ascii_alphabetic());
+    let scale_word = claim.written.bytes().any(|b| b.is_ascii_alphabetic());
+    let round = scale_word || claim.written.ends_with("00") && !claim.written.contains('.');
     match (claim.bound, value.low, written) {
-        (Bound::Exact, Some(x), Some(w)) if rounded && w > 0.0 => {
+        (Bound::Exact, Some(x), Some(w)) if (claim.kind.is_measured() || scale_word) && w > 0.0 => {
             // (One unit needs no lookup: its scale is 1 either way.)
             let scale = if claim.unit == unit {
                 1.0
@@ -196,7 +195,17 @@ pub(crate) fn compared(claim: &Claim, value: Interval, unit: &str) -> Interval {
                 }
             };
             let half = crate::read::quantity::rounding_step(w) / 2.0 * scale;
-            Interval::closed(x - half, x + half)
+            Interval {
+                high_inclusive: false,
+                ..Interval::closed(x - half, x + half)
+            }
+        }
+        (Bound::Above | Bound::Below | Bound::JustBelow | Bound::JustAbove, ..) if round => {
+            Interval {
+                low_inclusive: value.low.is_some(),
+                high_inclusive: value.high.is_some(),
+                ..value
+            }
         }
         _ => value,
     }

@@ -238,7 +238,9 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
             // subject's, and its verb closes them: "Floods in Germany and
             // Belgium killed 150" (not "killed 5 in Gaza and Israel vowed").
             // (Scanned once a sentence: `verb_seen` covers the tokens up to `scanned`.)
-            let joined_next = tokens.get(end).is_some_and(|t| t.lower(text) == "and");
+            let joined_next = tokens
+                .get(end)
+                .is_some_and(|t| matches!(t.lower(text), "and" | ","));
             if joined_next && !verb_seen {
                 verb_seen = (scanned..k)
                     .any(|j| tokens[j].kind == TokenKind::Digits || words::is_verb_form(lower(j)));
@@ -248,7 +250,8 @@ fn find_places(text: &Text, tokens: &[Token], sentence: Range<usize>, out: &mut 
             if let Some(joined) = coordinated_place(text, tokens, end, sentence.end, in_subject) {
                 out.places.push(joined);
                 out.joined = true;
-            } else if let Some(listed) = listed_places(text, tokens, before, end, sentence.end, out)
+            } else if let Some(listed) =
+                listed_places(text, tokens, before, end, sentence.end, in_subject, out)
             {
                 // "across Jamaica, Haiti, Cuba, and the Dominican Republic".
                 out.places.extend(listed);
@@ -303,61 +306,67 @@ fn coordinated_place(
     place.standing.is_some().then_some(place)
 }
 
-/// Most places a list may name.
+/// Most places a list may name after its first.
 const MAX_LISTED: usize = 8;
 
 /// "Jamaica, Haiti, Cuba, and the Dominican Republic", "Malawi, Mozambique
 /// and Madagascar": the places after the comma at `k` of a list opened by the
-/// last place in `out` (pushed after `before`), when each is a place the
-/// gazetteer knows, none holds another ("Kabul, Afghanistan" is one place)
-/// and an "and" joins the last (not to a verb of speech: "…, Lebanon and
-/// Israel said").
+/// last place in `out` (pushed after `before`, its name right before the
+/// comma), when each is a place the gazetteer knows, none holds another
+/// ("Kabul, Afghanistan" is one place), and an "and" joins the last, whose
+/// name closes as [`coordinated_place`] requires: not "killed 50 in Nepal,
+/// India and Bangladesh braced for aftershocks" (a new subject and its verb),
+/// but a verb closes a list in the sentence's subject (`in_subject`: "Floods
+/// in Germany, Belgium and the Netherlands killed 220").
 fn listed_places(
     text: &Text,
     tokens: &[Token],
     before: usize,
     mut k: usize,
     limit: usize,
+    in_subject: bool,
     out: &Anchors,
 ) -> Option<Vec<Place>> {
     let opening = (out.places.len() > before)
         .then(|| out.places.last())
         .flatten()
         .filter(|p| p.standing.is_some())?;
+    // The opening place's name ends at the comma ("in Malawi on Tuesday,
+    // Mozambique …" opens no list).
+    let name_start = (0..k)
+        .rev()
+        .find(|&j| !continues_name(text, tokens, j, 0))
+        .map_or(0, |j| j + 1);
+    if place_name(text, tokens, name_start..k).as_deref() != Some(opening.name.as_str()) {
+        return None;
+    }
     let is = |k: usize, word: &str| k < limit && tokens[k].lower(text) == word;
+    let apart = |p: &Place, listed: &[Place]| {
+        std::iter::once(opening)
+            .chain(listed)
+            .all(|q| q.relation(p) == PlaceRelation::Disjoint)
+    };
     let mut listed: Vec<Place> = Vec::new();
-    while listed.len() < MAX_LISTED {
-        // ", Haiti", ", and the Dominican Republic" or (after a listed place)
-        // "and Madagascar".
-        let comma = is(k, ",");
-        let and = k + usize::from(comma);
-        let last = is(and, "and");
-        if !comma && (!last || listed.is_empty()) {
-            return None;
-        }
-        let mut start = and + usize::from(last);
-        start += usize::from(is(start, "the"));
+    while listed.len() < MAX_LISTED && is(k, ",") {
+        // ", Haiti", then ", and the Dominican Republic" or "and Madagascar".
+        let start = k + 1 + usize::from(is(k + 1, "the"));
         let end = (start..limit)
             .find(|&j| !continues_name(text, tokens, j, start))
             .unwrap_or(limit);
-        let apart = |p: &Place| {
-            std::iter::once(opening)
-                .chain(&listed)
-                .all(|q| q.relation(p) == PlaceRelation::Disjoint)
-        };
         let place = (end > start)
             .then(|| place_name(text, tokens, start..end))
             .flatten()
             .map(|name| Place::new(name, None))
-            .filter(|p| p.standing.is_some() && apart(p))?;
+            .filter(|p| p.standing.is_some() && apart(p, &listed))?;
         listed.push(place);
-        if last {
-            let speech = tokens
-                .get(end)
-                .is_some_and(|t| t.has(WordClass::SPEECH_VERB));
-            return (!speech).then_some(listed);
-        }
         k = end;
+        let and = k + usize::from(is(k, ",") && is(k + 1, "and"));
+        if is(and, "and") {
+            let last = coordinated_place(text, tokens, and, limit, in_subject)
+                .filter(|p| apart(p, &listed))?;
+            listed.push(last);
+            return Some(listed);
+        }
     }
     None
 }
@@ -708,7 +717,7 @@ pub fn anchor(
                 // "in Malawi, Mozambique and Madagascar": the comma goes on a list.
                 let last = tail.places.len() - 1;
                 joined.extend(
-                    listed_places(text, tokens, last, tail_end, ceiling, &tail)
+                    listed_places(text, tokens, last, tail_end, ceiling, false, &tail)
                         .into_iter()
                         .flatten(),
                 );

@@ -775,10 +775,12 @@ pub fn marks_superseded_with_noun(word: &str) -> bool {
     lists::SUPERSEDED_WITH.contains(word)
 }
 
-/// Nouns of counting and reporting after such a word: "early reports", "a
-/// first count"; an estimate only when told in the past ("our first
-/// estimates were 290", not "the first estimates give 58.2%"). `next` is
-/// the word after the noun.
+/// Nouns of reporting after such a word: "early reports", "an early toll";
+/// an estimate only when told in the past ("our first estimates were 290",
+/// not "the first estimates give 58.2%"). Not a count or a tally ("elected
+/// on the first count", "an early tally shows" are the count's own rounds),
+/// nor one report ("the watchdog's first report of the year found"). `next`
+/// is the word after the noun.
 pub fn is_superseded_noun(word: &str, next: &str) -> bool {
     lists::SUPERSEDED_NOUN.contains(word)
         || lists::SUPERSEDED_NOUN_IN_PAST.contains(word) && matches!(next, "was" | "were" | "had")

@@ -1350,8 +1350,9 @@ pub fn rounding_step(x: f64) -> f64 {
 /// What a number counts: the noun phrase right after it ("two Chinese men",
 /// "three prior rounds of negotiations"), or after "of" ("two of Russia's key
 /// allies", "thousands of people"). Returns its tokens and the head's lemma.
-/// Not a number after "of the": "Five of the six crew members" states two
-/// figures, the part and the whole, as "135 of the 199 seats" does.
+/// "Five of the six crew members", "135 of the 199 seats": two figures, the
+/// part and the whole; the part counts what the whole counts (the noun after
+/// the whole's number, outside the part's span).
 fn counted_noun(text: &Text, tokens: &[Token], i: usize) -> Option<(Range<usize>, String)> {
     if word_at(text, tokens, i) == "of" {
         let mut k = i + 1;
@@ -1367,7 +1368,7 @@ fn counted_noun(text: &Text, tokens: &[Token], i: usize) -> Option<(Range<usize>
         let number =
             |t: &Token| t.kind == TokenKind::Digits || words::small_number(t.lower(text)).is_some();
         if k > i + 1 && tokens.get(k).is_some_and(number) {
-            return None;
+            return noun_phrase(text, tokens, k + 1, 4);
         }
         return noun_phrase(text, tokens, k, 4).map(|(range, head)| (i..range.end, head));
     }
