@@ -162,6 +162,16 @@ fn a_sentence_names_its_places_with_their_directions_and_joined_places() {
     let not_after =
         "The storm killed 30 people in Malawi on Tuesday, Mozambique and Zimbabwe sent aid.";
     assert_eq!(places_of(not_after, "30 people"), ["malawi"]);
+    let headline = "Cyclone Freddy death toll in Malawi, Mozambique and Madagascar exceeds 300";
+    assert_eq!(
+        places_of(headline, "exceeds 300"),
+        ["malawi", "mozambique", "madagascar"]
+    );
+    // A whole whose sentence names a part in another place is of both.
+    let including = "An earthquake in China's Gansu province has killed at least 118 people, \
+        including 13 in neighbouring Qinghai province.";
+    assert!(places_of(including, "at least 118 people").contains(&"qinghai".to_string()));
+    assert_eq!(places_of(including, "13"), ["qinghai"]);
     let held = "A blast killed 12 people in Kabul, Afghanistan, and wounded 30 others.";
     assert_eq!(places_of(held, "12 people"), ["kabul"]);
     let told = "Officials told Reuters that 15 people died.";

@@ -293,7 +293,10 @@ fn coordinated_place(
     let closes = tokens.get(end).is_none_or(|t| {
         // "in Germany and Belgium floods": what happened there closes it too.
         let closing = WordClass::ENDS_NOUN_PHRASE | WordClass::HAPPENING | WordClass::EVENT_NOUN;
-        let verb = || verb_closes && t.is_word() && words::is_verb_form(t.lower(text));
+        // In the sentence's subject any lowercase word after the name is its
+        // verb or its noun, and closes it: "Death toll in Malawi, Mozambique
+        // and Madagascar exceeds 300" (a headline's verb in the present).
+        let verb = || verb_closes && t.is_word() && !t.is_capitalized(text);
         // Not a verb of speech: "died in Ukraine and Russia said it ...".
         !t.is_word()
             || t.newline_before
@@ -820,6 +823,51 @@ pub fn anchor(
         frame.event = named.map(String::into_boxed_str);
         if past {
             frame.when = When::Past;
+        }
+    }
+    // "has killed at least 118 people in Gansu, including 13 in neighbouring
+    // Qinghai province": a whole whose sentence names a part in a place
+    // apart from the whole's own is of all those places together.
+    for m in 0..claims.len() {
+        let (before, after) = claims.split_at_mut(m);
+        let part = &after[0];
+        if part.frame.statistic != Statistic::Part || part.frame.inherited {
+            continue;
+        }
+        let Some(whole) = before
+            .iter_mut()
+            .rev()
+            .take_while(|c| c.sentence == part.sentence)
+            .find(|c| c.frame.statistic != Statistic::Part && c.kind == part.kind)
+        else {
+            continue;
+        };
+        let whole = &mut whole.frame;
+        if whole.inherited {
+            continue;
+        }
+        let mut added = Vec::new();
+        for p in part.frame.places.iter() {
+            // Apart from the whole's narrowest places the gazetteer knows
+            // ("Gansu" of "China's Gansu": Qinghai is in China too).
+            let (mut known, mut apart) = (false, true);
+            for q in whole.places.iter() {
+                let narrowest =
+                    (whole.places.iter()).all(|r| q.relation(r) != PlaceRelation::Contains);
+                if q.standing.is_some() && narrowest {
+                    known = true;
+                    apart &= p.relation(q) == PlaceRelation::Disjoint;
+                }
+            }
+            if known && apart {
+                added.push(p.clone());
+            }
+        }
+        if !added.is_empty() {
+            let mut places = std::mem::take(&mut whole.places).into_vec();
+            places.extend(added);
+            whole.places = places.into();
+            whole.combined = true;
         }
     }
 }
