@@ -172,6 +172,18 @@ fn a_sentence_names_its_places_with_their_directions_and_joined_places() {
         including 13 in neighbouring Qinghai province.";
     assert!(places_of(including, "at least 118 people").contains(&"qinghai".to_string()));
     assert_eq!(places_of(including, "13"), ["qinghai"]);
+    // Not a part the whole's own place holds, nor a place of another
+    // country named like one of the whole's country, nor one the
+    // gazetteer cannot place.
+    let own = "The quake killed 148 people in Gansu, including 31 in Gansu's Linxia prefecture.";
+    assert_eq!(places_of(own, "148 people"), ["gansu"]);
+    let abroad = "Floods killed 300 people in Pakistan, including 100 in Punjab.";
+    assert_eq!(places_of(abroad, "300 people"), ["pakistan"]);
+    let county = "The quake killed 148 people in Gansu, including 100 in Jishishan county.";
+    assert_eq!(places_of(county, "148 people"), ["gansu"]);
+    // A possessive after a joined name owns the noun after it.
+    let army = "Fighting in Lebanon and Israel's army said 12 civilians died.";
+    assert!(!places_of(army, "12 civilians").contains(&"israel".to_string()));
     let held = "A blast killed 12 people in Kabul, Afghanistan, and wounded 30 others.";
     assert_eq!(places_of(held, "12 people"), ["kabul"]);
     let told = "Officials told Reuters that 15 people died.";

@@ -290,18 +290,22 @@ fn coordinated_place(
     let end = (start..limit)
         .find(|&j| !continues_name(text, tokens, j, start))
         .unwrap_or(limit);
-    let closes = tokens.get(end).is_none_or(|t| {
-        // "in Germany and Belgium floods": what happened there closes it too.
-        let closing = WordClass::ENDS_NOUN_PHRASE | WordClass::HAPPENING | WordClass::EVENT_NOUN;
-        // In the sentence's subject any lowercase word after the name is its
-        // verb or its noun, and closes it: "Death toll in Malawi, Mozambique
-        // and Madagascar exceeds 300" (a headline's verb in the present).
-        let verb = || verb_closes && t.is_word() && !t.is_capitalized(text);
-        // Not a verb of speech: "died in Ukraine and Russia said it ...".
-        !t.is_word()
-            || t.newline_before
-            || (t.has(closing) || verb()) && !t.has(WordClass::SPEECH_VERB)
-    });
+    // "in Kharkiv and Ukraine's army": a possessive owns the noun after it.
+    let possessive = end > start && tokens[end - 1].has(WordClass::POSSESSIVE);
+    let closes = !possessive
+        && tokens.get(end).is_none_or(|t| {
+            // "in Germany and Belgium floods": what happened there closes it too.
+            let closing =
+                WordClass::ENDS_NOUN_PHRASE | WordClass::HAPPENING | WordClass::EVENT_NOUN;
+            // In the sentence's subject any lowercase word after the name is its
+            // verb or its noun, and closes it: "Death toll in Malawi, Mozambique
+            // and Madagascar exceeds 300" (a headline's verb in the present).
+            let verb = || verb_closes && t.is_word() && !t.is_capitalized(text);
+            // Not a verb of speech: "died in Ukraine and Russia said it ...".
+            !t.is_word()
+                || t.newline_before
+                || (t.has(closing) || verb()) && !t.has(WordClass::SPEECH_VERB)
+        });
     if !closes {
         return None;
     }
@@ -846,20 +850,35 @@ pub fn anchor(
         if whole.inherited {
             continue;
         }
+        // The whole's narrowest places the gazetteer knows ("Gansu" of
+        // "China's Gansu": Qinghai is in China too).
+        let narrowest = || {
+            (whole.places.iter()).filter(|q| {
+                q.standing.is_some()
+                    && (whole.places.iter()).all(|r| q.relation(r) != PlaceRelation::Contains)
+            })
+        };
+        // A part that names one of them, or a place within one, is inside
+        // the whole ("including 31 in Gansu's Linxia prefecture", "in
+        // Pakistan's Punjab").
+        let inside = part.frame.places.iter().any(|p| {
+            narrowest()
+                .any(|q| matches!(p.relation(q), PlaceRelation::Same | PlaceRelation::Within))
+        });
         let mut added = Vec::new();
-        for p in part.frame.places.iter() {
-            // Apart from the whole's narrowest places the gazetteer knows
-            // ("Gansu" of "China's Gansu": Qinghai is in China too).
-            let (mut known, mut apart) = (false, true);
-            for q in whole.places.iter() {
-                let narrowest =
-                    (whole.places.iter()).all(|r| q.relation(r) != PlaceRelation::Contains);
-                if q.standing.is_some() && narrowest {
-                    known = true;
-                    apart &= p.relation(q) == PlaceRelation::Disjoint;
-                }
-            }
-            if known && apart {
+        for p in part
+            .frame
+            .places
+            .iter()
+            .filter(|p| !inside && p.country.is_some())
+        {
+            // Apart from each of them; a region or town only beside one of
+            // its own country ("100 in Punjab" of Pakistan's toll is no
+            // Indian Punjab).
+            let apart = narrowest().all(|q| p.relation(q) == PlaceRelation::Disjoint);
+            let beside = narrowest().any(|q| q.country == p.country);
+            let country = p.standing == Some(Standing::Country);
+            if narrowest().next().is_some() && apart && (country || beside) {
                 added.push(p.clone());
             }
         }
