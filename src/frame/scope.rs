@@ -287,9 +287,7 @@ fn coordinated_place(
     if !joined {
         return None;
     }
-    let end = (start..limit)
-        .find(|&j| !continues_name(text, tokens, j, start))
-        .unwrap_or(limit);
+    let (place, end) = known_place(text, tokens, start, limit);
     // "in Kharkiv and Ukraine's army": a possessive owns the noun after it.
     let possessive = end > start && tokens[end - 1].has(WordClass::POSSESSIVE);
     let closes = !possessive
@@ -306,11 +304,24 @@ fn coordinated_place(
                 || t.newline_before
                 || (t.has(closing) || verb()) && !t.has(WordClass::SPEECH_VERB)
         });
-    if !closes {
-        return None;
-    }
-    let place = place_name(text, tokens, start..end).map(|name| Place::new(name, None))?;
-    place.standing.is_some().then_some(place)
+    place.filter(|_| closes)
+}
+
+/// The place a run of capitalized words from `start` (before `limit`) names,
+/// when the gazetteer knows it, and where the run ends.
+fn known_place(
+    text: &Text,
+    tokens: &[Token],
+    start: usize,
+    limit: usize,
+) -> (Option<Place>, usize) {
+    let end = (start..limit)
+        .find(|&j| !continues_name(text, tokens, j, start))
+        .unwrap_or(limit);
+    let place = place_name(text, tokens, start..end)
+        .map(|name| Place::new(name, None))
+        .filter(|p| p.standing.is_some());
+    (place, end)
 }
 
 /// Most places a list may name after its first.
@@ -356,16 +367,8 @@ fn listed_places(
     let mut listed: Vec<Place> = Vec::new();
     while listed.len() < MAX_LISTED && is(k, ",") {
         // ", Haiti", then ", and the Dominican Republic" or "and Madagascar".
-        let start = k + 1 + usize::from(is(k + 1, "the"));
-        let end = (start..limit)
-            .find(|&j| !continues_name(text, tokens, j, start))
-            .unwrap_or(limit);
-        let place = (end > start)
-            .then(|| place_name(text, tokens, start..end))
-            .flatten()
-            .map(|name| Place::new(name, None))
-            .filter(|p| p.standing.is_some() && apart(p, &listed))?;
-        listed.push(place);
+        let (place, end) = known_place(text, tokens, k + 1 + usize::from(is(k + 1, "the")), limit);
+        listed.push(place.filter(|p| apart(p, &listed))?);
         k = end;
         let and = k + usize::from(is(k, ",") && is(k + 1, "and"));
         if is(and, "and") {
@@ -865,20 +868,18 @@ pub fn anchor(
             narrowest()
                 .any(|q| matches!(p.relation(q), PlaceRelation::Same | PlaceRelation::Within))
         });
+        if inside || narrowest().next().is_none() {
+            continue;
+        }
         let mut added = Vec::new();
-        for p in part
-            .frame
-            .places
-            .iter()
-            .filter(|p| !inside && p.country.is_some())
-        {
+        for p in part.frame.places.iter().filter(|p| p.country.is_some()) {
             // Apart from each of them; a region or town only beside one of
             // its own country ("100 in Punjab" of Pakistan's toll is no
             // Indian Punjab).
             let apart = narrowest().all(|q| p.relation(q) == PlaceRelation::Disjoint);
             let beside = narrowest().any(|q| q.country == p.country);
             let country = p.standing == Some(Standing::Country);
-            if narrowest().next().is_some() && apart && (country || beside) {
+            if apart && (country || beside) {
                 added.push(p.clone());
             }
         }

@@ -144,7 +144,9 @@ export const BUDGET_GZIP_BYTES = 120_000;
  * place too ("118 people, including 13 in Qinghai") 0.22 KB: 137.05 KB; a
  * review's fixes of those (a part inside the whole's narrowest place, or a
  * region of another country, widens nothing; a possessive name closes no
- * pair) 0.1 KB: 137.15 KB.
+ * pair) 0.1 KB: 137.15 KB; a tidy (one helper reads a named place for a
+ * pair and a list, a loop's invariant tests taken out of it) 0.05 KB:
+ * 137.20 KB.
  * Until it is back under BUDGET_GZIP_BYTES this ceiling stops further growth.
  * Lower it with every cut; remove it when the budget is met.
  */
